@@ -1,0 +1,9 @@
+export function FolderNavSkeleton() {
+  return (
+    <nav aria-label="Folders" aria-busy="true" className="space-y-2 p-2">
+      {Array.from({ length: 6 }, (_, index) => (
+        <div key={index} className="h-6 animate-pulse rounded bg-slate-200/70" />
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,23 @@
+import { getCurrentSession } from "@/lib/auth/current-session";
+import { describeMailboxError } from "@/lib/auth/mailbox-error";
+import { withSessionMailbox } from "@/lib/auth/session-mailbox";
+import { listFolders, type Folder } from "@/lib/mail/folders";
+import { FolderList } from "./folder-list";
+
+export async function FolderNav() {
+  const session = await getCurrentSession();
+  if (!session) return null;
+  let folders: Folder[];
+  try {
+    folders = await withSessionMailbox(session, (client) => listFolders(client, { subscribedOnly: true }));
+  } catch (error) {
+    return (
+      <nav aria-label="Folders" className="p-2">
+        <p role="alert" className="text-sm text-red-700">
+          {describeMailboxError(error)}
+        </p>
+      </nav>
+    );
+  }
+  return <FolderList folders={folders} />;
+}

@@ -1,0 +1,88 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { database } from "@/lib/db/database";
+import { env } from "@/lib/env";
+import { imapPool, imapServer } from "./imap-pool-instance";
+import { clientAddressFrom } from "./client-address";
+import { SignInRefused, signInWithMailbox } from "./sign-in";
+
+declare module "next-auth" {
+  interface User {
+    sessionId?: string;
+    sessionKey?: string;
+  }
+}
+declare module "next-auth/jwt" {
+  interface JWT {
+    sid?: string;
+    key?: string;
+  }
+}
+
+/** Carries the refusal reason (and retry time) to the sign-in action; Auth.js never logs or echoes credentials with it. */
+export class MailboxSignInError extends CredentialsSignin {
+  constructor(refusal: SignInRefused) {
+    super();
+    this.code = refusal.retryAt ? `${refusal.reason}:${refusal.retryAt.getTime()}` : refusal.reason;
+  }
+}
+
+// Auth.js would log whole error objects; Mailroom logs the kind only, so nothing a user typed reaches a log.
+const quietLogger = {
+  error(error: Error) {
+    if (!(error instanceof CredentialsSignin)) console.error(`[auth] ${error.name}: ${error.message.split("\n")[0]}`);
+  },
+  warn() {},
+  debug() {},
+};
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: env().authSecret,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: env().session.lifetimeHours * 3600 },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  logger: quietLogger,
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, request) {
+        const settings = env();
+        try {
+          const signedIn = await signInWithMailbox(
+            {
+              db: await database(),
+              server: imapServer(),
+              pool: imapPool(),
+              allowedDomains: settings.allowedDomains,
+              limits: settings.signIn,
+            },
+            {
+              email: String(credentials.email ?? ""),
+              password: String(credentials.password ?? ""),
+              clientAddress: clientAddressFrom(request.headers),
+              userAgent: request.headers.get("user-agent"),
+            },
+          );
+          return { id: signedIn.userId, email: signedIn.email, sessionId: signedIn.sessionId, sessionKey: signedIn.sessionKey };
+        } catch (error) {
+          if (error instanceof SignInRefused) throw new MailboxSignInError(error);
+          throw error;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sid = user.sessionId;
+        token.key = user.sessionKey;
+        token.email = user.email;
+      }
+      return token;
+    },
+    // What /api/auth/session shows the browser: the address only, never the session id or key.
+    session({ session, token }) {
+      return { ...session, user: { id: token.sub ?? "", email: token.email ?? "", emailVerified: null } };
+    },
+  },
+}));

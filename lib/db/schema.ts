@@ -1,0 +1,130 @@
+import { sql } from "drizzle-orm";
+import { bigserial, boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+/** A mailbox owner who has signed in at least once. Mail itself stays on the IMAP server. */
+export const users = pgTable("users", {
+  id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+  email: text("email").notNull().unique(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+});
+
+/**
+ * A signed-in browser. The row id is the SHA-256 of the session id held in the cookie, and the
+ * IMAP password is sealed with a key that exists only in the (encrypted) cookie: a database dump
+ * alone reveals neither the session nor the password, and neither does the cookie alone.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    userAgent: text("user_agent"),
+    clientAddress: text("client_address"),
+    sealedImapPassword: text("sealed_imap_password").notNull(),
+  },
+  (table) => [index("sessions_user_id_idx").on(table.userId)],
+);
+
+/** Failed sign-ins, counted per address and per client address for the rate limit (shared by all app instances). */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    email: text("email").notNull(),
+    clientAddress: text("client_address").notNull(),
+    failedAt: timestamp("failed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("sign_in_failures_email_idx").on(table.email, table.failedAt),
+    index("sign_in_failures_client_idx").on(table.clientAddress, table.failedAt),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+
+/** Reading preferences of one user. */
+export const userSettings = pgTable("user_settings", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  markReadOnOpen: boolean("mark_read_on_open").notNull().default(true),
+  conversationView: boolean("conversation_view").notNull().default(true),
+  /** Seconds a sent message can still be undone; 0 turns undo off. */
+  undoSendSeconds: integer("undo_send_seconds").notNull().default(5),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Senders whose remote content (images, CSS, fonts) a user always loads. */
+export const remoteContentSenders = pgTable(
+  "remote_content_senders",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    sender: text("sender").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.sender] })],
+);
+
+/** A user's outgoing relay. Without a row, or with useCompanyRelay, mail goes through MAILROOM_SMTP_*. */
+export const smtpRelays = pgTable("smtp_relays", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  useCompanyRelay: boolean("use_company_relay").notNull().default(true),
+  host: text("host"),
+  port: integer("port"),
+  security: text("security", { enum: ["tls", "starttls", "none"] }),
+  username: text("username"),
+  /** AES-256-GCM, key derived from AUTH_SECRET (lib/auth/vault.ts). Never sent to the browser. */
+  sealedPassword: text("sealed_password"),
+  /** Append a copy to Sent after sending; off for relays that keep their own copy. */
+  saveSentCopy: boolean("save_sent_copy").notNull().default(true),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** From addresses a user may send as. The sign-in address is always one of them. */
+export const identities = pgTable(
+  "identities",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    displayName: text("display_name").notNull().default(""),
+    /** Sanitised HTML. */
+    signatureHtml: text("signature_html").notNull().default(""),
+    replyTo: text("reply_to"),
+    isDefault: boolean("is_default").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("identities_user_email_idx").on(table.userId, table.email)],
+);
+
+/** Addresses a user wrote to or received from, for recipient autocomplete: address and name only. */
+export const contacts = pgTable(
+  "contacts",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    address: text("address").notNull(),
+    name: text("name").notNull().default(""),
+    useCount: integer("use_count").notNull().default(1),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.address] })],
+);
+
+export type UserSettings = typeof userSettings.$inferSelect;
+export type SmtpRelay = typeof smtpRelays.$inferSelect;
+export type Identity = typeof identities.$inferSelect;
+export type Contact = typeof contacts.$inferSelect;

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+const base = {
+  NODE_ENV: "production",
+  MAILROOM_IMAP_HOST: "imap.example.com",
+  MAILROOM_SMTP_HOST: "smtp.example.com",
+  AUTH_SECRET: "x".repeat(40),
+} as const;
+
+function problemsOf(overrides: Record<string, string | undefined>): string[] {
+  try {
+    parseEnv({ ...base, ...overrides } as NodeJS.ProcessEnv);
+  } catch (error) {
+    if (error instanceof EnvError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("parseEnv", () => {
+  it("applies defaults", () => {
+    const env = parseEnv({ ...base } as NodeJS.ProcessEnv);
+    expect(env.imap).toEqual({ host: "imap.example.com", port: 993, security: "tls" });
+    expect(env.smtp).toEqual({ host: "smtp.example.com", port: 587, security: "starttls" });
+    expect(env.port).toBe(3000);
+    expect(env.databaseUrl).toBeUndefined();
+    expect(env.allowedDomains).toEqual([]);
+  });
+
+  it("names a malformed or missing variable", () => {
+    expect(problemsOf({ MAILROOM_IMAP_PORT: "imap" }).join()).toContain("MAILROOM_IMAP_PORT");
+    expect(problemsOf({ MAILROOM_IMAP_PORT: "70000" }).join()).toContain("MAILROOM_IMAP_PORT");
+    expect(problemsOf({ MAILROOM_IMAP_SECURITY: "ssl" }).join()).toContain("MAILROOM_IMAP_SECURITY");
+    expect(problemsOf({ MAILROOM_IMAP_HOST: undefined }).join()).toContain("MAILROOM_IMAP_HOST");
+    expect(problemsOf({ DATABASE_URL: "mysql://x" }).join()).toContain("DATABASE_URL");
+    expect(problemsOf({ MAILROOM_ALLOWED_DOMAINS: "good.com, bad domain" }).join()).toContain("MAILROOM_ALLOWED_DOMAINS");
+    expect(problemsOf({ PORT: "-1" }).join()).toContain("PORT");
+  });
+
+  it("requires AUTH_SECRET in production only", () => {
+    expect(problemsOf({ AUTH_SECRET: undefined }).join()).toContain("AUTH_SECRET");
+    expect(problemsOf({ AUTH_SECRET: "short" }).join()).toContain("AUTH_SECRET");
+    expect(parseEnv({ ...base, NODE_ENV: "development", AUTH_SECRET: undefined } as NodeJS.ProcessEnv).authSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it("allows security none only on loopback", () => {
+    expect(problemsOf({ MAILROOM_IMAP_SECURITY: "none" }).join()).toContain("MAILROOM_IMAP_SECURITY");
+    expect(problemsOf({ MAILROOM_IMAP_SECURITY: "none", MAILROOM_IMAP_HOST: "127.0.0.1" })).toEqual([]);
+  });
+
+  it("refuses an unreadable CA file", () => {
+    expect(problemsOf({ MAILROOM_TLS_CA_FILE: "/nonexistent/ca.pem" }).join()).toContain("MAILROOM_TLS_CA_FILE");
+  });
+
+  it("parses allowed domains", () => {
+    expect(parseEnv({ ...base, MAILROOM_ALLOWED_DOMAINS: " Example.com ,b.org" } as NodeJS.ProcessEnv).allowedDomains).toEqual(["example.com", "b.org"]);
+  });
+});

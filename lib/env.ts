@@ -1,0 +1,183 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The one reader of process.env. Every setting is parsed and checked here once;
+ * a missing or malformed variable stops the app at start-up with its name.
+ */
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
+
+const security = z.enum(["tls", "starttls", "none"]);
+
+const port = z.coerce
+  .number({ error: "must be a port number" })
+  .int("must be a whole number")
+  .min(1, "must be between 1 and 65535")
+  .max(65535, "must be between 1 and 65535");
+
+const positiveInt = z.coerce.number({ error: "must be a number" }).int("must be a whole number").positive("must be positive");
+
+const commaList = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? "")
+      .split(",")
+      .map((item) => item.trim().toLowerCase())
+      .filter(Boolean),
+  );
+
+const domainList = commaList.pipe(
+  z.array(z.string().regex(/^(?=.{1,253}$)([a-z0-9-]+\.)*[a-z0-9-]+$/, "must be comma-separated domain names")),
+);
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value && value.trim() ? value.trim() : undefined));
+
+const rawSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  MAILROOM_IMAP_HOST: z.string().trim().min(1, "is required: the host name of your IMAP server"),
+  MAILROOM_IMAP_PORT: port.optional(),
+  MAILROOM_IMAP_SECURITY: security.default("tls"),
+  MAILROOM_SMTP_HOST: z.string().trim().min(1, "is required: the host name of the company's SMTP relay"),
+  MAILROOM_SMTP_PORT: port.optional(),
+  MAILROOM_SMTP_SECURITY: security.default("starttls"),
+  MAILROOM_TLS_CA_FILE: optionalText,
+  MAILROOM_ALLOWED_DOMAINS: domainList,
+  AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional()),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+  ),
+  MAILROOM_DATA_DIR: z.string().trim().min(1).default("./data"),
+  PORT: port.default(3000),
+  MAILROOM_SESSION_IDLE_MINUTES: positiveInt.default(480),
+  MAILROOM_SESSION_LIFETIME_HOURS: positiveInt.default(168),
+  MAILROOM_IMAP_POOL_MAX: positiveInt.default(500),
+  MAILROOM_IMAP_IDLE_SECONDS: positiveInt.default(300),
+  MAILROOM_SIGNIN_MAX_FAILURES: positiveInt.default(5),
+  MAILROOM_SIGNIN_MAX_FAILURES_PER_CLIENT: positiveInt.default(20),
+  MAILROOM_SIGNIN_WINDOW_MINUTES: positiveInt.default(15),
+});
+
+export type Security = z.infer<typeof security>;
+
+export interface ServerEndpoint {
+  host: string;
+  port: number;
+  security: Security;
+}
+
+export interface Env {
+  production: boolean;
+  imap: ServerEndpoint;
+  smtp: ServerEndpoint;
+  /** Extra trusted certificate authorities (PEM), added to Node's own list. */
+  tlsCa: string | undefined;
+  allowedDomains: string[];
+  authSecret: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  session: { idleMinutes: number; lifetimeHours: number };
+  imapPool: { max: number; idleSeconds: number };
+  signIn: { maxFailuresPerAddress: number; maxFailuresPerClient: number; windowMinutes: number };
+}
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Mailroom cannot start, its configuration has problems:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+function defaultPort(kind: "imap" | "smtp", sec: Security): number {
+  if (kind === "imap") return sec === "tls" ? 993 : 143;
+  return sec === "tls" ? 465 : 587;
+}
+
+/** Parses an environment (process.env by default) into Mailroom's settings, or throws EnvError naming each bad variable. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = rawSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => `${String(issue.path[0] ?? "?")} ${issue.message}`));
+  }
+  const raw = result.data;
+  const problems: string[] = [];
+
+  for (const kind of ["IMAP", "SMTP"] as const) {
+    const host = raw[`MAILROOM_${kind}_HOST`];
+    if (raw[`MAILROOM_${kind}_SECURITY`] === "none" && !LOOPBACK_HOSTS.has(host.toLowerCase())) {
+      problems.push(`MAILROOM_${kind}_SECURITY may be "none" only for a loopback host (127.0.0.1, ::1, localhost), not ${host}`);
+    }
+  }
+
+  let tlsCa: string | undefined;
+  if (raw.MAILROOM_TLS_CA_FILE) {
+    try {
+      tlsCa = readFileSync(raw.MAILROOM_TLS_CA_FILE, "utf8");
+      if (!tlsCa.includes("-----BEGIN CERTIFICATE-----")) {
+        problems.push(`MAILROOM_TLS_CA_FILE must be a PEM certificate file; ${raw.MAILROOM_TLS_CA_FILE} has no certificate in it`);
+      }
+    } catch (error) {
+      problems.push(`MAILROOM_TLS_CA_FILE cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}): ${raw.MAILROOM_TLS_CA_FILE}`);
+    }
+  }
+
+  const production = raw.NODE_ENV === "production";
+  let authSecret = raw.AUTH_SECRET;
+  if (!authSecret) {
+    if (production) problems.push("AUTH_SECRET is required in production (try: openssl rand -base64 32)");
+    authSecret = developmentSecret();
+  }
+
+  if (problems.length) throw new EnvError(problems);
+
+  return {
+    production,
+    imap: {
+      host: raw.MAILROOM_IMAP_HOST,
+      port: raw.MAILROOM_IMAP_PORT ?? defaultPort("imap", raw.MAILROOM_IMAP_SECURITY),
+      security: raw.MAILROOM_IMAP_SECURITY,
+    },
+    smtp: {
+      host: raw.MAILROOM_SMTP_HOST,
+      port: raw.MAILROOM_SMTP_PORT ?? defaultPort("smtp", raw.MAILROOM_SMTP_SECURITY),
+      security: raw.MAILROOM_SMTP_SECURITY,
+    },
+    tlsCa,
+    allowedDomains: raw.MAILROOM_ALLOWED_DOMAINS,
+    authSecret,
+    databaseUrl: raw.DATABASE_URL,
+    dataDir: path.resolve(raw.MAILROOM_DATA_DIR),
+    port: raw.PORT,
+    session: { idleMinutes: raw.MAILROOM_SESSION_IDLE_MINUTES, lifetimeHours: raw.MAILROOM_SESSION_LIFETIME_HOURS },
+    imapPool: { max: raw.MAILROOM_IMAP_POOL_MAX, idleSeconds: raw.MAILROOM_IMAP_IDLE_SECONDS },
+    signIn: {
+      maxFailuresPerAddress: raw.MAILROOM_SIGNIN_MAX_FAILURES,
+      maxFailuresPerClient: raw.MAILROOM_SIGNIN_MAX_FAILURES_PER_CLIENT,
+      windowMinutes: raw.MAILROOM_SIGNIN_WINDOW_MINUTES,
+    },
+  };
+}
+
+/** Outside production a missing AUTH_SECRET gets a random one per process: sessions end when the server restarts. */
+function developmentSecret(): string {
+  const holder = globalThis as { __mailroomDevSecret?: string };
+  holder.__mailroomDevSecret ??= crypto.randomUUID() + crypto.randomUUID();
+  return holder.__mailroomDevSecret;
+}
+
+let cached: Env | undefined;
+
+/** The app's settings, parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

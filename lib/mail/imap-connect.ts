@@ -1,0 +1,94 @@
+import { ImapFlow } from "imapflow";
+
+export type TransportSecurity = "tls" | "starttls" | "none";
+
+export interface ImapServer {
+  host: string;
+  port: number;
+  security: TransportSecurity;
+  /** Extra trusted CA certificates (PEM). Certificates are always verified. */
+  ca?: string;
+  /** Connect, greeting and login must all finish within this time. */
+  timeoutMs?: number;
+}
+
+export interface MailboxCredentials {
+  user: string;
+  password: string;
+}
+
+export type ImapFailureKind = "auth" | "unreachable" | "timeout" | "tls";
+
+/** Why opening an IMAP connection failed, in terms a user can act on. Never carries the password. */
+export class ImapConnectError extends Error {
+  constructor(
+    readonly kind: ImapFailureKind,
+    detail: string,
+  ) {
+    super(`IMAP ${kind}: ${detail}`);
+    this.name = "ImapConnectError";
+  }
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+const TLS_ERROR_CODES = new Set([
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+  "ERR_SSL_WRONG_VERSION_NUMBER",
+]);
+const TIMEOUT_CODES = new Set(["CONNECT_TIMEOUT", "GREETING_TIMEOUT", "UPGRADE_TIMEOUT", "ETIMEOUT", "ETIMEDOUT"]);
+
+export function createImapClient(server: ImapServer, credentials: MailboxCredentials): ImapFlow {
+  const timeout = server.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return new ImapFlow({
+    host: server.host,
+    port: server.port,
+    secure: server.security === "tls",
+    doSTARTTLS: server.security === "starttls" ? true : server.security === "none" ? false : undefined,
+    tls: { ca: server.ca ? [server.ca] : undefined, rejectUnauthorized: true, minVersion: "TLSv1.2" },
+    auth: { user: credentials.user, pass: credentials.password },
+    logger: false,
+    connectionTimeout: timeout,
+    greetingTimeout: timeout,
+    clientInfo: { name: "Mailroom" },
+  });
+}
+
+/** Connects and logs in, or throws ImapConnectError saying why (bad credentials, unreachable, too slow, certificate). */
+export async function openImapConnection(server: ImapServer, credentials: MailboxCredentials): Promise<ImapFlow> {
+  const client = createImapClient(server, credentials);
+  // imapflow reports some failures as 'error' events as well as rejections: keep them from crashing the process.
+  client.on("error", () => undefined);
+  const timeout = server.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ImapConnectError("timeout", `no answer within ${timeout} ms`)), timeout);
+  });
+  try {
+    await Promise.race([client.connect(), deadline]);
+    return client;
+  } catch (error) {
+    client.close();
+    throw classifyImapError(error);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function classifyImapError(error: unknown): ImapConnectError {
+  if (error instanceof ImapConnectError) return error;
+  const err = error as { code?: string; authenticationFailed?: boolean; message?: string };
+  const code = err.code ?? "";
+  if (err.authenticationFailed) return new ImapConnectError("auth", "authentication failed");
+  if (TIMEOUT_CODES.has(code)) return new ImapConnectError("timeout", code);
+  if (TLS_ERROR_CODES.has(code) || code.startsWith("ERR_TLS") || code.startsWith("ERR_SSL")) {
+    return new ImapConnectError("tls", code);
+  }
+  return new ImapConnectError("unreachable", code || err.message || "connection failed");
+}

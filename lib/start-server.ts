@@ -1,0 +1,20 @@
+import { database } from "@/lib/db/database";
+import { env, EnvError } from "@/lib/env";
+
+export async function startServer(): Promise<void> {
+  try {
+    env();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  try {
+    await database();
+  } catch (error) {
+    console.error(`Mailroom cannot start: the database is not usable (${(error as Error).message})`);
+    process.exit(1);
+  }
+}
