@@ -64,6 +64,11 @@ const rawSchema = z.object({
   MAILROOM_SIGNIN_MAX_FAILURES: positiveInt.default(5),
   MAILROOM_SIGNIN_MAX_FAILURES_PER_CLIENT: positiveInt.default(20),
   MAILROOM_SIGNIN_WINDOW_MINUTES: positiveInt.default(15),
+  MAILROOM_SMTP_ALLOWED_HOSTS: commaList,
+  MAILROOM_SMTP_ALLOW_INSECURE: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false"),
+  MAILROOM_IDENTITY_DOMAINS: domainList,
+  MAILROOM_ATTACHMENT_MAX_MB: positiveInt.default(25),
+  MAILROOM_MESSAGE_MAX_MB: positiveInt.default(25),
 });
 
 export type Security = z.infer<typeof security>;
@@ -88,6 +93,13 @@ export interface Env {
   session: { idleMinutes: number; lifetimeHours: number };
   imapPool: { max: number; idleSeconds: number };
   signIn: { maxFailuresPerAddress: number; maxFailuresPerClient: number; windowMinutes: number };
+  /** Personal relays: hosts, host:port pairs or CIDR ranges allowed despite resolving to private addresses. */
+  smtpAllowedHosts: string[];
+  /** Whether personal relays may use security "none". */
+  smtpAllowInsecure: boolean;
+  /** Domains a user may add identities (From addresses) in; empty means the sign-in address's own domain. */
+  identityDomains: string[];
+  limits: { attachmentBytes: number; messageBytes: number };
 }
 
 export class EnvError extends Error {
@@ -164,6 +176,10 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
       maxFailuresPerClient: raw.MAILROOM_SIGNIN_MAX_FAILURES_PER_CLIENT,
       windowMinutes: raw.MAILROOM_SIGNIN_WINDOW_MINUTES,
     },
+    smtpAllowedHosts: raw.MAILROOM_SMTP_ALLOWED_HOSTS,
+    smtpAllowInsecure: raw.MAILROOM_SMTP_ALLOW_INSECURE === "true",
+    identityDomains: raw.MAILROOM_IDENTITY_DOMAINS,
+    limits: { attachmentBytes: raw.MAILROOM_ATTACHMENT_MAX_MB * 1024 * 1024, messageBytes: raw.MAILROOM_MESSAGE_MAX_MB * 1024 * 1024 },
   };
 }
 
