@@ -1,0 +1,58 @@
+/** Checks run before sending, shown as a "Send anyway / Go back" dialog. Pure: used by the composer in the browser. */
+
+// Words that say "I attached something", in English and a few other languages. Matched on whole words,
+// outside quoted lines, so a quoted "see attached" in a reply does not trigger the warning.
+const ATTACHMENT_WORDS = [
+  "attach", "attached", "attaching", "attachment", "attachments", "enclosed", "enclosing",
+  "anhang", "angehängt", "anbei", "beigefügt", "anlage",
+  "pièce jointe", "pièces jointes", "ci-joint",
+  "adjunto", "adjunta", "adjuntos", "archivo adjunto",
+  "allegato", "allegati", "in allegato",
+  "bijlage", "bijgevoegd",
+  "anexo", "em anexo",
+  "bilaga", "bifogad", "vedlegg", "vedhæftet",
+];
+
+const ATTACHMENT_PATTERN = new RegExp(
+  `(^|[^\\p{L}])(${ATTACHMENT_WORDS.map((word) => word.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&")).join("|")})(?=$|[^\\p{L}])`,
+  "iu",
+);
+
+/** Whether the text (quoted lines and the forwarded original excluded) says something is attached. */
+export function mentionsAttachment(text: string): boolean {
+  const ownText = text
+    .split(/\r?\n/)
+    .filter((line) => !line.trimStart().startsWith(">"))
+    .join("\n")
+    .split(/-{5,} Forwarded message -{5,}/)[0];
+  return ATTACHMENT_PATTERN.test(ownText ?? "");
+}
+
+/** Recipients whose domain is not one of the company's (subdomains count as the company's). */
+export function externalRecipients(addresses: string[], companyDomains: string[]): string[] {
+  const domains = companyDomains.map((domain) => domain.toLowerCase());
+  return addresses.filter((address) => {
+    const domain = address.slice(address.lastIndexOf("@") + 1).toLowerCase();
+    return !domains.some((company) => domain === company || domain.endsWith(`.${company}`));
+  });
+}
+
+export interface SendWarningInput {
+  text: string;
+  attachmentCount: number;
+  recipients: string[];
+  companyDomains: string[];
+}
+
+/** Plain-word warnings, empty when the message can go without asking. */
+export function sendWarnings(input: SendWarningInput): string[] {
+  const warnings: string[] = [];
+  if (input.attachmentCount === 0 && mentionsAttachment(input.text)) {
+    warnings.push("Your message mentions an attachment, but nothing is attached.");
+  }
+  const outside = externalRecipients(input.recipients, input.companyDomains);
+  if (outside.length > 0) {
+    warnings.push(`${outside.length === 1 ? "This recipient is" : "These recipients are"} outside your company: ${outside.join(", ")}.`);
+  }
+  return warnings;
+}

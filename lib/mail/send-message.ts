@@ -1,0 +1,138 @@
+import type { ImapFlow } from "imapflow";
+import type { Transporter } from "nodemailer";
+import { decodeOrigin, MessageInputError, ORIGIN_HEADER, type DraftOrigin, type MailAddress } from "./build-message";
+import { deleteDraft, fetchDraft, findSpecialFolder } from "./drafts";
+import { describeSmtpFailure } from "./smtp-verify";
+import type { RelayConfig } from "./smtp-transport";
+
+export type SendFailureKind = "draft-missing" | "unreachable" | "auth" | "rejected" | "failed";
+
+/** Why a message did not go out. The draft is still in Drafts whenever this is thrown. */
+export class SendError extends Error {
+  constructor(
+    readonly kind: SendFailureKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = "SendError";
+  }
+}
+
+export interface SendDraftOptions {
+  /** "<id@domain>" of the draft: its newest version in Drafts is what goes out. */
+  messageId: string;
+  transport: Pick<Transporter, "sendMail">;
+  /** Where the transport submits to, for the words of an error. */
+  relay: Pick<RelayConfig, "host" | "port" | "security">;
+  /** Addresses the user may send as (identities); the draft's From must be one of them. */
+  allowedFrom: string[];
+  saveSentCopy: boolean;
+  now?: Date;
+}
+
+export interface SentMessage {
+  messageId: string;
+  recipients: MailAddress[];
+  origin: DraftOrigin | null;
+  /** False when the message went out but the copy could not be appended to Sent. */
+  sentCopySaved: boolean;
+}
+
+/**
+ * Sends the newest version of a draft: submits it to the relay (Bcc header and Mailroom's own
+ * headers removed, Date set now), appends the copy to Sent when wanted, deletes the draft and flags
+ * the message it answers (\Answered) or forwards ($Forwarded). Until the relay accepted the message
+ * nothing is changed, so a failure leaves the draft where it was.
+ */
+export async function sendDraft(client: ImapFlow, options: SendDraftOptions): Promise<SentMessage> {
+  const draft = await fetchDraft(client, options.messageId, [ORIGIN_HEADER.toLowerCase()]);
+  if (!draft?.message.source || !draft.message.envelope) {
+    throw new SendError("draft-missing", "This message is no longer in your Drafts folder, so it was not sent. It may have been sent or deleted already.");
+  }
+  const { envelope, source } = draft.message;
+  const from = envelope.from?.[0]?.address ?? "";
+  const allowed = new Set(options.allowedFrom.map((address) => address.toLowerCase()));
+  if (!allowed.has(from.toLowerCase())) {
+    throw new MessageInputError("From", "You can only send from one of your own addresses. Choose one in the From field.");
+  }
+  const recipients = [...(envelope.to ?? []), ...(envelope.cc ?? []), ...(envelope.bcc ?? [])]
+    .filter((entry) => entry.address)
+    .map((entry) => ({ name: entry.name ?? "", address: entry.address ?? "" }));
+  if (recipients.length === 0) throw new MessageInputError("To", "Add at least one recipient.");
+
+  const now = options.now ?? new Date();
+  const outgoing = rewriteHeaders(source, { dropBcc: true, date: now });
+  try {
+    await options.transport.sendMail({ envelope: { from, to: recipients.map((entry) => entry.address) }, raw: outgoing });
+  } catch (error) {
+    throw describeSendFailure(error, options.relay);
+  }
+
+  const origin = decodeOrigin(originHeader(draft.message.headers));
+  let sentCopySaved = true;
+  if (options.saveSentCopy) {
+    try {
+      const sent = await findSpecialFolder(client, "\\Sent");
+      await client.append(sent, rewriteHeaders(source, { dropBcc: false, date: now }), ["\\Seen"], now);
+    } catch {
+      sentCopySaved = false;
+    }
+  }
+  await deleteDraft(client, options.messageId);
+  if (origin) await flagOrigin(client, origin).catch(() => undefined);
+  return { messageId: options.messageId, recipients, origin, sentCopySaved };
+}
+
+async function flagOrigin(client: ImapFlow, origin: DraftOrigin): Promise<void> {
+  const lock = await client.getMailboxLock(origin.folder);
+  try {
+    await client.messageFlagsAdd(String(origin.uid), [origin.kind === "reply" ? "\\Answered" : "$Forwarded"], { uid: true });
+  } finally {
+    lock.release();
+  }
+}
+
+function originHeader(headers: Buffer | undefined): string | undefined {
+  if (!headers) return undefined;
+  const match = new RegExp(`^${ORIGIN_HEADER}:\\s*(.*(?:\\r?\\n[ \\t].*)*)`, "im").exec(headers.toString("latin1"));
+  return match?.[1]?.replace(/\r?\n[ \t]+/g, " ");
+}
+
+/**
+ * Rewrites the header block of a stored message: drops Bcc (for the relay) and Mailroom's own
+ * headers, and sets Date to the moment of sending. The body is left byte for byte.
+ */
+export function rewriteHeaders(raw: Buffer, options: { dropBcc: boolean; date: Date }): Buffer {
+  const crlf = raw.indexOf("\r\n\r\n");
+  const lf = raw.indexOf("\n\n");
+  const end = crlf >= 0 && (lf < 0 || crlf <= lf) ? crlf : lf;
+  const headerEnd = end < 0 ? raw.length : end;
+  const newline = crlf >= 0 && end === crlf ? "\r\n" : "\n";
+  const lines = raw.subarray(0, headerEnd).toString("latin1").split(/\r?\n/);
+  const fields: string[] = [];
+  for (const line of lines) {
+    if (/^[ \t]/.test(line) && fields.length > 0) fields[fields.length - 1] += newline + line;
+    else fields.push(line);
+  }
+  const drop = (name: string) => (options.dropBcc && name === "bcc") || name.startsWith("x-mailroom-") || name === "date";
+  const kept = fields.filter((field) => !drop(field.slice(0, field.indexOf(":")).trim().toLowerCase()));
+  const header = [`Date: ${options.date.toUTCString().replace("GMT", "+0000")}`, ...kept].join(newline);
+  return Buffer.concat([Buffer.from(header, "latin1"), raw.subarray(headerEnd)]);
+}
+
+/** Plain words for a failed submission, always saying the draft is safe. Guard, DNS, TLS and sign-in failures are worded by describeSmtpFailure. */
+export function describeSendFailure(error: unknown, relay: Pick<RelayConfig, "host" | "port" | "security">): SendError {
+  const err = error as { code?: string; responseCode?: number; rejected?: string[] } | null;
+  const saved = "The message was not sent; it is saved in Drafts.";
+  if (err?.code === "EENVELOPE") {
+    const who = err.rejected?.length ? `: ${err.rejected.join(", ")}` : "";
+    return new SendError("rejected", `The outgoing mail server refused the recipients${who}. ${saved}`);
+  }
+  if (err?.code === "EMESSAGE" || (err?.responseCode ?? 0) >= 500) {
+    const reason = err?.responseCode === 552 ? "says the message is too large" : "refused the message";
+    return new SendError("rejected", `The outgoing mail server ${reason}. ${saved}`);
+  }
+  const failure = describeSmtpFailure(error, relay);
+  const kind: SendFailureKind = failure.kind === "auth" ? "auth" : "unreachable";
+  return new SendError(kind, `${failure.message} ${saved}`);
+}
