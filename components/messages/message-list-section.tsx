@@ -12,7 +12,7 @@ export async function MessageListSection({ folder, page }: { folder: string; pag
   const session = await requireSession();
   let result: MessagePage;
   try {
-    result = await withSessionMailbox(session, (client) => listMessagePage(client, folder, page, PAGE_SIZE));
+    result = await withSessionMailbox(session, (client) => listMessagePage(client, folder, { page, pageSize: PAGE_SIZE, sort: "date" }));
   } catch (error) {
     return (
       <p role="alert" className="m-6 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">

@@ -1,4 +1,6 @@
-import type { ImapFlow, MessageStructureObject } from "imapflow";
+import type { FetchMessageObject, ImapFlow, MessageStructureObject } from "imapflow";
+import { atom, attributeText, runRawCommand, sequence } from "./raw-command";
+import { sortedUidWindow, type SortKey } from "./sort";
 
 export interface Correspondent {
   name: string;
@@ -9,6 +11,8 @@ export interface MessageSummary {
   uid: number;
   from: Correspondent | null;
   subject: string;
+  /** A line of the body text, when the server hands it out cheaply (FETCH PREVIEW); else "". */
+  preview: string;
   /** ISO 8601. */
   date: string;
   unread: boolean;
@@ -22,47 +26,96 @@ export interface MessagePage {
   total: number;
   page: number;
   pageSize: number;
+  sort: SortKey;
   messages: MessageSummary[];
 }
 
+export interface PageRequest {
+  /** Zero-based. */
+  page: number;
+  pageSize: number;
+  sort: SortKey;
+}
+
 /**
- * One page of a folder, newest (by arrival) first. The page is addressed by sequence numbers,
- * so it costs the same on a folder of 50 or 500,000 messages: no UID list is fetched.
+ * One page of a folder. In date order (arrival, newest first) the page is addressed by sequence
+ * numbers, so it costs the same on a folder of 50 or 500,000 messages: no UID list is fetched.
+ * Other orders ask the server for just the page's UIDs (see sortedUidWindow).
  */
-export async function listMessagePage(client: ImapFlow, folder: string, page: number, pageSize: number): Promise<MessagePage> {
+export async function listMessagePage(client: ImapFlow, folder: string, request: PageRequest): Promise<MessagePage> {
+  const { page, pageSize, sort } = request;
   const lock = await client.getMailboxLock(folder);
   try {
     const total = client.mailbox ? client.mailbox.exists : 0;
-    const last = total - page * pageSize;
-    if (last < 1) return { folder, total, page, pageSize, messages: [] };
-    const first = Math.max(1, last - pageSize + 1);
-    const messages: (MessageSummary & { seq: number })[] = [];
-    for await (const message of client.fetch(`${first}:${last}`, {
-      uid: true,
-      flags: true,
-      envelope: true,
-      bodyStructure: true,
-      internalDate: true,
-      size: true,
-    })) {
-      const sender = message.envelope?.from?.[0];
-      messages.push({
-        seq: message.seq,
-        uid: message.uid,
-        from: sender ? { name: sender.name ?? "", address: sender.address ?? "" } : null,
-        subject: message.envelope?.subject ?? "",
-        date: toIso(message.envelope?.date ?? message.internalDate),
-        unread: !message.flags?.has("\\Seen"),
-        flagged: Boolean(message.flags?.has("\\Flagged")),
-        hasAttachments: message.bodyStructure ? hasAttachment(message.bodyStructure) : false,
-        size: message.size ?? 0,
-      });
+    if (sort !== "date") {
+      const window = await sortedUidWindow(client, [atom("ALL")], sort, page * pageSize, pageSize);
+      return { folder, total: window.total, page, pageSize, sort, messages: await fetchSummaries(client, window.uids) };
     }
-    messages.sort((a, b) => b.seq - a.seq);
-    return { folder, total, page, pageSize, messages: messages.map(({ seq: _seq, ...summary }) => summary) };
+    const last = total - page * pageSize;
+    if (last < 1) return { folder, total, page, pageSize, sort, messages: [] };
+    const first = Math.max(1, last - pageSize + 1);
+    const fetched: (MessageSummary & { seq: number })[] = [];
+    for await (const message of client.fetch(`${first}:${last}`, SUMMARY_QUERY)) {
+      fetched.push({ ...toSummary(message), seq: message.seq });
+    }
+    fetched.sort((a, b) => b.seq - a.seq);
+    const messages = fetched.map(({ seq: _seq, ...summary }) => summary);
+    await addPreviews(client, messages);
+    return { folder, total, page, pageSize, sort, messages };
   } finally {
     lock.release();
   }
+}
+
+const SUMMARY_QUERY = { uid: true, flags: true, envelope: true, bodyStructure: true, internalDate: true, size: true } as const;
+
+/** Rows for the given UIDs of the selected mailbox, in the order given (expunged ones drop out). */
+export async function fetchSummaries(client: ImapFlow, uids: number[]): Promise<MessageSummary[]> {
+  if (uids.length === 0) return [];
+  const byUid = new Map<number, MessageSummary>();
+  for await (const message of client.fetch(uids.join(","), SUMMARY_QUERY, { uid: true })) {
+    byUid.set(message.uid, toSummary(message));
+  }
+  const messages = uids.map((uid) => byUid.get(uid)).filter((message): message is MessageSummary => Boolean(message));
+  await addPreviews(client, messages);
+  return messages;
+}
+
+function toSummary(message: FetchMessageObject): MessageSummary {
+  const sender = message.envelope?.from?.[0];
+  return {
+    uid: message.uid,
+    from: sender ? { name: sender.name ?? "", address: sender.address ?? "" } : null,
+    subject: message.envelope?.subject ?? "",
+    preview: "",
+    date: toIso(message.envelope?.date ?? message.internalDate),
+    unread: !message.flags?.has("\\Seen"),
+    flagged: Boolean(message.flags?.has("\\Flagged")),
+    hasAttachments: message.bodyStructure ? hasAttachment(message.bodyStructure) : false,
+    size: message.size ?? 0,
+  };
+}
+
+/**
+ * Fills `preview` from FETCH PREVIEW (RFC 8970) where the server has it: Dovecot keeps previews
+ * in its cache, so one command for the page's UIDs stays cheap. Servers without it get no preview.
+ */
+async function addPreviews(client: ImapFlow, messages: MessageSummary[]): Promise<void> {
+  if (messages.length === 0 || !client.capabilities.has("PREVIEW")) return;
+  const byUid = new Map(messages.map((message) => [message.uid, message]));
+  await runRawCommand(client, "UID FETCH", [sequence(messages.map((m) => m.uid).join(",")), [atom("UID"), atom("PREVIEW")]], "FETCH", (attributes) => {
+    const items = attributes[1];
+    if (!Array.isArray(items)) return;
+    let uid = 0;
+    let preview = "";
+    for (let i = 0; i < items.length; i += 2) {
+      const name = attributeText(items[i]).toUpperCase();
+      if (name === "UID") uid = Number.parseInt(attributeText(items[i + 1]), 10);
+      if (name === "PREVIEW") preview = attributeText(items[i + 1]);
+    }
+    const message = byUid.get(uid);
+    if (message) message.preview = preview.replace(/\s+/g, " ").trim().slice(0, 200);
+  });
 }
 
 function toIso(value: Date | string | undefined): string {

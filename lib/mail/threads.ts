@@ -1,0 +1,313 @@
+import type { ImapFlow, SearchObject } from "imapflow";
+import { fetchSummaries, type MessageSummary } from "./message-list";
+import { atom, attributeText, runRawCommand } from "./raw-command";
+
+export interface ConversationSummary {
+  /** The newest message of the conversation in this folder: the row shows it. */
+  latest: MessageSummary;
+  /** Messages of the conversation in this folder. */
+  count: number;
+  unread: number;
+  uids: number[];
+}
+
+export interface ConversationPage {
+  folder: string;
+  /** Conversations in the folder ("thread"), or messages in the folder ("window", see below). */
+  total: number;
+  page: number;
+  pageSize: number;
+  conversations: ConversationSummary[];
+  /**
+   * "thread": the server threads the whole folder (THREAD=REFS or REFERENCES) once per folder state;
+   * "window": the server can't thread, so Mailroom groups the messages of the page's own
+   * arrival window by References / In-Reply-To / subject, and pages by messages.
+   */
+  method: "thread" | "window";
+}
+
+interface ThreadIndex {
+  key: string;
+  /** Each thread's UIDs, threads ordered by their newest UID, newest first. */
+  threads: number[][];
+  threadOf: Map<number, number>;
+}
+
+// THREAD over a large folder costs the server real work, so its answer is kept per connection
+// (a connection belongs to exactly one session, hence one user: never shared across users) and
+// per folder state (UIDVALIDITY, UIDNEXT, EXISTS): new or removed mail makes a fresh one.
+const threadCache = new WeakMap<ImapFlow, Map<string, ThreadIndex>>();
+const CACHED_FOLDERS_PER_CONNECTION = 4;
+
+/** Whether the server threads for us; the fallback groups in Mailroom. */
+export function canThreadOnServer(client: ImapFlow): boolean {
+  return serverThreadAlgorithm(client) !== null;
+}
+
+/**
+ * REFS (Dovecot, draft-ietf-morg-inthread) links by References / In-Reply-To only; REFERENCES
+ * (RFC 5256) also merges unrelated threads that share a subject, which turns "Weekly report"
+ * into one giant conversation. Prefer REFS, take REFERENCES otherwise.
+ */
+function serverThreadAlgorithm(client: ImapFlow): "REFS" | "REFERENCES" | null {
+  if (client.capabilities.has("THREAD=REFS")) return "REFS";
+  if (client.capabilities.has("THREAD=REFERENCES")) return "REFERENCES";
+  return null;
+}
+
+/** A page of conversations of a folder, newest activity first. */
+export async function listConversationPage(
+  client: ImapFlow,
+  folder: string,
+  request: { page: number; pageSize: number },
+): Promise<ConversationPage> {
+  const { page, pageSize } = request;
+  const lock = await client.getMailboxLock(folder);
+  try {
+    if (!canThreadOnServer(client)) return await windowConversations(client, folder, page, pageSize);
+    const index = await threadIndex(client, folder);
+    const slice = index.threads.slice(page * pageSize, (page + 1) * pageSize);
+    const latest = await fetchSummaries(client, slice.map((uids) => uids[0]!));
+    const latestByUid = new Map(latest.map((message) => [message.uid, message]));
+    const unreadByUid = await unreadSet(client, slice.flatMap((uids) => uids.slice(0, MAX_COUNTED_PER_THREAD)));
+    const conversations = slice.flatMap((uids) => {
+      const row = latestByUid.get(uids[0]!);
+      return row ? [{ latest: row, count: uids.length, unread: uids.filter((uid) => unreadByUid.has(uid)).length, uids }] : [];
+    });
+    return { folder, total: index.threads.length, page, pageSize, conversations, method: "thread" };
+  } finally {
+    lock.release();
+  }
+}
+
+/**
+ * The conversation of message `uid` in `folder`: that folder's messages of its thread plus the
+ * user's own replies from the Sent folder (special-use \Sent), oldest first. Call it without
+ * holding a mailbox lock: it takes the locks it needs, one folder at a time.
+ */
+export async function findConversation(client: ImapFlow, folder: string, uid: number): Promise<{ folder: string; uid: number }[]> {
+  const members: Dated[] = [];
+  const lock = await client.getMailboxLock(folder);
+  try {
+    const uids = canThreadOnServer(client) ? await threadMembers(client, folder, uid) : await headerThreadMembers(client, uid);
+    members.push(...(await datedMessages(client, folder, uids.length > 0 ? uids : [uid])));
+  } finally {
+    lock.release();
+  }
+  if (members.length === 0) return [];
+
+  const sent = await sentFolderPath(client);
+  if (sent && sent !== folder) {
+    const ids = members.map((member) => member.messageId).filter(Boolean).slice(-MAX_REFERENCED_IDS);
+    if (ids.length > 0) {
+      const sentLock = await client.getMailboxLock(sent);
+      try {
+        const found = await client.search(
+          { or: ids.flatMap((id): SearchObject[] => [{ header: { "in-reply-to": id } }, { header: { references: id } }]) },
+          { uid: true },
+        );
+        if (Array.isArray(found) && found.length > 0) members.push(...(await datedMessages(client, sent, found)));
+      } finally {
+        sentLock.release();
+      }
+    }
+  }
+  members.sort((a, b) => a.time - b.time || a.uid - b.uid);
+  return members.map(({ folder: path, uid: id }) => ({ folder: path, uid: id }));
+}
+
+// A long thread would make a huge OR search; the most recent ids find the replies that matter.
+const MAX_REFERENCED_IDS = 40;
+
+interface Dated {
+  folder: string;
+  uid: number;
+  time: number;
+  messageId: string;
+}
+
+async function datedMessages(client: ImapFlow, folder: string, uids: number[]): Promise<Dated[]> {
+  const dated: Dated[] = [];
+  for await (const message of client.fetch(toSequenceSet(uids), { uid: true, envelope: true, internalDate: true }, { uid: true })) {
+    const date = message.envelope?.date ?? message.internalDate;
+    const time = date ? new Date(date).getTime() : 0;
+    dated.push({ folder, uid: message.uid, time: Number.isNaN(time) ? 0 : time, messageId: message.envelope?.messageId ?? "" });
+  }
+  return dated;
+}
+
+async function sentFolderPath(client: ImapFlow): Promise<string | null> {
+  const folders = await client.list();
+  return folders.find((entry) => entry.specialUse === "\\Sent")?.path ?? null;
+}
+
+async function threadMembers(client: ImapFlow, folder: string, uid: number): Promise<number[]> {
+  const index = await threadIndex(client, folder);
+  const position = index.threadOf.get(uid);
+  return position === undefined ? [] : [...index.threads[position]!].reverse();
+}
+
+/** Without THREAD: messages whose Message-ID, In-Reply-To or References name this thread's root. */
+async function headerThreadMembers(client: ImapFlow, uid: number): Promise<number[]> {
+  const message = await client.fetchOne(String(uid), { uid: true, envelope: true, headers: ["references"] }, { uid: true });
+  if (!message) return [];
+  const references = parseMessageIds(message.headers?.toString("utf8") ?? "");
+  const root = references[0] ?? message.envelope?.messageId;
+  if (!root) return [uid];
+  const found = await client.search(
+    { or: [{ header: { "message-id": root } }, { header: { references: root } }, { header: { "in-reply-to": root } }] },
+    { uid: true },
+  );
+  return Array.isArray(found) && found.length > 0 ? found : [uid];
+}
+
+async function threadIndex(client: ImapFlow, folder: string): Promise<ThreadIndex> {
+  const mailbox = client.mailbox;
+  const key = mailbox ? `${mailbox.uidValidity}:${mailbox.uidNext}:${mailbox.exists}` : "";
+  let perFolder = threadCache.get(client);
+  if (!perFolder) {
+    perFolder = new Map();
+    threadCache.set(client, perFolder);
+  }
+  const cached = perFolder.get(folder);
+  if (cached && cached.key === key) return cached;
+
+  const threads: number[][] = [];
+  const algorithm = serverThreadAlgorithm(client) ?? "REFERENCES";
+  await runRawCommand(client, "UID THREAD", [atom(algorithm), atom("UTF-8"), atom("ALL")], "THREAD", (attributes) => {
+    for (const thread of attributes) {
+      const uids = collectUids(thread);
+      if (uids.length > 0) threads.push(uids.sort((a, b) => b - a));
+    }
+  });
+  threads.sort((a, b) => b[0]! - a[0]!);
+  const threadOf = new Map<number, number>();
+  threads.forEach((uids, position) => uids.forEach((uid) => threadOf.set(uid, position)));
+  const index = { key, threads, threadOf };
+  perFolder.delete(folder);
+  perFolder.set(folder, index);
+  while (perFolder.size > CACHED_FOLDERS_PER_CONNECTION) perFolder.delete(perFolder.keys().next().value as string);
+  return index;
+}
+
+/** Every UID in one parsed THREAD entry: `(3 6 (4 23)(44 7 96))` is nested lists of atoms. */
+export function collectUids(node: unknown): number[] {
+  if (Array.isArray(node)) return node.flatMap(collectUids);
+  const uid = Number.parseInt(attributeText(node), 10);
+  return uid > 0 ? [uid] : [];
+}
+
+// Unread state is read for at most this many of a conversation's newest messages.
+const MAX_COUNTED_PER_THREAD = 200;
+
+async function unreadSet(client: ImapFlow, uids: number[]): Promise<Set<number>> {
+  const unread = new Set<number>();
+  if (uids.length === 0) return unread;
+  for await (const message of client.fetch(toSequenceSet(uids), { uid: true, flags: true }, { uid: true })) {
+    if (!message.flags?.has("\\Seen")) unread.add(message.uid);
+  }
+  return unread;
+}
+
+/**
+ * The fallback when the server can't THREAD: the page's arrival window (the same sequence range a
+ * message page shows) grouped in Mailroom. Paging stays by messages, so it costs one page.
+ */
+async function windowConversations(client: ImapFlow, folder: string, page: number, pageSize: number): Promise<ConversationPage> {
+  const total = client.mailbox ? client.mailbox.exists : 0;
+  const last = total - page * pageSize;
+  if (last < 1) return { folder, total, page, pageSize, conversations: [], method: "window" };
+  const first = Math.max(1, last - pageSize + 1);
+  const headers: ThreadHeaders[] = [];
+  for await (const message of client.fetch(`${first}:${last}`, { uid: true, envelope: true, headers: ["references"] })) {
+    headers.push({
+      uid: message.uid,
+      messageId: message.envelope?.messageId ?? "",
+      inReplyTo: message.envelope?.inReplyTo ?? "",
+      references: parseMessageIds(message.headers?.toString("utf8") ?? ""),
+      subject: message.envelope?.subject ?? "",
+    });
+  }
+  const groups = groupByHeaders(headers);
+  const latest = await fetchSummaries(client, groups.map((uids) => uids[0]!));
+  const latestByUid = new Map(latest.map((message) => [message.uid, message]));
+  const unreadByUid = await unreadSet(client, groups.flat());
+  const conversations = groups.flatMap((uids) => {
+    const row = latestByUid.get(uids[0]!);
+    return row ? [{ latest: row, count: uids.length, unread: uids.filter((uid) => unreadByUid.has(uid)).length, uids }] : [];
+  });
+  return { folder, total, page, pageSize, conversations, method: "window" };
+}
+
+export interface ThreadHeaders {
+  uid: number;
+  messageId: string;
+  inReplyTo: string;
+  references: string[];
+  subject: string;
+}
+
+/**
+ * Groups messages into conversations: linked by Message-ID / In-Reply-To / References, and
+ * replies ("Re: x") joined to a message with the same base subject when headers are missing.
+ * Returns UID groups, each newest first, groups ordered by their newest UID.
+ */
+export function groupByHeaders(messages: ThreadHeaders[]): number[][] {
+  const parent = new Map<string, string>();
+  const find = (key: string): string => {
+    let root = key;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(key, root);
+    return root;
+  };
+  const union = (a: string, b: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra, rb);
+  };
+  const subjectOwner = new Map<string, string>();
+  for (const message of messages) {
+    const self = `uid:${message.uid}`;
+    find(self);
+    if (message.messageId) union(self, `id:${message.messageId}`);
+    for (const id of [message.inReplyTo, ...message.references]) if (id) union(self, `id:${id}`);
+    const base = baseSubject(message.subject);
+    if (base) {
+      const owner = subjectOwner.get(base);
+      if (owner && (isReply(message.subject) || message.references.length > 0 || message.inReplyTo)) union(self, owner);
+      else if (!owner) subjectOwner.set(base, self);
+    }
+  }
+  const groups = new Map<string, number[]>();
+  for (const message of messages) {
+    const root = find(`uid:${message.uid}`);
+    groups.set(root, [...(groups.get(root) ?? []), message.uid]);
+  }
+  return [...groups.values()].map((uids) => uids.sort((a, b) => b - a)).sort((a, b) => b[0]! - a[0]!);
+}
+
+const REPLY_PREFIX = /^\s*((re|fwd?|aw|wg|sv|vs|antw|r)(\[\d+\])?\s*:\s*)+/i;
+
+function isReply(subject: string): boolean {
+  return REPLY_PREFIX.test(subject);
+}
+
+export function baseSubject(subject: string): string {
+  return subject.replace(REPLY_PREFIX, "").replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+/** A compact UID set: "7,3,4,5" becomes "3:5,7". */
+export function toSequenceSet(uids: number[]): string {
+  const sorted = [...new Set(uids)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const start = sorted[i]!;
+    while (i + 1 < sorted.length && sorted[i + 1] === sorted[i]! + 1) i++;
+    parts.push(start === sorted[i] ? String(start) : `${start}:${sorted[i]}`);
+  }
+  return parts.join(",");
+}
+
+export function parseMessageIds(text: string): string[] {
+  return text.match(/<[^<>\s]+>/g) ?? [];
+}
