@@ -1,0 +1,29 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "./client";
+import { userSettings } from "./schema";
+
+export type ReadingSettings = Pick<typeof userSettings.$inferSelect, "markReadOnOpen" | "conversationView" | "undoSendSeconds">;
+
+export const DEFAULT_SETTINGS: ReadingSettings = { markReadOnOpen: true, conversationView: true, undoSendSeconds: 5 };
+
+/** The user's settings, or the defaults for a user who never changed any. */
+export async function getUserSettings(db: Database, userId: string): Promise<ReadingSettings> {
+  const [row] = await db
+    .select({
+      markReadOnOpen: userSettings.markReadOnOpen,
+      conversationView: userSettings.conversationView,
+      undoSendSeconds: userSettings.undoSendSeconds,
+    })
+    .from(userSettings)
+    .where(eq(userSettings.userId, userId))
+    .limit(1);
+  return row ?? DEFAULT_SETTINGS;
+}
+
+/** Changes some settings, creating the user's row (with defaults for the rest) on first change. */
+export async function updateUserSettings(db: Database, userId: string, changes: Partial<ReadingSettings>): Promise<void> {
+  await db
+    .insert(userSettings)
+    .values({ ...DEFAULT_SETTINGS, ...changes, userId })
+    .onConflictDoUpdate({ target: userSettings.userId, set: { ...changes, updatedAt: new Date() } });
+}

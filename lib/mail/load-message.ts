@@ -1,0 +1,97 @@
+import type { ImapFlow } from "imapflow";
+import { listAttachments, type AttachmentInfo } from "./message-parts";
+import { parseMessage, type HeaderField, type InlineImage, type Mailbox } from "./parse-message";
+
+/** The message (or its folder) is gone: expunged or moved since the list was shown. */
+export class MessageNotFoundError extends Error {
+  constructor(
+    readonly folder: string,
+    readonly uid: number,
+  ) {
+    super(`message ${uid} is not in ${folder}`);
+    this.name = "MessageNotFoundError";
+  }
+}
+
+export interface LoadedMessage {
+  folder: string;
+  uid: number;
+  subject: string;
+  from: Mailbox[];
+  to: Mailbox[];
+  cc: Mailbox[];
+  replyTo: Mailbox[];
+  /** ISO 8601: the Date header, else the arrival time. */
+  date: string;
+  messageId: string | null;
+  headers: HeaderField[];
+  /** Unread before this load marked it read (if it did). */
+  wasUnread: boolean;
+  unread: boolean;
+  flagged: boolean;
+  size: number;
+  html: string | null;
+  text: string | null;
+  /** True when only the first MAX_PARSED_BYTES of a very large message were read. */
+  truncated: boolean;
+  inlineImages: Map<string, InlineImage>;
+  attachments: AttachmentInfo[];
+}
+
+// Text and inline images sit near the start of a message; huge attachments are downloaded on their own.
+const MAX_PARSED_BYTES = 12 * 1024 * 1024;
+
+/**
+ * Fetches one message by UID, decodes it, and marks it read (\Seen) when `markRead` is set.
+ * Throws MessageNotFoundError when the message no longer exists.
+ */
+export async function loadMessage(client: ImapFlow, folder: string, uid: number, options: { markRead: boolean }): Promise<LoadedMessage> {
+  const lock = await client.getMailboxLock(folder);
+  try {
+    const fetched = await client.fetchOne(
+      String(uid),
+      { uid: true, flags: true, bodyStructure: true, internalDate: true, size: true, source: { maxLength: MAX_PARSED_BYTES } },
+      { uid: true },
+    );
+    if (!fetched || !fetched.source) throw new MessageNotFoundError(folder, uid);
+    const parsed = await parseMessage(fetched.source);
+    const wasUnread = !fetched.flags?.has("\\Seen");
+    let unread = wasUnread;
+    if (options.markRead && wasUnread) {
+      await client.messageFlagsAdd(String(uid), ["\\Seen"], { uid: true });
+      unread = false;
+    }
+    const arrived = fetched.internalDate ? new Date(fetched.internalDate) : new Date(0);
+    return {
+      folder,
+      uid,
+      subject: parsed.subject,
+      from: parsed.from,
+      to: parsed.to,
+      cc: parsed.cc,
+      replyTo: parsed.replyTo,
+      date: parsed.date ?? (Number.isNaN(arrived.getTime()) ? new Date(0).toISOString() : arrived.toISOString()),
+      messageId: parsed.messageId,
+      headers: parsed.headers,
+      wasUnread,
+      unread,
+      flagged: Boolean(fetched.flags?.has("\\Flagged")),
+      size: fetched.size ?? fetched.source.length,
+      html: parsed.html,
+      text: parsed.text,
+      truncated: (fetched.size ?? 0) > MAX_PARSED_BYTES,
+      inlineImages: parsed.inlineImages,
+      attachments: fetched.bodyStructure ? listAttachments(fetched.bodyStructure) : [],
+    };
+  } catch (error) {
+    if (isMissingMailbox(error)) throw new MessageNotFoundError(folder, uid);
+    throw error;
+  } finally {
+    lock.release();
+  }
+}
+
+function isMissingMailbox(error: unknown): boolean {
+  const candidate = error as { code?: string; serverResponseCode?: string } | null;
+  return candidate?.serverResponseCode === "NONEXISTENT" || candidate?.code === "NotFound";
+}

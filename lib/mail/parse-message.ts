@@ -1,0 +1,108 @@
+import { simpleParser, type AddressObject, type HeaderValue } from "mailparser";
+
+export interface Mailbox {
+  name: string;
+  address: string;
+}
+
+export interface HeaderField {
+  name: string;
+  value: string;
+}
+
+export interface InlineImage {
+  contentType: string;
+  content: Buffer;
+}
+
+/** A message source decoded: every charset to Unicode, encoded words and RFC 2231 parameters resolved. */
+export interface ParsedMessage {
+  subject: string;
+  from: Mailbox[];
+  to: Mailbox[];
+  cc: Mailbox[];
+  replyTo: Mailbox[];
+  /** ISO 8601, or null when the message has no usable Date header. */
+  date: string | null;
+  messageId: string | null;
+  headers: HeaderField[];
+  /** The HTML body as written by the sender (unsanitised), or null. */
+  html: string | null;
+  /** The plain-text body (format=flowed already unwrapped), or null. */
+  text: string | null;
+  /** Images the HTML can reference with cid:, by Content-ID (lowercase, without brackets). */
+  inlineImages: Map<string, InlineImage>;
+}
+
+// No text/HTML conversions and cid: links kept: the sanitiser decides what inline images become.
+const PARSER_OPTIONS = { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, keepCidLinks: true } as const;
+
+/** Parses a raw message with mailparser (iconv-lite underneath for legacy charsets). */
+export async function parseMessage(source: Buffer): Promise<ParsedMessage> {
+  const parsed = await simpleParser(source, PARSER_OPTIONS);
+  const inlineImages = new Map<string, InlineImage>();
+  for (const attachment of parsed.attachments) {
+    const id = attachment.contentId?.trim().replace(/^<|>$/g, "").toLowerCase();
+    if (id && Buffer.isBuffer(attachment.content)) {
+      inlineImages.set(id, { contentType: attachment.contentType.toLowerCase(), content: attachment.content });
+    }
+  }
+  return {
+    subject: (parsed.subject ?? "").trim(),
+    from: mailboxes(parsed.from),
+    to: mailboxes(parsed.to),
+    cc: mailboxes(parsed.cc),
+    replyTo: mailboxes(parsed.replyTo),
+    date: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.toISOString() : null,
+    messageId: parsed.messageId ?? null,
+    headers: headerFields(parsed.headerLines, parsed.headers),
+    html: typeof parsed.html === "string" && parsed.html.trim() ? parsed.html : null,
+    text: typeof parsed.text === "string" && parsed.text.trim() ? parsed.text : null,
+    inlineImages,
+  };
+}
+
+function mailboxes(value: AddressObject | AddressObject[] | undefined): Mailbox[] {
+  const objects = Array.isArray(value) ? value : value ? [value] : [];
+  const result: Mailbox[] = [];
+  const visit = (entries: AddressObject["value"]) => {
+    for (const entry of entries) {
+      if (entry.group) visit(entry.group);
+      else if (entry.address || entry.name) result.push({ name: (entry.name ?? "").trim(), address: (entry.address ?? "").trim() });
+    }
+  };
+  for (const object of objects) visit(object.value);
+  return result;
+}
+
+/** Every header in order, with decoded values where mailparser decoded them. */
+function headerFields(lines: ReadonlyArray<{ key: string; line: string }>, decoded: Map<string, HeaderValue>): HeaderField[] {
+  const seen = new Map<string, number>();
+  return lines.map(({ key, line }) => {
+    const name = line.slice(0, Math.max(0, line.indexOf(":"))).trim() || key;
+    const raw = line.slice(line.indexOf(":") + 1).replace(/\r?\n[ \t]+/g, " ").trim();
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    const value = decoded.get(key);
+    // Decoded values exist once per name; repeated headers (Received) keep their raw text.
+    const text = occurrence === 0 && value !== undefined ? headerText(value) : null;
+    return { name, value: text ?? raw };
+  });
+}
+
+function headerText(value: HeaderValue): string | null {
+  if (typeof value === "string") return value;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toUTCString();
+  if (Array.isArray(value)) {
+    const parts = (value as (string | { value: string })[]).map((item) => (typeof item === "string" ? item : item.value));
+    return parts.length > 1 ? null : (parts[0] ?? null);
+  }
+  if ("text" in value && typeof value.text === "string") return value.text;
+  if ("value" in value && typeof value.value === "string" && "params" in value) {
+    const params = Object.entries(value.params ?? {})
+      .map(([key, param]) => `; ${key}=${param}`)
+      .join("");
+    return `${value.value}${params}`;
+  }
+  return null;
+}

@@ -1,0 +1,279 @@
+import createDOMPurify, { type Config, type DOMPurify } from "dompurify";
+import { JSDOM } from "jsdom";
+import { safeRemoteUrl, sanitizeCss, type CssPolicy } from "./sanitize-css";
+
+export interface SanitizeOptions {
+  /** Whether remote images, CSS backgrounds and fonts may load (the reader allowed it). */
+  allowRemote: boolean;
+  /** A data: URL for an inline image of the message (Content-ID without brackets), or undefined. */
+  resolveCid?: (contentId: string) => string | undefined;
+}
+
+export interface SanitizedHtml {
+  /** Style elements and body content, ready to go into the frame document's <body>. */
+  html: string;
+  /** Remote resources were left out (show "Load remote content"). */
+  remoteContentBlocked: boolean;
+  trackersRemoved: number;
+  /** Links whose text names another domain than where they go. */
+  suspiciousLinks: number;
+}
+
+// Mail never needs these; their text content (if any) is kept as plain text.
+const FORBIDDEN_TAGS = [
+  "script", "noscript", "template", "base", "meta", "link", "iframe", "frame", "frameset", "object", "embed", "applet",
+  "param", "form", "input", "button", "select", "option", "optgroup", "textarea", "datalist", "output", "keygen", "isindex",
+  "audio", "video", "source", "track", "picture", "portal", "dialog", "slot", "use", "animate", "set", "animatemotion",
+  "animatetransform", "foreignobject", "feimage", "math", "xmp", "plaintext", "listing", "noembed", "noframes",
+];
+const FORBIDDEN_ATTRS = [
+  "srcset", "imagesrcset", "ping", "action", "formaction", "poster", "lowsrc", "dynsrc", "longdesc", "cite", "data",
+  "codebase", "archive", "classid", "manifest", "profile", "usemap", "http-equiv", "autofocus", "contenteditable",
+  "popover", "popovertarget", "integrity", "crossorigin", "referrerpolicy", "loading",
+];
+
+const PURIFY_CONFIG: Config & { RETURN_DOM: true } = {
+  WHOLE_DOCUMENT: true,
+  RETURN_DOM: true,
+  FORBID_TAGS: FORBIDDEN_TAGS,
+  FORBID_ATTR: FORBIDDEN_ATTRS,
+  ALLOW_UNKNOWN_PROTOCOLS: false,
+  // DOMPurify's own pattern with fewer schemes; values without a scheme (sizes, names) must pass it too.
+  ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|tel|cid):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
+};
+
+const SAFE_DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|bmp|avif)[;,]/i;
+const REMOTE_URL = /^(?:https?:)?\/\//i;
+const LINK_PROTOCOLS = new Set(["http:", "https:", "mailto:", "tel:"]);
+const SVG_NS = "http://www.w3.org/2000/svg";
+// Tracking pixels of common mailing services, matched on the image address.
+const TRACKER_PATTERNS = [
+  /\/track\/open/i, /\/wf\/open/i, /\/open\.(?:gif|png|php|aspx?)\b/i, /\/(?:o|t|px|pixel|beacon|spacer)\.gif\b/i,
+  /[/.?&=_-](?:tracking-?pixel|pixel\.(?:gif|png)|openrate|emailopen|mailopen)/i, /\/e\/o\//i, /\/trk\?/i,
+  /list-manage\.com\/track/i, /mandrillapp\.com\/track/i, /sendgrid\.net\/wf/i, /mailchimp\.com\/track/i, /hubspotemail\.net/i,
+  /google-analytics\.com\/collect/i, /\/api\/v\d+\/open/i, /mailtrack\.io/i, /\/pixel\//i,
+];
+
+// One window and one DOMPurify for the whole process: creating a JSDOM per message is slow.
+// No hooks are registered; the mail policy runs on the returned tree, so no state is shared between calls.
+let purifier: DOMPurify | undefined;
+function getPurifier(): DOMPurify {
+  purifier ??= createDOMPurify(new JSDOM("<!doctype html><html><body></body></html>").window as unknown as Parameters<typeof createDOMPurify>[0]);
+  return purifier;
+}
+
+/**
+ * Sanitises the HTML of a mail for display in a sandboxed, script-less frame: DOMPurify removes
+ * scripts, event handlers and dangerous URLs; then the mail rules apply (no forms, no remote
+ * loads unless allowed, no tracking pixels, inline images as data: URLs, links open in a new tab
+ * without referrer, links that lie about their destination flagged).
+ */
+export function sanitizeMessageHtml(html: string, options: SanitizeOptions): SanitizedHtml {
+  const state = { remoteContentBlocked: false, trackersRemoved: 0, suspiciousLinks: 0 };
+  const policy: CssPolicy = {
+    allowRemote: options.allowRemote,
+    resolveCid: (id) => options.resolveCid?.(normaliseContentId(id)),
+    onRemoteBlocked: () => {
+      state.remoteContentBlocked = true;
+    },
+  };
+  let root: Element;
+  try {
+    root = getPurifier().sanitize(html, PURIFY_CONFIG) as Element;
+  } catch {
+    // Pathological input (e.g. nesting deep enough to exhaust the stack): show its text instead.
+    return { html: `<pre class="mailroom-fallback">${escapeHtml(stripTags(html))}</pre>`, ...state };
+  }
+  const document = root.ownerDocument;
+  const body = document.body;
+  if (!body) return { html: "", ...state };
+
+  for (const element of Array.from(root.querySelectorAll("*"))) {
+    if (!element.isConnected) continue;
+    applyMailPolicy(element, policy, state);
+  }
+  for (const link of Array.from(body.querySelectorAll("a[href], area[href]"))) finishLink(link, state);
+
+  const headStyles = Array.from(document.head?.querySelectorAll("style") ?? [])
+    .map((style) => style.outerHTML)
+    .join("");
+  const wrapperStyle = [
+    body.getAttribute("bgcolor") && /^[#\w]+$/.test(body.getAttribute("bgcolor") ?? "") ? `background-color: ${body.getAttribute("bgcolor")}` : "",
+    body.getAttribute("style") ?? "",
+  ]
+    .filter(Boolean)
+    .join("; ");
+  let content: string;
+  try {
+    content = body.innerHTML;
+  } catch {
+    return { html: `<pre class="mailroom-fallback">${escapeHtml(body.textContent ?? "")}</pre>`, ...state };
+  }
+  const wrapper = `<div class="mailroom-message"${wrapperStyle ? ` style="${escapeAttribute(wrapperStyle)}"` : ""}>`;
+  return { html: `${headStyles}${wrapper}${content}</div>`, ...state };
+}
+
+type PolicyState = { remoteContentBlocked: boolean; trackersRemoved: number; suspiciousLinks: number };
+
+function applyMailPolicy(element: Element, policy: CssPolicy, state: PolicyState) {
+  const tag = element.localName.toLowerCase();
+  if (tag === "style") {
+    element.textContent = sanitizeCss(element.textContent ?? "", policy);
+    for (const attribute of Array.from(element.attributes)) element.removeAttribute(attribute.name);
+    return;
+  }
+  if (tag === "img" && isTrackingPixel(element)) {
+    element.remove();
+    state.trackersRemoved++;
+    return;
+  }
+  for (const attribute of Array.from(element.attributes)) {
+    const name = attribute.name.toLowerCase();
+    const local = attribute.localName.toLowerCase();
+    const value = attribute.value.trim();
+    if (name.startsWith("on") || name === "target" || name === "rel") {
+      element.removeAttribute(attribute.name);
+    } else if (name === "style") {
+      const css = sanitizeCss(value, policy);
+      if (css.trim()) element.setAttribute("style", css);
+      else element.removeAttribute("style");
+    } else if ((tag === "img" && local === "src") || local === "background") {
+      setImageUrl(element, attribute.name, value, policy);
+    } else if (local === "href") {
+      const isLink = (tag === "a" || tag === "area") && element.namespaceURI !== SVG_NS && name === "href";
+      if (!isLink && !/^#[\w-]*$/.test(value)) element.removeAttribute(attribute.name);
+    } else if (local === "src") {
+      element.removeAttribute(attribute.name);
+    } else if (/url\s*\(|image-set|expression\s*\(/i.test(value) && !/^url\(\s*['"]?#[\w-]+['"]?\s*\)$/i.test(value)) {
+      // SVG presentation attributes (fill, filter, mask, ...) may reference external resources.
+      element.removeAttribute(attribute.name);
+    }
+  }
+}
+
+function setImageUrl(element: Element, attribute: string, value: string, policy: CssPolicy) {
+  if (/^cid:/i.test(value)) {
+    const dataUrl = policy.resolveCid(value.slice(4));
+    if (dataUrl) element.setAttribute(attribute, dataUrl);
+    else element.removeAttribute(attribute);
+  } else if (SAFE_DATA_IMAGE.test(value)) {
+    // Kept as it is: a raster image in the message itself.
+  } else if (REMOTE_URL.test(value)) {
+    const safe = safeRemoteUrl(value);
+    if (safe && policy.allowRemote) {
+      element.setAttribute(attribute, safe);
+    } else {
+      element.removeAttribute(attribute);
+      if (safe) {
+        element.setAttribute(`data-remote-${attribute.toLowerCase()}`, safe);
+        policy.onRemoteBlocked();
+      }
+    }
+  } else {
+    element.removeAttribute(attribute);
+  }
+}
+
+function isTrackingPixel(image: Element): boolean {
+  const src = image.getAttribute("src")?.trim() ?? "";
+  if (!REMOTE_URL.test(src)) return false;
+  if (TRACKER_PATTERNS.some((pattern) => pattern.test(src))) return true;
+  const style = (image.getAttribute("style") ?? "").toLowerCase().replace(/\s+/g, "");
+  const size = (attribute: string, property: string) => {
+    const fromAttribute = image.getAttribute(attribute);
+    const fromStyle = new RegExp(`(?:^|;)${property}:(\\d+(?:\\.\\d+)?)px`).exec(style)?.[1];
+    const value = fromStyle ?? fromAttribute;
+    return value !== null && value !== undefined && /^\s*\d+(?:\.\d+)?\s*(?:px)?\s*$/.test(value) ? Number.parseFloat(value) : null;
+  };
+  const width = size("width", "width");
+  const height = size("height", "height");
+  if ((width !== null && width <= 2) || (height !== null && height <= 2)) return true;
+  return /display:none|visibility:hidden|opacity:0(?:[;.]|$)|max-height:0|max-width:0/.test(style);
+}
+
+function finishLink(link: Element, state: PolicyState) {
+  const href = link.getAttribute("href")?.trim() ?? "";
+  if (href.startsWith("#")) return;
+  let url: URL;
+  try {
+    url = new URL(href.startsWith("//") ? `https:${href}` : href);
+  } catch {
+    link.removeAttribute("href");
+    return;
+  }
+  if (!LINK_PROTOCOLS.has(url.protocol)) {
+    link.removeAttribute("href");
+    return;
+  }
+  link.setAttribute("href", url.href);
+  link.setAttribute("target", "_blank");
+  link.setAttribute("rel", "noopener noreferrer");
+  const shown = domainNamedIn(link.textContent ?? "");
+  if (!shown || (url.protocol !== "http:" && url.protocol !== "https:")) return;
+  const actual = url.hostname.toLowerCase();
+  if (sameSite(shown, actual)) return;
+  const warning = `This link goes to ${actual}, not ${shown}`;
+  link.setAttribute("title", warning);
+  link.setAttribute("aria-description", warning);
+  link.setAttribute("data-link-warning", "");
+  const mark = link.ownerDocument.createElement("span");
+  mark.setAttribute("class", "mailroom-link-warning");
+  mark.setAttribute("role", "img");
+  mark.setAttribute("aria-label", warning);
+  mark.setAttribute("title", warning);
+  mark.textContent = "⚠";
+  link.after(mark);
+  state.suspiciousLinks++;
+}
+
+/** The host a link's visible text names ("bank.example", "https://bank.example/login"), or null. */
+export function domainNamedIn(text: string): string | null {
+  const match = /^\s*(?:https?:\/\/)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63})(?::\d+)?(?:[/?#]\S*)?\s*$/i.exec(text);
+  return match?.[1] ? match[1].toLowerCase() : null;
+}
+
+const SECOND_LEVEL = new Set(["co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go"]);
+
+/** Whether two hosts belong to the same registrable domain (a close approximation without the public suffix list). */
+export function sameSite(a: string, b: string): boolean {
+  return registrableDomain(a) === registrableDomain(b);
+}
+
+function registrableDomain(host: string): string {
+  const labels = host.replace(/\.$/, "").split(".");
+  const keep = labels.length > 2 && labels.at(-1)?.length === 2 && SECOND_LEVEL.has(labels.at(-2) ?? "") ? 3 : 2;
+  return labels.slice(-keep).join(".");
+}
+
+function normaliseContentId(id: string): string {
+  let value = id.trim();
+  try {
+    value = decodeURIComponent(value);
+  } catch {
+    // kept as written
+  }
+  return value.replace(/^<|>$/g, "").toLowerCase();
+}
+
+function stripTags(html: string): string {
+  return html
+    .replace(/<(style|script)[\s\S]*?<\/\1\s*>/gi, " ")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&nbsp;/gi, " ")
+    .replace(/&lt;/gi, "<")
+    .replace(/&gt;/gi, ">")
+    .replace(/&quot;/gi, '"')
+    .replace(/&#39;/gi, "'")
+    .replace(/&amp;/gi, "&")
+    .replace(/[ \t]+/g, " ")
+    .replace(/\n\s*\n+/g, "\n\n")
+    .trim();
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function escapeAttribute(text: string): string {
+  return escapeHtml(text);
+}
