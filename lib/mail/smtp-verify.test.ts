@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { RelayGuardError } from "./smtp-guard";
+import { describeSmtpFailure } from "./smtp-verify";
+
+const relay = { host: "smtp.example.com", port: 587, security: "starttls" as const };
+const error = (fields: Record<string, unknown>) => Object.assign(new Error(String(fields.message ?? "")), fields);
+
+describe("describeSmtpFailure", () => {
+  it("names the forgery guard's refusal", () => {
+    const result = describeSmtpFailure(new RelayGuardError("smtp.example.com", "10.0.0.1", "private"), relay);
+    expect(result.kind).toBe("guard");
+    expect(result.message).toContain("points to a private address (10.0.0.1)");
+  });
+
+  it.each([
+    [{ code: "ENOTFOUND", message: "getaddrinfo ENOTFOUND smtp.example.com" }, "not-found", "The server name smtp.example.com was not found"],
+    [{ code: "EAI_AGAIN", message: "getaddrinfo EAI_AGAIN smtp.example.com" }, "not-found", "could not be looked up right now"],
+    [{ code: "ESOCKET", message: "connect ECONNREFUSED 1.2.3.4:587", syscall: "connect" }, "refused", "smtp.example.com:587 refused the connection"],
+    [{ code: "EAUTH", message: "Invalid login: 535 5.7.8 Error: authentication failed", responseCode: 535 }, "auth", "did not accept the username or password"],
+    [{ code: "ESOCKET", message: "unable to verify the first certificate" }, "tls", "TLS certificate of smtp.example.com could not be verified"],
+    [{ code: "ETLS", message: "Error initiating TLS - self-signed certificate in certificate chain" }, "tls", "could not be verified"],
+    [{ code: "ESOCKET", message: "Hostname/IP does not match certificate's altnames" }, "tls", "could not be verified"],
+    [{ code: "ESOCKET", message: "ssl3_get_record:wrong version number" }, "tls-mismatch", "does not speak the chosen security"],
+    [{ code: "ETIMEDOUT", message: "Greeting never received" }, "timeout", "did not answer within 10 seconds"],
+    [{ code: "ESOCKET", message: "Socket timeout" }, "timeout", "did not answer"],
+    [{ code: "ECONNECTION", message: "Connection closed unexpectedly: 421 go away" }, "unknown", "Could not connect to smtp.example.com:587"],
+  ])("explains %o as %s", (fields, kind, words) => {
+    const result = describeSmtpFailure(error(fields), relay);
+    expect(result.kind).toBe(kind);
+    expect(result.message).toContain(words);
+  });
+
+  it("never repeats the server's own words", () => {
+    const result = describeSmtpFailure(error({ code: "EAUTH", message: "Invalid login: 535 secret-server-detail", responseCode: 535 }), relay);
+    expect(result.message).not.toContain("secret-server-detail");
+  });
+});
