@@ -1,0 +1,110 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { deleteIdentityAction, makeDefaultIdentityAction } from "@/lib/actions/identities";
+import { IdentityForm, type IdentityItem } from "./identity-form";
+
+type Editing = { mode: "add" } | { mode: "edit"; id: string } | null;
+
+export function IdentityList({ identities, signInEmail, domains }: { identities: IdentityItem[]; signInEmail: string; domains: string[] }) {
+  const [editing, setEditing] = useState<Editing>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const run = (action: () => Promise<{ ok: true } | { ok: false; error: string }>) =>
+    startTransition(async () => {
+      const result = await action();
+      setError(result.ok ? null : result.error);
+    });
+
+  return (
+    <div className="mt-6 space-y-4">
+      {error ? (
+        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+      <ul aria-label="Identities" className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
+        {identities.map((identity) => {
+          const label = identity.displayName ? `${identity.displayName} <${identity.email}>` : identity.email;
+          const isSignIn = identity.email === signInEmail;
+          return (
+            <li key={identity.id} aria-label={label} className="space-y-3 p-4 text-sm">
+              {editing?.mode === "edit" && editing.id === identity.id ? (
+                <IdentityForm key={identity.id} identity={identity} domains={domains} onDone={() => setEditing(null)} />
+              ) : (
+                <div className="flex items-start gap-4">
+                  <div className="min-w-0 flex-1 space-y-1">
+                    <p className="font-medium">
+                      {label}
+                      {identity.isDefault ? <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-800">Default</span> : null}
+                      {isSignIn ? <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">Sign-in address</span> : null}
+                    </p>
+                    {identity.replyTo ? <p className="text-slate-600">Replies go to {identity.replyTo}</p> : null}
+                    {identity.signatureHtml ? (
+                      <div
+                        aria-label={`Signature of ${identity.email}`}
+                        role="group"
+                        className="rounded border-l-2 border-slate-200 pl-3 text-slate-700 [&_a]:text-sky-700 [&_a]:underline [&_ul]:list-disc [&_ul]:pl-5"
+                        // Sanitised with an allowlist when it was saved (lib/mail/signature-html.ts).
+                        dangerouslySetInnerHTML={{ __html: identity.signatureHtml }}
+                      />
+                    ) : (
+                      <p className="text-slate-500">No signature</p>
+                    )}
+                  </div>
+                  <div className="flex shrink-0 gap-2">
+                    <button
+                      type="button"
+                      aria-label={`Edit ${identity.email}`}
+                      disabled={pending}
+                      onClick={() => setEditing({ mode: "edit", id: identity.id })}
+                      className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100 disabled:opacity-60"
+                    >
+                      Edit
+                    </button>
+                    {identity.isDefault ? null : (
+                      <button
+                        type="button"
+                        aria-label={`Make ${identity.email} the default`}
+                        disabled={pending}
+                        onClick={() => run(() => makeDefaultIdentityAction({ id: identity.id }))}
+                        className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100 disabled:opacity-60"
+                      >
+                        Make default
+                      </button>
+                    )}
+                    {isSignIn ? null : (
+                      <button
+                        type="button"
+                        aria-label={`Delete ${identity.email}`}
+                        disabled={pending}
+                        onClick={() => {
+                          if (window.confirm(`Delete the identity ${identity.email}?`)) run(() => deleteIdentityAction({ id: identity.id }));
+                        }}
+                        className="rounded-md border border-red-200 px-3 py-1.5 text-red-800 hover:bg-red-50 disabled:opacity-60"
+                      >
+                        Delete
+                      </button>
+                    )}
+                  </div>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {editing?.mode === "add" ? (
+        <IdentityForm domains={domains} onDone={() => setEditing(null)} />
+      ) : (
+        <button
+          type="button"
+          onClick={() => setEditing({ mode: "add" })}
+          className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100"
+        >
+          Add an identity
+        </button>
+      )}
+    </div>
+  );
+}

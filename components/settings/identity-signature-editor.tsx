@@ -1,0 +1,74 @@
+"use client";
+
+import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
+import StarterKit from "@tiptap/starter-kit";
+
+/** A small rich-text editor for a signature: bold, italic, lists, links. The server sanitises what it saves. */
+export function IdentitySignatureEditor({
+  labelId,
+  describedBy,
+  initialHtml,
+  onChange,
+}: {
+  labelId: string;
+  describedBy?: string;
+  initialHtml: string;
+  onChange: (html: string) => void;
+}) {
+  const editor = useEditor({
+    extensions: [
+      StarterKit.configure({ heading: false, code: false, codeBlock: false, horizontalRule: false, link: { openOnClick: false, autolink: true } }),
+    ],
+    content: initialHtml,
+    immediatelyRender: false,
+    editorProps: {
+      attributes: {
+        role: "textbox",
+        "aria-multiline": "true",
+        "aria-labelledby": labelId,
+        ...(describedBy ? { "aria-describedby": describedBy } : {}),
+        class: "min-h-24 px-3 py-2 text-sm text-slate-900 outline-none [&_a]:text-sky-700 [&_a]:underline [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5",
+      },
+    },
+    onUpdate: ({ editor: current }) => onChange(current.isEmpty ? "" : current.getHTML()),
+  });
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: current }) => ({
+      bold: current?.isActive("bold") ?? false,
+      italic: current?.isActive("italic") ?? false,
+      bulletList: current?.isActive("bulletList") ?? false,
+    }),
+  });
+
+  return (
+    <div className="rounded-lg border border-slate-300 bg-white shadow-sm focus-within:border-sky-600 focus-within:ring-2 focus-within:ring-sky-200">
+      <div role="toolbar" aria-label="Signature formatting" className="flex gap-1 border-b border-slate-200 p-1">
+        <ToolbarButton label="Bold" pressed={active?.bold ?? false} onClick={() => editor?.chain().focus().toggleBold().run()}>
+          <strong>B</strong>
+        </ToolbarButton>
+        <ToolbarButton label="Italic" pressed={active?.italic ?? false} onClick={() => editor?.chain().focus().toggleItalic().run()}>
+          <em>I</em>
+        </ToolbarButton>
+        <ToolbarButton label="Bulleted list" pressed={active?.bulletList ?? false} onClick={() => editor?.chain().focus().toggleBulletList().run()}>
+          •
+        </ToolbarButton>
+      </div>
+      <EditorContent editor={editor} />
+    </div>
+  );
+}
+
+function ToolbarButton({ label, pressed, onClick, children }: { label: string; pressed: boolean; onClick: () => void; children: React.ReactNode }) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      aria-pressed={pressed}
+      onClick={onClick}
+      className="h-7 w-7 rounded text-sm text-slate-700 hover:bg-slate-100 aria-pressed:bg-sky-100 aria-pressed:text-sky-900"
+    >
+      {children}
+    </button>
+  );
+}

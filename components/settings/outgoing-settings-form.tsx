@@ -1,0 +1,283 @@
+"use client";
+
+import { useId, useState, useTransition, type ReactNode } from "react";
+import { saveOutgoingSettingsAction, testOutgoingConnectionAction } from "@/lib/actions/outgoing-settings";
+import type { OutgoingSettingsInput } from "@/lib/actions/outgoing-settings.validation";
+
+type Security = "tls" | "starttls" | "none";
+
+export interface OutgoingSettingsValues {
+  useCompanyRelay: boolean;
+  host: string;
+  port: string;
+  security: Security;
+  username: string;
+  saveSentCopy: boolean;
+  passwordSaved: boolean;
+}
+
+const PORT_PRESETS: { port: string; security: Security; label: string }[] = [
+  { port: "465", security: "tls", label: "465 (implicit TLS)" },
+  { port: "587", security: "starttls", label: "587 (STARTTLS)" },
+  { port: "25", security: "starttls", label: "25 (STARTTLS)" },
+  { port: "2525", security: "starttls", label: "2525 (STARTTLS)" },
+];
+
+type Notice = { tone: "success" | "error"; text: string } | null;
+
+export function OutgoingSettingsForm({
+  initial,
+  allowInsecure,
+  companyRelay,
+}: {
+  initial: OutgoingSettingsValues;
+  allowInsecure: boolean;
+  companyRelay: string;
+}) {
+  const [values, setValues] = useState(initial);
+  // The typed password lives only here (and in the request that saves it); the server never sends one back.
+  const [password, setPassword] = useState("");
+  const [removePassword, setRemovePassword] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [notice, setNotice] = useState<Notice>(null);
+  const [testing, startTest] = useTransition();
+  const [saving, startSave] = useTransition();
+  const busy = testing || saving;
+
+  const update = <K extends keyof OutgoingSettingsValues>(key: K, value: OutgoingSettingsValues[K]) => setValues((current) => ({ ...current, [key]: value }));
+
+  const changePort = (port: string) => {
+    const preset = PORT_PRESETS.find((candidate) => candidate.port === port.trim());
+    setValues((current) => ({ ...current, port, security: preset ? preset.security : current.security }));
+  };
+
+  const input = (): OutgoingSettingsInput =>
+    values.useCompanyRelay
+      ? { useCompanyRelay: true, saveSentCopy: values.saveSentCopy }
+      : {
+          useCompanyRelay: false,
+          saveSentCopy: values.saveSentCopy,
+          host: values.host,
+          port: values.port,
+          security: values.security,
+          username: values.username,
+          password,
+          removePassword,
+        };
+
+  const testConnection = () =>
+    startTest(async () => {
+      setNotice(null);
+      const result = await testOutgoingConnectionAction(input());
+      setFieldErrors(result.ok ? {} : (result.fieldErrors ?? {}));
+      setNotice(result.ok ? { tone: "success", text: result.data.message } : { tone: "error", text: result.error });
+    });
+
+  const save = () =>
+    startSave(async () => {
+      setNotice(null);
+      const result = await saveOutgoingSettingsAction(input());
+      if (!result.ok) {
+        setFieldErrors(result.fieldErrors ?? {});
+        setNotice({ tone: "error", text: result.error });
+        return;
+      }
+      setFieldErrors({});
+      setPassword("");
+      setRemovePassword(false);
+      update("passwordSaved", result.data.passwordSaved);
+      setNotice({ tone: "success", text: "Outgoing mail settings saved." });
+    });
+
+  return (
+    <form
+      noValidate
+      className="mt-6 space-y-6"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save();
+      }}
+    >
+      <fieldset className="space-y-2 rounded-xl border border-slate-200 bg-white p-5">
+        <legend className="px-1 text-sm font-semibold text-slate-900">Outgoing server</legend>
+        <label className="flex items-start gap-2 text-sm">
+          <input
+            type="radio"
+            name="relay-choice"
+            className="mt-1"
+            checked={values.useCompanyRelay}
+            onChange={() => update("useCompanyRelay", true)}
+          />
+          <span>
+            Use the company relay
+            <span className="block text-slate-600">{companyRelay}, signing in with your mailbox password.</span>
+          </span>
+        </label>
+        <label className="flex items-start gap-2 text-sm">
+          <input
+            type="radio"
+            name="relay-choice"
+            className="mt-1"
+            checked={!values.useCompanyRelay}
+            onChange={() => update("useCompanyRelay", false)}
+          />
+          <span>Use my own SMTP server</span>
+        </label>
+      </fieldset>
+
+      {values.useCompanyRelay ? null : (
+        <fieldset className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
+          <legend className="px-1 text-sm font-semibold text-slate-900">Your SMTP server</legend>
+          <Field label="SMTP server" errors={fieldErrors.host} hint="For example smtp.example.com.">
+            {(props) => (
+              <input
+                {...props}
+                type="text"
+                autoComplete="off"
+                spellCheck={false}
+                value={values.host}
+                onChange={(event) => update("host", event.target.value)}
+                className={INPUT}
+              />
+            )}
+          </Field>
+
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label="Port" errors={fieldErrors.port}>
+              {(props) => (
+                <input {...props} type="text" inputMode="numeric" value={values.port} onChange={(event) => changePort(event.target.value)} className={INPUT} />
+              )}
+            </Field>
+            <Field label="Security" errors={fieldErrors.security}>
+              {(props) => (
+                <select {...props} value={values.security} onChange={(event) => update("security", event.target.value as Security)} className={INPUT}>
+                  <option value="tls">Implicit TLS</option>
+                  <option value="starttls">STARTTLS</option>
+                  {allowInsecure || values.security === "none" ? <option value="none">None (unencrypted)</option> : null}
+                </select>
+              )}
+            </Field>
+          </div>
+          <div role="group" aria-label="Common ports" className="flex flex-wrap items-center gap-2 text-sm">
+            <span className="text-slate-600">Common ports:</span>
+            {PORT_PRESETS.map((preset) => (
+              <button
+                key={preset.port}
+                type="button"
+                aria-pressed={values.port === preset.port && values.security === preset.security}
+                onClick={() => setValues((current) => ({ ...current, port: preset.port, security: preset.security }))}
+                className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100 aria-pressed:border-sky-700 aria-pressed:bg-sky-50"
+              >
+                {preset.label}
+              </button>
+            ))}
+          </div>
+
+          <Field label="Username" errors={fieldErrors.username} hint="Leave empty if the server does not ask you to sign in.">
+            {(props) => (
+              <input
+                {...props}
+                type="text"
+                autoComplete="off"
+                spellCheck={false}
+                value={values.username}
+                onChange={(event) => update("username", event.target.value)}
+                className={INPUT}
+              />
+            )}
+          </Field>
+          <Field
+            label="Password"
+            errors={fieldErrors.password}
+            hint={values.passwordSaved && !removePassword ? "A password is saved. Leave this empty to keep it, or type a new one." : undefined}
+          >
+            {(props) => (
+              <input
+                {...props}
+                type="password"
+                autoComplete="new-password"
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+                className={INPUT}
+              />
+            )}
+          </Field>
+          {values.passwordSaved ? (
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" checked={removePassword} onChange={(event) => setRemovePassword(event.target.checked)} />
+              Remove saved password
+            </label>
+          ) : null}
+        </fieldset>
+      )}
+
+      <label className="flex items-start gap-2 rounded-xl border border-slate-200 bg-white p-5 text-sm">
+        <input type="checkbox" className="mt-1" checked={values.saveSentCopy} onChange={(event) => update("saveSentCopy", event.target.checked)} />
+        <span>
+          Save a copy in Sent
+          <span className="block text-slate-600">Turn this off if your relay service keeps its own copy of what you send.</span>
+        </span>
+      </label>
+
+      {notice ? (
+        <p
+          role={notice.tone === "error" ? "alert" : "status"}
+          className={`rounded-lg border px-4 py-3 text-sm ${
+            notice.tone === "error" ? "border-red-200 bg-red-50 text-red-800" : "border-emerald-200 bg-emerald-50 text-emerald-800"
+          }`}
+        >
+          {notice.text}
+        </p>
+      ) : null}
+
+      <div className="flex gap-3">
+        <button
+          type="button"
+          disabled={busy}
+          onClick={testConnection}
+          className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-60"
+        >
+          {testing ? "Testing…" : "Test connection"}
+        </button>
+        <button type="submit" disabled={busy} className="rounded-lg bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-60">
+          {saving ? "Saving…" : "Save"}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+const INPUT =
+  "block w-full rounded-lg border border-slate-300 px-3 py-2 text-slate-900 shadow-sm outline-none focus:border-sky-600 focus:ring-2 focus:ring-sky-200 aria-invalid:border-red-500";
+
+interface ControlProps {
+  id: string;
+  "aria-invalid": boolean | undefined;
+  "aria-describedby": string | undefined;
+}
+
+/** A label, a control, an optional hint and the field's errors, tied together for assistive technology. */
+function Field({ label, errors, hint, children }: { label: string; errors?: string[]; hint?: string; children: (props: ControlProps) => ReactNode }) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : "", errors?.length ? errorId : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="space-y-1.5">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      {children({ id, "aria-invalid": errors?.length ? true : undefined, "aria-describedby": describedBy })}
+      {hint ? (
+        <p id={hintId} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {errors?.length ? (
+        <p id={errorId} className="text-sm text-red-700">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}

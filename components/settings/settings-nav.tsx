@@ -1,0 +1,36 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const SECTIONS = [
+  { href: "/settings/outgoing", label: "Outgoing mail" },
+  { href: "/settings/identities", label: "Identities" },
+  { href: "/settings/sessions", label: "Signed-in devices" },
+];
+
+export function SettingsNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Settings" className="border-b border-slate-200 bg-white px-6">
+      <ul className="mx-auto flex max-w-3xl gap-1">
+        {SECTIONS.map((section) => {
+          const current = pathname === section.href || pathname.startsWith(`${section.href}/`);
+          return (
+            <li key={section.href}>
+              <Link
+                href={section.href}
+                aria-current={current ? "page" : undefined}
+                className={`-mb-px inline-block border-b-2 px-3 py-3 text-sm font-medium ${
+                  current ? "border-sky-700 text-sky-800" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
+                }`}
+              >
+                {section.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
