@@ -6,7 +6,15 @@ import { escapeHtml, sanitizeMessageHtml, type SanitizedHtml } from "./sanitize-
 
 /** How the body of a message is shown: HTML in a sandboxed frame, plain text as blocks, or nothing. */
 export type MessageBodyView =
-  | { kind: "html"; remoteContentBlocked: boolean; trackersRemoved: number; suspiciousLinks: number; hasText: boolean }
+  | {
+      kind: "html";
+      remoteContentBlocked: boolean;
+      trackersRemoved: number;
+      suspiciousLinks: number;
+      hasText: boolean;
+      /** Pixels the frame starts with: estimated here, since the frame runs no script to measure itself. */
+      estimatedHeight: number;
+    }
   | { kind: "text"; blocks: TextBlock[] }
   | { kind: "empty" };
 
@@ -75,14 +83,26 @@ function bodyView(message: LoadedMessage, allowRemote: boolean): MessageBodyView
       trackersRemoved: sanitized.trackersRemoved,
       suspiciousLinks: sanitized.suspiciousLinks,
       hasText: htmlHasText(sanitized.html),
+      estimatedHeight: estimateHeight(sanitized.html),
     };
   }
   if (message.text) return { kind: "text", blocks: renderPlainText(message.text) };
   return { kind: "empty" };
 }
 
+function visibleText(html: string): string {
+  return html.replace(/<style[\s\S]*?<\/style>/gi, "").replace(/<[^>]*>/g, "").replace(/&nbsp;|&#160;/g, " ");
+}
+
+function estimateHeight(html: string): number {
+  const breaks = (html.match(/<(?:br|p|div|tr|li|h[1-6]|blockquote|pre|table)\b/gi) ?? []).length;
+  const images = (html.match(/<img\b/gi) ?? []).length;
+  const lines = breaks + visibleText(html).length / 90;
+  return Math.round(Math.min(1600, Math.max(200, 48 + lines * 22 + images * 120)));
+}
+
 function htmlHasText(html: string): boolean {
-  return /[^\s\u00a0]/.test(html.replace(/<style[\s\S]*?<\/style>/gi, "").replace(/<[^>]*>/g, "").replace(/&nbsp;|&#160;/g, ""));
+  return /[^\s\u00a0]/.test(visibleText(html));
 }
 
 /** Whether a reader sees any text in the body (for the corpus check). */

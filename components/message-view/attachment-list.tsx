@@ -1,0 +1,56 @@
+import type { AttachmentInfo } from "@/lib/mail/message-parts";
+import { attachmentHref } from "./hrefs";
+
+// Only these open in the browser (still under a sandboxing CSP); everything else is downloaded.
+const PREVIEWABLE = new Set(["image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf"]);
+
+export function AttachmentList({ folder, uid, attachments }: { folder: string; uid: number; attachments: AttachmentInfo[] }) {
+  if (attachments.length === 0) return null;
+  return (
+    <section aria-label="Attachments" className="mt-4">
+      <h3 className="mb-2 text-sm font-semibold text-slate-700">
+        {attachments.length} {attachments.length === 1 ? "attachment" : "attachments"}
+      </h3>
+      <ul className="flex flex-wrap gap-2">
+        {attachments.map((attachment) => (
+          <li key={attachment.part} className="flex items-center gap-3 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm">
+            <span aria-hidden="true">📎</span>
+            <span className="min-w-0">
+              <span className="block max-w-64 truncate font-medium" title={attachment.filename}>
+                {attachment.filename}
+              </span>
+              <span className="block text-xs text-slate-500">
+                {attachment.contentType} · {formatSize(attachment.size)}
+              </span>
+            </span>
+            <a
+              href={attachmentHref(folder, uid, attachment.part)}
+              download={attachment.filename}
+              aria-label={`Download ${attachment.filename}`}
+              className="rounded-md px-2 py-1 text-sky-700 hover:bg-sky-50"
+            >
+              Download
+            </a>
+            {PREVIEWABLE.has(attachment.contentType) ? (
+              <a
+                href={attachmentHref(folder, uid, attachment.part, true)}
+                target="_blank"
+                rel="noopener noreferrer"
+                aria-label={`Open ${attachment.filename}`}
+                className="rounded-md px-2 py-1 text-sky-700 hover:bg-sky-50"
+              >
+                Open
+              </a>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

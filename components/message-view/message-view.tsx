@@ -1,0 +1,119 @@
+import type { MessageViewData } from "@/lib/mail/message-body";
+import type { Mailbox } from "@/lib/mail/parse-message";
+import { AttachmentList } from "./attachment-list";
+import { HeaderDetails } from "./header-details";
+import { messageFrameHref, messageSourceHref, printHref } from "./hrefs";
+import { HtmlBody } from "./html-body";
+import { LocalDateTime } from "./local-date-time";
+import { PlainTextBody } from "./plain-text-body";
+
+interface Props {
+  message: MessageViewData;
+  /** The user always loads remote content from this sender. */
+  remoteAllowed: boolean;
+  headingLevel?: 1 | 2;
+  /** Leaves out the actions (for the print view). */
+  printing?: boolean;
+}
+
+/** One message: who, when, what, its body (sandboxed HTML or plain text) and its attachments. */
+export function MessageView({ message, remoteAllowed, headingLevel = 1, printing = false }: Props) {
+  const headingId = `message-${message.uid}-${message.folder.replace(/[^\w-]/g, "_")}-subject`;
+  const Heading = headingLevel === 1 ? "h1" : "h2";
+  const subject = message.subject || "(no subject)";
+  return (
+    <article aria-labelledby={headingId} className="rounded-xl border border-slate-200 bg-white/80 p-4 sm:p-6">
+      <header>
+        <Heading id={headingId} className="text-xl font-semibold break-words text-slate-900">
+          {subject}
+        </Heading>
+        <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+          <dt className="text-slate-500">From</dt>
+          <dd className="min-w-0 break-words">{message.from ? <Person person={message.from} /> : "(no sender)"}</dd>
+          {message.to.length > 0 ? (
+            <>
+              <dt className="text-slate-500">To</dt>
+              <dd className="min-w-0 break-words">
+                <People people={message.to} />
+              </dd>
+            </>
+          ) : null}
+          {message.cc.length > 0 ? (
+            <>
+              <dt className="text-slate-500">Cc</dt>
+              <dd className="min-w-0 break-words">
+                <People people={message.cc} />
+              </dd>
+            </>
+          ) : null}
+          <dt className="text-slate-500">Date</dt>
+          <dd>
+            <LocalDateTime iso={message.date} />
+          </dd>
+        </dl>
+        {printing ? null : (
+          <div className="mt-1 flex flex-wrap items-center gap-2">
+            <HeaderDetails headers={message.headers} />
+            <nav aria-label="Message actions" className="mt-2 ml-auto flex gap-1 text-xs">
+              <a href={messageSourceHref(message.folder, message.uid)} target="_blank" rel="noopener" className="rounded-md px-2 py-1 font-medium text-slate-600 hover:bg-slate-100">
+                View source
+              </a>
+              <a href={printHref(message.folder, message.uid)} target="_blank" rel="noopener" className="rounded-md px-2 py-1 font-medium text-slate-600 hover:bg-slate-100">
+                Print
+              </a>
+            </nav>
+          </div>
+        )}
+      </header>
+      {message.truncated ? (
+        <p className="mt-3 text-sm text-slate-600">This message is very large; only its beginning is shown. Its attachments can still be downloaded.</p>
+      ) : null}
+      <div className="mt-4">
+        {message.body.kind === "html" ? (
+          <HtmlBody
+            blockedSrc={messageFrameHref(message.folder, message.uid, false)}
+            remoteSrc={messageFrameHref(message.folder, message.uid, true)}
+            title={`Message: ${subject}`}
+            remoteContentBlocked={message.body.remoteContentBlocked}
+            remoteAllowed={remoteAllowed}
+            sender={message.from?.address || null}
+            height={printing ? Math.max(message.body.estimatedHeight * 2, 1200) : message.body.estimatedHeight}
+          />
+        ) : message.body.kind === "text" ? (
+          <PlainTextBody blocks={message.body.blocks} />
+        ) : (
+          <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-500">This message has no text.</p>
+        )}
+      </div>
+      {printing ? (
+        message.attachments.length > 0 ? (
+          <p className="mt-4 text-sm text-slate-600">Attachments: {message.attachments.map((attachment) => attachment.filename).join(", ")}</p>
+        ) : null
+      ) : (
+        <AttachmentList folder={message.folder} uid={message.uid} attachments={message.attachments} />
+      )}
+    </article>
+  );
+}
+
+function Person({ person }: { person: Mailbox }) {
+  if (!person.name || person.name === person.address) return <span>{person.address}</span>;
+  return (
+    <span>
+      <span className="font-medium">{person.name}</span> <span className="text-slate-500">&lt;{person.address}&gt;</span>
+    </span>
+  );
+}
+
+function People({ people }: { people: Mailbox[] }) {
+  return (
+    <>
+      {people.map((person, index) => (
+        <span key={index}>
+          {index > 0 ? ", " : null}
+          <Person person={person} />
+        </span>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { setConversationViewAction, setMarkReadOnOpenAction } from "@/lib/actions/reading-settings";
+
+/** The reader's choices that change how messages open. */
+export function ReadingSettingsToggle({ markReadOnOpen, conversationView }: { markReadOnOpen: boolean; conversationView: boolean }) {
+  const router = useRouter();
+  const [markRead, setMarkRead] = useState(markReadOnOpen);
+  const [conversations, setConversations] = useState(conversationView);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  return (
+    <fieldset className="flex flex-wrap items-center gap-4 text-xs text-slate-600">
+      <legend className="sr-only">Reading settings</legend>
+      <label className="flex items-center gap-1.5">
+        <input
+          type="checkbox"
+          checked={markRead}
+          disabled={pending}
+          onChange={(event) => {
+            const enabled = event.target.checked;
+            startTransition(async () => {
+              const result = await setMarkReadOnOpenAction({ enabled });
+              if (result.ok) setMarkRead(enabled);
+              setError(result.ok ? null : result.error);
+            });
+          }}
+        />
+        Mark messages as read when opened
+      </label>
+      <label className="flex items-center gap-1.5">
+        <input
+          type="checkbox"
+          checked={conversations}
+          disabled={pending}
+          onChange={(event) => {
+            const enabled = event.target.checked;
+            startTransition(async () => {
+              const result = await setConversationViewAction({ enabled });
+              if (result.ok) {
+                setConversations(enabled);
+                router.refresh();
+              }
+              setError(result.ok ? null : result.error);
+            });
+          }}
+        />
+        Show the whole conversation
+      </label>
+      {error ? (
+        <span role="alert" className="text-red-700">
+          {error}
+        </span>
+      ) : null}
+    </fieldset>
+  );
+}
