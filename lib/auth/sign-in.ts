@@ -67,7 +67,7 @@ export async function signInWithMailbox(ctx: SignInContext, request: SignInReque
 
   let client;
   try {
-    client = await openImapConnection(ctx.server, { user: email, password: request.password });
+    client = await openImapConnection(ctx.server, { user: email, password: request.password }, { clientAddress: request.clientAddress });
   } catch (error) {
     const failure = error instanceof ImapConnectError ? error : new ImapConnectError("unreachable", "unknown");
     if (failure.kind === "auth") {

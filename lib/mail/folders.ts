@@ -15,6 +15,12 @@ export interface Folder {
   total: number;
 }
 
+/** A folder in the navigation tree. Parents that can't hold mail (\\Noselect) are shown but not opened. */
+export interface FolderNode extends Folder {
+  selectable: boolean;
+  children: FolderNode[];
+}
+
 const SPECIAL_ORDER: SpecialUse[] = ["\\Inbox", "\\Drafts", "\\Sent", "\\Archive", "\\Junk", "\\Trash"];
 
 /** The folder tree with unread counts: special-use folders first in the usual order, then the rest by path. */
@@ -25,6 +31,43 @@ export async function listFolders(client: ImapFlow, options: { subscribedOnly?: 
     .filter((entry) => !options.subscribedOnly || entry.subscribed || entry.specialUse === "\\Inbox")
     .map(toFolder);
   return folders.sort(compareFolders);
+}
+
+/**
+ * The folder tree for navigation: subscribed folders (plus Inbox and special-use folders), with
+ * the parents needed to reach them, each level ordered special-use first, then by name.
+ * Paths stay as imapflow reports them (decoded from modified UTF-7; imapflow encodes them again
+ * in commands), names are the decoded last segment.
+ */
+export async function listFolderTree(client: ImapFlow): Promise<FolderNode[]> {
+  const listed = await client.list({ statusQuery: { unseen: true, messages: true } });
+  const nodes = new Map<string, FolderNode>();
+  for (const entry of listed) {
+    if (entry.flags.has("\\NonExistent")) continue;
+    nodes.set(entry.path, { ...toFolder(entry), selectable: !entry.flags.has("\\Noselect"), children: [] });
+  }
+  const wanted = (node: FolderNode) => node.subscribed || node.specialUse !== null;
+  const roots: FolderNode[] = [];
+  const keep = new Set<string>();
+  for (const node of nodes.values()) {
+    if (!wanted(node)) continue;
+    // Keep the node and every ancestor, so a subscribed folder under an unsubscribed parent is reachable.
+    for (let depth = node.parents.length; depth >= 0; depth--) {
+      keep.add(depth === node.parents.length ? node.path : node.parents.slice(0, depth + 1).join(node.delimiter));
+    }
+  }
+  for (const node of nodes.values()) {
+    if (!keep.has(node.path)) continue;
+    const parent = node.parents.length > 0 ? nodes.get(node.parents.join(node.delimiter)) : undefined;
+    if (parent && keep.has(parent.path)) parent.children.push(node);
+    else roots.push(node);
+  }
+  const order = (list: FolderNode[]) => {
+    list.sort((a, b) => rankOf(a) - rankOf(b) || a.name.localeCompare(b.name, undefined, { sensitivity: "base" }) || a.path.localeCompare(b.path));
+    list.forEach((node) => order(node.children));
+    return list;
+  };
+  return order(roots);
 }
 
 function toFolder(entry: ListResponse): Folder {
@@ -41,7 +84,10 @@ function toFolder(entry: ListResponse): Folder {
   };
 }
 
+function rankOf(folder: Folder): number {
+  return folder.specialUse && folder.parents.length === 0 ? SPECIAL_ORDER.indexOf(folder.specialUse) : SPECIAL_ORDER.length;
+}
+
 function compareFolders(a: Folder, b: Folder): number {
-  const rank = (folder: Folder) => (folder.specialUse && folder.parents.length === 0 ? SPECIAL_ORDER.indexOf(folder.specialUse) : SPECIAL_ORDER.length);
-  return rank(a) - rank(b) || a.path.localeCompare(b.path, undefined, { sensitivity: "base" });
+  return rankOf(a) - rankOf(b) || a.path.localeCompare(b.path, undefined, { sensitivity: "base" });
 }

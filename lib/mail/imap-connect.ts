@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { ImapFlow } from "imapflow";
 
 export type TransportSecurity = "tls" | "starttls" | "none";
@@ -44,7 +45,15 @@ const TLS_ERROR_CODES = new Set([
 ]);
 const TIMEOUT_CODES = new Set(["CONNECT_TIMEOUT", "GREETING_TIMEOUT", "UPGRADE_TIMEOUT", "ETIMEOUT", "ETIMEDOUT"]);
 
-export function createImapClient(server: ImapServer, credentials: MailboxCredentials): ImapFlow {
+export interface ConnectOptions {
+  /**
+   * The browser's address, sent in IMAP ID as x-originating-ip. A server that trusts Mailroom
+   * (Dovecot: login_trusted_networks) then logs and rate-limits by the real client, not by the app.
+   */
+  clientAddress?: string;
+}
+
+export function createImapClient(server: ImapServer, credentials: MailboxCredentials, options: ConnectOptions = {}): ImapFlow {
   const timeout = server.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return new ImapFlow({
     host: server.host,
@@ -56,13 +65,16 @@ export function createImapClient(server: ImapServer, credentials: MailboxCredent
     logger: false,
     connectionTimeout: timeout,
     greetingTimeout: timeout,
-    clientInfo: { name: "Mailroom" },
+    clientInfo: {
+      name: "Mailroom",
+      ...(options.clientAddress && isIP(options.clientAddress) ? { "x-originating-ip": options.clientAddress } : {}),
+    },
   });
 }
 
 /** Connects and logs in, or throws ImapConnectError saying why (bad credentials, unreachable, too slow, certificate). */
-export async function openImapConnection(server: ImapServer, credentials: MailboxCredentials): Promise<ImapFlow> {
-  const client = createImapClient(server, credentials);
+export async function openImapConnection(server: ImapServer, credentials: MailboxCredentials, options: ConnectOptions = {}): Promise<ImapFlow> {
+  const client = createImapClient(server, credentials, options);
   // imapflow reports some failures as 'error' events as well as rejections: keep them from crashing the process.
   client.on("error", () => undefined);
   const timeout = server.timeoutMs ?? DEFAULT_TIMEOUT_MS;

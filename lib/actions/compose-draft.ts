@@ -1,0 +1,97 @@
+import { z } from "zod";
+import type { CurrentSession } from "@/lib/auth/current-session";
+import { describeMailboxError } from "@/lib/auth/mailbox-error";
+import { withSessionMailbox } from "@/lib/auth/session-mailbox";
+import { database } from "@/lib/db/database";
+import { listIdentities } from "@/lib/db/identities";
+import { env } from "@/lib/env";
+import { buildMessage, isMessageId, MessageInputError, parseAddressList, type MessageAttachment } from "@/lib/mail/build-message";
+import { MissingFolderError, saveDraftVersion } from "@/lib/mail/drafts";
+import { formatBytes, readUploadMeta, uploadDir, uploadPath } from "@/lib/mail/upload-store";
+import type { ActionResult } from "./result";
+
+/**
+ * Saving a draft, shared by the compose server actions and the route handler that
+ * navigator.sendBeacon calls when the page is left. Not an action itself: it takes the session.
+ */
+
+const messageId = z.string().max(250).refine(isMessageId, "Malformed Message-ID.");
+const headerText = (field: string, max: number) =>
+  z.string().max(max).refine((value) => !/[\r\n\0]/.test(value), `${field} can't contain line breaks or NUL characters.`);
+
+export const draftSchema = z.object({
+  messageId,
+  from: z.string().trim().max(320),
+  to: headerText("To", 20_000),
+  cc: headerText("Cc", 20_000),
+  bcc: headerText("Bcc", 20_000),
+  subject: headerText("Subject", 998),
+  html: z.string().max(10_000_000).nullable(),
+  text: z.string().max(10_000_000),
+  attachmentIds: z.array(z.uuid()).max(100),
+  inReplyTo: messageId.nullable(),
+  references: z.array(messageId).max(50),
+  origin: z.object({ kind: z.enum(["reply", "forward"]), folder: z.string().min(1).max(1000), uid: z.number().int().positive() }).nullable(),
+});
+
+export type DraftInput = z.output<typeof draftSchema>;
+
+const UPLOAD_SRC = /\/api\/uploads\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/g;
+
+function invalid(field: string, error: string): ActionResult<never> {
+  return { ok: false, code: "invalid", error, fieldErrors: { [field]: [error] } };
+}
+
+/** Builds the draft (checked headers, attachments streamed from the user's uploads) and stores it in Drafts. */
+export async function saveDraftForSession(input: DraftInput, session: CurrentSession): Promise<ActionResult<{ uid: number }>> {
+  const db = await database();
+  const identities = await listIdentities(db, session.userId, session.email);
+  const identity = identities.find((candidate) => candidate.email.toLowerCase() === input.from.toLowerCase());
+  if (!identity) return invalid("from", "You can only send from one of your own addresses. Choose one in the From field.");
+
+  const dir = uploadDir(env().dataDir, session.userId);
+  const inlineIds = input.html ? [...new Set([...input.html.matchAll(UPLOAD_SRC)].map((match) => match[1] ?? ""))] : [];
+  const attachments: MessageAttachment[] = [];
+  let total = 0;
+  for (const id of [...input.attachmentIds, ...inlineIds]) {
+    const meta = await readUploadMeta(dir, id);
+    if (!meta) return invalid("attachments", "An attachment is no longer available. Please remove it and attach the file again.");
+    total += meta.size;
+    const inline = !input.attachmentIds.includes(id);
+    attachments.push({ filename: meta.filename, contentType: meta.contentType, path: uploadPath(dir, id), cid: inline ? `${id}@mailroom` : undefined });
+  }
+  const limit = env().limits.messageBytes;
+  if (total > limit) return invalid("attachments", `Attachments add up to ${formatBytes(total)}; a message can carry at most ${formatBytes(limit)}.`);
+
+  let raw: Buffer;
+  try {
+    raw = await buildMessage(
+      {
+        messageId: input.messageId,
+        from: { name: identity.displayName, address: identity.email },
+        replyTo: identity.replyTo,
+        to: parseAddressList("To", input.to),
+        cc: parseAddressList("Cc", input.cc),
+        bcc: parseAddressList("Bcc", input.bcc),
+        subject: input.subject,
+        html: input.html === null ? null : input.html.replace(UPLOAD_SRC, (_match, id: string) => `cid:${id}@mailroom`),
+        text: input.text,
+        attachments,
+        inReplyTo: input.inReplyTo,
+        references: input.references,
+        origin: input.origin,
+      },
+      { keepBcc: true, keepOrigin: true },
+    );
+  } catch (error) {
+    if (error instanceof MessageInputError) return invalid(error.field.toLowerCase(), error.message);
+    throw error;
+  }
+  try {
+    const saved = await withSessionMailbox(session, (client) => saveDraftVersion(client, raw, input.messageId));
+    return { ok: true, data: { uid: saved.uid } };
+  } catch (error) {
+    if (error instanceof MissingFolderError) return { ok: false, code: "failed", error: "Your mailbox has no Drafts folder, so the draft could not be saved." };
+    return { ok: false, code: "failed", error: `The draft could not be saved. ${describeMailboxError(error)}` };
+  }
+}

@@ -1,0 +1,71 @@
+"use server";
+
+import { z } from "zod";
+import { describeMailboxError } from "@/lib/auth/mailbox-error";
+import { withSessionMailbox } from "@/lib/auth/session-mailbox";
+import { recordContacts } from "@/lib/db/contacts";
+import { database } from "@/lib/db/database";
+import { listIdentities } from "@/lib/db/identities";
+import { resolveRelayForUser } from "@/lib/db/smtp-relays";
+import { env } from "@/lib/env";
+import { isMessageId, MessageInputError } from "@/lib/mail/build-message";
+import { deleteDraft } from "@/lib/mail/drafts";
+import { describeSendFailure, sendDraft, SendError, type SentMessage } from "@/lib/mail/send-message";
+import { createRelayTransport, type RelayTransport } from "@/lib/mail/smtp-transport";
+import { deleteUploads, uploadDir } from "@/lib/mail/upload-store";
+import { draftSchema, saveDraftForSession } from "./compose-draft";
+import { sessionAction } from "./session-action";
+
+/** Saves the composer's content as the newest version of its draft in Drafts. */
+export const saveDraftAction = sessionAction(draftSchema, saveDraftForSession);
+
+const sendSchema = z.object({
+  messageId: z.string().max(250).refine(isMessageId, "Malformed Message-ID."),
+  attachmentIds: z.array(z.uuid()).max(100),
+});
+
+/**
+ * Sends the saved draft with this Message-ID (the composer saves first, then waits out the undo
+ * delay, then calls this). A failure leaves the draft in Drafts and says why in plain words.
+ */
+export const sendMessageAction = sessionAction(sendSchema, async ({ messageId, attachmentIds }, session) => {
+  const db = await database();
+  const identities = await listIdentities(db, session.userId, session.email);
+  const relay = await resolveRelayForUser(db, session.userId, session.email, () => session.imapCredentials().password);
+  let transport: RelayTransport;
+  try {
+    transport = await createRelayTransport(relay, { ca: env().tlsCa, allowedHosts: env().smtpAllowedHosts });
+  } catch (error) {
+    return { ok: false, code: "failed", error: describeSendFailure(error, relay).message };
+  }
+  let sent: SentMessage;
+  try {
+    sent = await withSessionMailbox(session, (client) =>
+      sendDraft(client, { messageId, transport, relay, allowedFrom: identities.map((identity) => identity.email), saveSentCopy: relay.saveSentCopy }),
+    );
+  } catch (error) {
+    if (error instanceof SendError || error instanceof MessageInputError) return { ok: false, code: "failed", error: error.message };
+    return { ok: false, code: "failed", error: `The message could not be sent; it is saved in Drafts. ${describeMailboxError(error)}` };
+  } finally {
+    transport.close();
+  }
+  await recordContacts(db, session.userId, sent.recipients);
+  await deleteUploads(uploadDir(env().dataDir, session.userId), attachmentIds);
+  return { ok: true, data: { sentCopySaved: sent.sentCopySaved } };
+});
+
+const discardSchema = z.object({
+  messageId: z.string().max(250).refine(isMessageId, "Malformed Message-ID."),
+  attachmentIds: z.array(z.uuid()).max(100),
+});
+
+/** Throws the composition away: every saved version in Drafts and its uploaded files. */
+export const discardDraftAction = sessionAction(discardSchema, async ({ messageId, attachmentIds }, session) => {
+  try {
+    await withSessionMailbox(session, (client) => deleteDraft(client, messageId));
+  } catch (error) {
+    return { ok: false, code: "failed", error: `The draft could not be deleted. ${describeMailboxError(error)}` };
+  }
+  await deleteUploads(uploadDir(env().dataDir, session.userId), attachmentIds);
+  return { ok: true, data: null };
+});

@@ -1,0 +1,78 @@
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { RelayConfig } from "@/lib/mail/smtp-transport";
+import { verifyRelay } from "@/lib/mail/smtp-verify";
+import { freePort } from "../support/app-server";
+import { createMailbox, mailServer, type TestMailbox } from "../support/mail-server";
+import { startSilentServer } from "../support/silent-server";
+
+const ALLOW_LOOPBACK = ["127.0.0.1"];
+let ca: string;
+let mailbox: TestMailbox;
+
+function postfix(overrides: Partial<RelayConfig> = {}): RelayConfig {
+  const { smtpHost, smtpPort } = mailServer();
+  return {
+    host: smtpHost,
+    port: smtpPort,
+    security: "starttls",
+    auth: { user: mailbox.email, pass: mailbox.password },
+    saveSentCopy: true,
+    isCompanyRelay: false,
+    ...overrides,
+  };
+}
+
+beforeAll(() => {
+  ca = readFileSync(mailServer().caFile, "utf8");
+  mailbox = createMailbox("smtpverify");
+});
+
+describe("Test connection explains what failed", () => {
+  it("reports success in plain words", async () => {
+    const result = await verifyRelay(postfix(), { ca, allowedHosts: ALLOW_LOOPBACK });
+    expect(result).toEqual({ ok: true, message: `Connected and signed in to ${mailServer().smtpHost}:${mailServer().smtpPort}.` });
+  });
+
+  it("reports a wrong password as an authentication failure", async () => {
+    const result = await verifyRelay(postfix({ auth: { user: mailbox.email, pass: "wrong-password" } }), { ca, allowedHosts: ALLOW_LOOPBACK });
+    expect(result).toMatchObject({ ok: false, kind: "auth" });
+    expect(result.message).toContain("did not accept the username or password");
+  });
+
+  it("reports a closed port as a refused connection", async () => {
+    const port = await freePort();
+    const result = await verifyRelay(postfix({ port }), { ca, allowedHosts: ALLOW_LOOPBACK });
+    expect(result).toMatchObject({ ok: false, kind: "refused", message: expect.stringContaining(`127.0.0.1:${port} refused the connection`) });
+  });
+
+  it("reports a certificate it cannot verify (STARTTLS and implicit TLS) and does not sign in", async () => {
+    const starttls = await verifyRelay(postfix(), { allowedHosts: ALLOW_LOOPBACK });
+    expect(starttls).toMatchObject({ ok: false, kind: "tls" });
+    const implicit = await verifyRelay(postfix({ port: mailServer().smtpsPort, security: "tls" }), { allowedHosts: ALLOW_LOOPBACK });
+    expect(implicit).toMatchObject({ ok: false, kind: "tls" });
+    expect(implicit.message).toContain("TLS certificate of 127.0.0.1 could not be verified");
+  });
+
+  it("reports implicit TLS against a STARTTLS port as the wrong security", async () => {
+    const result = await verifyRelay(postfix({ security: "tls" }), { ca, allowedHosts: ALLOW_LOOPBACK, timeoutMs: 3_000 });
+    expect(result).toMatchObject({ ok: false, kind: "tls-mismatch" });
+  });
+
+  it("gives up on a server that never answers", async () => {
+    const silent = await startSilentServer();
+    try {
+      const started = Date.now();
+      const result = await verifyRelay(postfix({ port: silent.port }), { ca, allowedHosts: ALLOW_LOOPBACK, timeoutMs: 1_500 });
+      expect(result).toMatchObject({ ok: false, kind: "timeout", message: expect.stringContaining("did not answer within 2 seconds") });
+      expect(Date.now() - started).toBeLessThan(6_000);
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it("reports a name that does not exist", async () => {
+    const result = await verifyRelay(postfix({ host: "nonexistent.invalid" }), { ca });
+    expect(result).toMatchObject({ ok: false, kind: "not-found", message: "The server name nonexistent.invalid was not found. Check the spelling." });
+  });
+});
