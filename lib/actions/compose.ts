@@ -6,12 +6,12 @@ import { withSessionMailbox } from "@/lib/auth/session-mailbox";
 import { recordContacts } from "@/lib/db/contacts";
 import { database } from "@/lib/db/database";
 import { listIdentities } from "@/lib/db/identities";
-import { resolveRelayForUser } from "@/lib/db/smtp-relays";
+import { RelaySettingsError, resolveRelayForUser } from "@/lib/db/smtp-relays";
 import { env } from "@/lib/env";
 import { isMessageId, MessageInputError } from "@/lib/mail/build-message";
 import { deleteDraft } from "@/lib/mail/drafts";
 import { describeSendFailure, sendDraft, SendError, type SentMessage } from "@/lib/mail/send-message";
-import { createRelayTransport, type RelayTransport } from "@/lib/mail/smtp-transport";
+import { createRelayTransport, type RelayConfig, type RelayTransport } from "@/lib/mail/smtp-transport";
 import { deleteUploads, uploadDir } from "@/lib/mail/upload-store";
 import { draftSchema, saveDraftForSession } from "./compose-draft";
 import { sessionAction } from "./session-action";
@@ -31,7 +31,13 @@ const sendSchema = z.object({
 export const sendMessageAction = sessionAction(sendSchema, async ({ messageId, attachmentIds }, session) => {
   const db = await database();
   const identities = await listIdentities(db, session.userId, session.email);
-  const relay = await resolveRelayForUser(db, session.userId, session.email, () => session.imapCredentials().password);
+  let relay: RelayConfig;
+  try {
+    relay = await resolveRelayForUser(db, session);
+  } catch (error) {
+    if (error instanceof RelaySettingsError) return { ok: false, code: "failed", error: `${error.message} The message is saved in Drafts.` };
+    throw error;
+  }
   let transport: RelayTransport;
   try {
     transport = await createRelayTransport(relay, { ca: env().tlsCa, allowedHosts: env().smtpAllowedHosts });

@@ -165,7 +165,7 @@ describe("sending a draft through the local Postfix (STARTTLS + AUTH)", () => {
       let uid: number;
       try {
         const original = await client.fetchOne("*", { uid: true, source: true });
-        if (!original?.source) throw new Error("no original");
+        if (!original || !original.source) throw new Error("no original");
         raw = original.source;
         uid = original.uid;
       } finally {

@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { ComposeSection, type ComposeParams } from "@/components/compose/compose-section";
+import { ComposeSkeleton } from "@/components/compose/compose-skeleton";
+
+export const metadata: Metadata = { title: "Compose" };
+
+export default async function ComposePage({ searchParams }: { searchParams: Promise<ComposeParams> }) {
+  const params = await searchParams;
+  return (
+    <Suspense key={JSON.stringify(params)} fallback={<ComposeSkeleton />}>
+      <ComposeSection params={params} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,40 @@
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { getCurrentSession } from "@/lib/auth/current-session";
+import { env } from "@/lib/env";
+import { formatBytes, removeStaleUploads, saveUpload, uploadDir, UploadTooLargeError } from "@/lib/mail/upload-store";
+
+const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Receives one attachment as the raw request body (name in the X-File-Name header, URI-encoded),
+ * streams it to the user's upload directory, and answers with its id. Refuses files over the limit.
+ */
+export async function POST(request: Request) {
+  const session = await getCurrentSession();
+  if (!session) return Response.json({ error: "Sign in first." }, { status: 401 });
+  if (request.headers.get("sec-fetch-site") === "cross-site") return Response.json({ error: "Not allowed." }, { status: 403 });
+  const limit = env().limits.attachmentBytes;
+  const tooLarge = () => Response.json({ error: `This file is larger than ${formatBytes(limit)}, the most an attachment can be.` }, { status: 413 });
+  if (Number(request.headers.get("content-length") ?? 0) > limit) return tooLarge();
+  if (!request.body) return Response.json({ error: "The file is empty." }, { status: 400 });
+  let filename = "attachment";
+  try {
+    filename = decodeURIComponent(request.headers.get("x-file-name") ?? "attachment");
+  } catch {
+    // keep the default name
+  }
+  const dir = uploadDir(env().dataDir, session.userId);
+  void removeStaleUploads(dir, STALE_AFTER_MS);
+  try {
+    const meta = await saveUpload(
+      dir,
+      { filename, contentType: request.headers.get("content-type") ?? "application/octet-stream", body: Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>) },
+      limit,
+    );
+    return Response.json(meta, { status: 201 });
+  } catch (error) {
+    if (error instanceof UploadTooLargeError) return tooLarge();
+    return Response.json({ error: "The upload was interrupted. Please try again." }, { status: 400 });
+  }
+}

@@ -1,0 +1,93 @@
+import { randomUUID } from "node:crypto";
+import { requireSession } from "@/lib/auth/current-session";
+import { describeMailboxError } from "@/lib/auth/mailbox-error";
+import { withSessionMailbox } from "@/lib/auth/session-mailbox";
+import { database } from "@/lib/db/database";
+import { listIdentities } from "@/lib/db/identities";
+import { findUndoSendSeconds } from "@/lib/db/undo-send-delay";
+import { env } from "@/lib/env";
+import { OriginalNotFoundError, startFromDraft, startFromOriginal, type ComposeMode, type ComposeStart } from "@/lib/mail/compose-start";
+import { isMessageId } from "@/lib/mail/build-message";
+import { uploadDir } from "@/lib/mail/upload-store";
+import { Composer } from "./composer";
+
+export interface ComposeParams {
+  draft?: string;
+  mid?: string;
+  reply?: string;
+  replyAll?: string;
+  forward?: string;
+  forwardAsAttachment?: string;
+}
+
+const MODES: ComposeMode[] = ["reply", "replyAll", "forward", "forwardAsAttachment"];
+
+/** "INBOX:42" → folder and UID (folder names may themselves hold ":"). */
+function parseOriginal(value: string): { folder: string; uid: number } | null {
+  const colon = value.lastIndexOf(":");
+  const uid = Number(value.slice(colon + 1));
+  if (colon < 1 || !Number.isInteger(uid) || uid < 1) return null;
+  return { folder: value.slice(0, colon), uid };
+}
+
+const EMPTY: Omit<ComposeStart, "messageId"> = {
+  from: null,
+  to: "",
+  cc: "",
+  bcc: "",
+  subject: "",
+  html: "",
+  text: "",
+  plainText: false,
+  attachments: [],
+  inReplyTo: null,
+  references: [],
+  origin: null,
+};
+
+/** Loads what the composer starts with (a draft, a reply, a forward or nothing) and renders it. */
+export async function ComposeSection({ params }: { params: ComposeParams }) {
+  const session = await requireSession();
+  const db = await database();
+  const [identities, undoSendSeconds] = await Promise.all([listIdentities(db, session.userId, session.email), findUndoSendSeconds(db, session.userId)]);
+  const { dataDir, limits, allowedDomains } = env();
+  const context = {
+    uploadDir: uploadDir(dataDir, session.userId),
+    maxAttachmentBytes: limits.messageBytes,
+    ownAddresses: identities.map((identity) => identity.email),
+  };
+
+  let start: ComposeStart | null = null;
+  try {
+    const mode = MODES.find((candidate) => params[candidate]);
+    const original = mode ? parseOriginal(params[mode] ?? "") : null;
+    if (params.draft || params.mid) {
+      const uid = Number(params.draft);
+      const mid = params.mid && isMessageId(params.mid) ? params.mid : undefined;
+      start = await withSessionMailbox(session, (client) => startFromDraft(client, { uid: Number.isInteger(uid) && uid > 0 ? uid : undefined, messageId: mid }, context));
+    } else if (mode && original) {
+      start = await withSessionMailbox(session, (client) => startFromOriginal(client, original.folder, original.uid, mode, context));
+    } else if (mode) {
+      throw new OriginalNotFoundError();
+    }
+  } catch (error) {
+    const message = error instanceof OriginalNotFoundError ? error.message : describeMailboxError(error);
+    return (
+      <p role="alert" className="m-6 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
+        {message}
+      </p>
+    );
+  }
+
+  const domain = session.email.slice(session.email.lastIndexOf("@") + 1);
+  const messageId = start?.messageId ?? `<${randomUUID()}@${domain}>`;
+  return (
+    <Composer
+      start={{ ...EMPTY, ...start, messageId }}
+      identities={identities.map(({ email, displayName, isDefault }) => ({ email, displayName, isDefault }))}
+      undoSendSeconds={undoSendSeconds}
+      companyDomains={allowedDomains.length > 0 ? allowedDomains : [domain]}
+      limits={limits}
+    />
+  );
+}

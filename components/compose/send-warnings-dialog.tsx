@@ -1,0 +1,41 @@
+"use client";
+
+import { useEffect, useId, useRef } from "react";
+
+/** Asks before sending: "Send anyway" or "Go back" (the default, focused first). */
+export function SendWarningsDialog({ warnings, onSend, onCancel }: { warnings: string[]; onSend: () => void; onCancel: () => void }) {
+  const id = useId();
+  const back = useRef<HTMLButtonElement>(null);
+  useEffect(() => back.current?.focus(), []);
+  return (
+    <div className="fixed inset-0 z-40 flex items-center justify-center bg-slate-900/40 p-4">
+      <div
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-body`}
+        onKeyDown={(event) => {
+          if (event.key === "Escape") onCancel();
+        }}
+        className="w-full max-w-md rounded-xl bg-white p-5 shadow-xl"
+      >
+        <h2 id={`${id}-title`} className="text-lg font-semibold">
+          Send this message?
+        </h2>
+        <ul id={`${id}-body`} className="mt-3 list-disc space-y-1 pl-5 text-sm text-slate-700">
+          {warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
+        <div className="mt-5 flex justify-end gap-2">
+          <button ref={back} type="button" onClick={onCancel} className="rounded-md border border-slate-300 px-4 py-2 text-sm hover:bg-slate-100">
+            Go back
+          </button>
+          <button type="button" onClick={onSend} className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800">
+            Send anyway
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
