@@ -21,9 +21,10 @@ export function ReadingSettingsToggle({ markReadOnOpen, conversationView }: { ma
           disabled={pending}
           onChange={(event) => {
             const enabled = event.target.checked;
+            setMarkRead(enabled);
             startTransition(async () => {
               const result = await setMarkReadOnOpenAction({ enabled });
-              if (result.ok) setMarkRead(enabled);
+              if (!result.ok) setMarkRead(!enabled);
               setError(result.ok ? null : result.error);
             });
           }}
@@ -37,12 +38,11 @@ export function ReadingSettingsToggle({ markReadOnOpen, conversationView }: { ma
           disabled={pending}
           onChange={(event) => {
             const enabled = event.target.checked;
+            setConversations(enabled);
             startTransition(async () => {
               const result = await setConversationViewAction({ enabled });
-              if (result.ok) {
-                setConversations(enabled);
-                router.refresh();
-              }
+              if (result.ok) router.refresh();
+              else setConversations(!enabled);
               setError(result.ok ? null : result.error);
             });
           }}
