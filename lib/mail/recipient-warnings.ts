@@ -14,7 +14,7 @@ const ATTACHMENT_WORDS = [
 ];
 
 const ATTACHMENT_PATTERN = new RegExp(
-  `(^|[^\\p{L}])(${ATTACHMENT_WORDS.map((word) => word.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&")).join("|")})(?=$|[^\\p{L}])`,
+  `(^|[^\\p{L}])(${ATTACHMENT_WORDS.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?=$|[^\\p{L}])`,
   "iu",
 );
 
