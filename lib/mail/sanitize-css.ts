@@ -22,10 +22,10 @@ export function sanitizeCss(css: string, policy: CssPolicy): string {
   // No backslash survives, so no escape can be formed out of what decoding produced.
   text = text.replace(/[\\<\u0000]/g, " ");
   text = text.replace(/@import\b[^;]*;?/gi, "");
-  text = text.replace(/(?:-webkit-)?image-set\s*\(/gi, "blocked-image-set(");
-  text = text.replace(/expression\s*\(/gi, "blocked-expression(");
-  text = text.replace(/-moz-binding/gi, "blocked-binding");
-  text = text.replace(/behaviou?r\s*:/gi, "blocked-behavior:");
+  text = removeCalls(text, /(?:-webkit-)?image-set\s*\(|expression\s*\(/gi);
+  // Declarations that bind code to elements (old Firefox and IE) are dropped whole.
+  text = text.replace(/(?:-moz-binding|(?:-ms-)?behaviou?r)\s*:[^;}]*;?/gi, "");
+  text = text.replace(/-moz-binding|behaviou?r\s*:/gi, "");
   text = text.replace(/position\s*:\s*(?:-webkit-)?(?:fixed|sticky)/gi, "position: static");
   return rewriteUrls(text, policy);
 }
@@ -45,17 +45,34 @@ function rewriteUrls(text: string, policy: CssPolicy): string {
   return output + text.slice(last);
 }
 
-/** The index of the ")" that ends a url( starting at `from`, skipping quoted strings; text.length if none. */
+/** Replaces whole function calls (arguments included, however nested) with `none`. */
+function removeCalls(text: string, pattern: RegExp): string {
+  let output = "";
+  let last = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    output += `${text.slice(last, match.index)}none`;
+    const close = findClosingParen(text, pattern.lastIndex);
+    last = close < text.length ? close + 1 : text.length;
+    pattern.lastIndex = last;
+  }
+  return output + text.slice(last);
+}
+
+/** The index of the ")" closing a "(" just before `from` (nesting and quoted strings skipped); text.length if none. */
 function findClosingParen(text: string, from: number): number {
   let quote: string | null = null;
+  let depth = 0;
   for (let index = from; index < text.length; index++) {
     const char = text[index];
     if (quote) {
       if (char === quote || char === "\n") quote = null;
     } else if (char === '"' || char === "'") {
       quote = char;
+    } else if (char === "(") {
+      depth++;
     } else if (char === ")") {
-      return index;
+      if (depth === 0) return index;
+      depth--;
     }
   }
   return text.length;
