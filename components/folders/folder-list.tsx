@@ -2,41 +2,88 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import type { Folder } from "@/lib/mail/folders";
+import { useState } from "react";
+import type { FolderNode } from "@/lib/mail/folders";
 import { folderHref } from "@/components/messages/hrefs";
 import { FolderIcon } from "./folder-icon";
 
-export function FolderList({ folders }: { folders: Folder[] }) {
-  const pathname = usePathname();
+/** The open folder's path, from a URL like /mail/<encoded path>[/<uid>]. */
+function openFolder(pathname: string): string | null {
+  const match = /^\/mail\/([^/]+)/.exec(pathname);
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return null;
+  }
+}
+
+export function FolderList({ folders }: { folders: FolderNode[] }) {
+  const current = openFolder(usePathname());
   return (
     <nav aria-label="Folders">
-      <ul className="space-y-0.5">
-        {folders.map((folder) => {
-          const href = folderHref(folder.path);
-          const current = pathname === href || pathname.startsWith(`${href}/`);
-          return (
-            <li key={folder.path}>
-              <Link
-                href={href}
-                aria-current={current ? "page" : undefined}
-                className={`flex items-center gap-2 rounded-md px-2 py-1.5 text-sm ${
-                  current ? "bg-sky-100 font-medium text-sky-900" : "text-slate-700 hover:bg-slate-100"
-                }`}
-                style={{ paddingLeft: `${0.5 + folder.parents.length * 0.875}rem` }}
-              >
-                <FolderIcon specialUse={folder.specialUse} />
-                <span className="min-w-0 flex-1 truncate">{folder.name}</span>
-                {folder.unread > 0 ? (
-                  <span className="rounded-full bg-sky-700 px-1.5 text-xs font-semibold text-white">
-                    {folder.unread}
-                    <span className="sr-only"> unread</span>
-                  </span>
-                ) : null}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
+      <FolderLevel nodes={folders} depth={0} current={current} />
     </nav>
+  );
+}
+
+function FolderLevel({ nodes, depth, current }: { nodes: FolderNode[]; depth: number; current: string | null }) {
+  return (
+    <ul className="space-y-0.5">
+      {nodes.map((node) => (
+        <FolderItem key={node.path} node={node} depth={depth} current={current} />
+      ))}
+    </ul>
+  );
+}
+
+function FolderItem({ node, depth, current }: { node: FolderNode; depth: number; current: string | null }) {
+  const [expanded, setExpanded] = useState(true);
+  const isCurrent = current === node.path;
+  const indent = { paddingLeft: `${0.25 + depth * 0.875}rem` };
+  const unread =
+    node.unread > 0 ? (
+      <span className="rounded-full bg-sky-700 px-1.5 text-xs font-semibold text-white">
+        {node.unread}
+        <span className="sr-only"> unread</span>
+      </span>
+    ) : null;
+  return (
+    <li>
+      <div className="flex items-center" style={indent}>
+        {node.children.length > 0 ? (
+          <button
+            type="button"
+            aria-expanded={expanded}
+            aria-label={`${expanded ? "Collapse" : "Expand"} ${node.name}`}
+            onClick={() => setExpanded((value) => !value)}
+            className="flex h-6 w-5 shrink-0 items-center justify-center rounded text-slate-500 hover:bg-slate-100"
+          >
+            <span aria-hidden="true">{expanded ? "▾" : "▸"}</span>
+          </button>
+        ) : (
+          <span className="w-5 shrink-0" aria-hidden="true" />
+        )}
+        {node.selectable ? (
+          <Link
+            href={folderHref(node.path)}
+            aria-current={isCurrent ? "page" : undefined}
+            className={`flex min-w-0 flex-1 items-center gap-2 rounded-md px-2 py-1.5 text-sm ${
+              isCurrent ? "bg-sky-100 font-medium text-sky-900" : "text-slate-700 hover:bg-slate-100"
+            }`}
+          >
+            <FolderIcon specialUse={node.specialUse} />
+            <span className="min-w-0 flex-1 truncate">{node.name}</span>
+            {unread}
+          </Link>
+        ) : (
+          <span className="flex min-w-0 flex-1 items-center gap-2 px-2 py-1.5 text-sm text-slate-500">
+            <FolderIcon specialUse={null} />
+            <span className="min-w-0 flex-1 truncate">{node.name}</span>
+          </span>
+        )}
+      </div>
+      {node.children.length > 0 && expanded ? <FolderLevel nodes={node.children} depth={depth + 1} current={current} /> : null}
+    </li>
   );
 }

@@ -1,15 +1,15 @@
 import { getCurrentSession } from "@/lib/auth/current-session";
 import { describeMailboxError } from "@/lib/auth/mailbox-error";
 import { withSessionMailbox } from "@/lib/auth/session-mailbox";
-import { listFolders, type Folder } from "@/lib/mail/folders";
+import { listFolderTree, type FolderNode } from "@/lib/mail/folders";
 import { FolderList } from "./folder-list";
 
 export async function FolderNav() {
   const session = await getCurrentSession();
   if (!session) return null;
-  let folders: Folder[];
+  let folders: FolderNode[];
   try {
-    folders = await withSessionMailbox(session, (client) => listFolders(client, { subscribedOnly: true }));
+    folders = await withSessionMailbox(session, (client) => listFolderTree(client));
   } catch (error) {
     return (
       <nav aria-label="Folders" className="p-2">

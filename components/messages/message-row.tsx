@@ -1,19 +1,61 @@
+import Link from "next/link";
 import type { MessageSummary } from "@/lib/mail/message-list";
 import { MessageDate } from "./message-date";
 
-export function MessageRow({ message }: { message: MessageSummary }) {
+interface Props {
+  message: MessageSummary;
+  href: string;
+  /** For a conversation row: its size and unread messages. */
+  conversation?: { count: number; unread: number };
+  /** Shown in all-folder search results. */
+  folderName?: string;
+}
+
+/** One row of "Messages": a link named by its state, sender and subject. */
+export function MessageRow({ message, href, conversation, folderName }: Props) {
   const sender = message.from?.name || message.from?.address || "(no sender)";
   const subject = message.subject || "(no subject)";
-  const label = `${message.unread ? "Unread, " : ""}${message.flagged ? "starred, " : ""}from ${sender}, ${subject}${
-    message.hasAttachments ? ", has attachments" : ""
-  }`;
+  const unread = conversation ? conversation.unread > 0 : message.unread;
+  const state = [
+    unread ? (conversation && conversation.unread > 1 ? `${conversation.unread} unread` : "Unread") : "",
+    conversation && conversation.count > 1 ? `conversation of ${conversation.count} messages` : "",
+    message.flagged ? "starred" : "",
+    message.hasAttachments ? "has attachments" : "",
+  ].filter(Boolean);
+  const label = `${state.length ? `${state.join(", ")}, ` : ""}from ${sender}, ${subject}${folderName ? `, in ${folderName}` : ""}`;
+  const strong = unread ? "font-semibold text-slate-900" : "text-slate-700";
   return (
-    <li aria-label={label} className={`flex items-center gap-3 px-4 py-2.5 text-sm ${message.unread ? "bg-white" : "bg-slate-50/60"}`}>
-      <span className={`w-48 shrink-0 truncate ${message.unread ? "font-semibold text-slate-900" : "text-slate-700"}`}>{sender}</span>
-      <span className={`min-w-0 flex-1 truncate ${message.unread ? "font-semibold text-slate-900" : "text-slate-700"}`}>{subject}</span>
-      {message.hasAttachments ? <span aria-hidden="true" title="Has attachments">📎</span> : null}
-      {message.flagged ? <span aria-hidden="true" className="text-amber-500" title="Starred">★</span> : null}
-      <MessageDate iso={message.date} />
+    <li>
+      <Link
+        href={href}
+        aria-label={label}
+        data-message-row=""
+        className={`flex items-center gap-3 px-4 py-2.5 text-sm outline-offset-[-2px] hover:bg-sky-50 focus-visible:bg-sky-50 ${
+          unread ? "bg-white" : "bg-slate-50/60"
+        }`}
+      >
+        <span aria-hidden="true" className={`h-2 w-2 shrink-0 rounded-full ${unread ? "bg-sky-600" : "bg-transparent"}`} />
+        <span className={`w-48 shrink-0 truncate ${strong}`}>{sender}</span>
+        {conversation && conversation.count > 1 ? (
+          <span className="shrink-0 rounded bg-slate-200 px-1.5 text-xs text-slate-700">{conversation.count}</span>
+        ) : null}
+        <span className="min-w-0 flex-1 truncate">
+          <span className={strong}>{subject}</span>
+          {message.preview ? <span className="text-slate-500"> — {message.preview}</span> : null}
+        </span>
+        {folderName ? <span className="shrink-0 rounded bg-slate-100 px-1.5 text-xs text-slate-600">{folderName}</span> : null}
+        {message.hasAttachments ? (
+          <span aria-hidden="true" title="Has attachments">
+            📎
+          </span>
+        ) : null}
+        {message.flagged ? (
+          <span aria-hidden="true" className="text-amber-500" title="Starred">
+            ★
+          </span>
+        ) : null}
+        <MessageDate iso={message.date} />
+      </Link>
     </li>
   );
 }

@@ -1,24 +1,57 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { isSearch, parseSearchQuery } from "@/lib/mail/search-query";
+import { parseSortKey } from "@/lib/mail/sort";
+import { LiveMailbox } from "@/components/live/live-mailbox";
+import { folderDisplayName } from "@/components/messages/folder-name";
 import { MessageListSection } from "@/components/messages/message-list-section";
 import { MessageListSkeleton } from "@/components/messages/message-list-skeleton";
+import { AllFoldersResults } from "@/components/search/all-folders-results";
+import { SearchForm } from "@/components/search/search-form";
+
+type SearchParams = Record<string, string | string[] | undefined>;
 
 interface Props {
   params: Promise<{ folder: string }>;
-  searchParams: Promise<{ page?: string }>;
+  searchParams: Promise<SearchParams>;
+}
+
+function decodeFolder(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const folder = decodeURIComponent((await params).folder);
-  return { title: folder.toUpperCase() === "INBOX" ? "Inbox" : folder };
+  const folder = decodeFolder((await params).folder);
+  return { title: folder ? folderDisplayName(folder) : "Mail" };
 }
 
 export default async function FolderPage({ params, searchParams }: Props) {
-  const folder = decodeURIComponent((await params).folder);
-  const pageNumber = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
+  const folder = decodeFolder((await params).folder);
+  if (folder === null) notFound();
+  const raw = await searchParams;
+  const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  const page = Math.max(1, Number.parseInt(single(raw.page) ?? "1", 10) || 1) - 1;
+  const sort = parseSortKey(single(raw.sort));
+  const query = parseSearchQuery(raw);
+  const key = JSON.stringify([folder, page, sort, raw]);
   return (
-    <Suspense key={`${folder}:${pageNumber}`} fallback={<MessageListSkeleton />}>
-      <MessageListSection folder={folder} page={pageNumber - 1} />
-    </Suspense>
+    <div className="flex min-h-full flex-col">
+      <div className="border-b border-slate-200 bg-white px-4 py-3">
+        <SearchForm key={key} folder={folder} query={query} />
+      </div>
+      <LiveMailbox folder={folder} name={folderDisplayName(folder)} />
+      <Suspense key={key} fallback={<MessageListSkeleton />}>
+        {query.allFolders && isSearch(query) ? (
+          <AllFoldersResults query={query} />
+        ) : (
+          <MessageListSection folder={folder} page={page} sort={sort} query={query} />
+        )}
+      </Suspense>
+    </div>
   );
 }

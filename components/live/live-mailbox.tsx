@@ -1,0 +1,56 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+
+interface MailboxEvent {
+  folder: string;
+  exists: number;
+  arrived: number;
+}
+
+/**
+ * Listens to /api/events for the open folder and refreshes the page (list, folder counts, tab
+ * title) when its mail changes; shows a desktop notification for new mail if allowed.
+ */
+export function LiveMailbox({ folder, name }: { folder: string; name: string }) {
+  const router = useRouter();
+  const [permission, setPermission] = useState<NotificationPermission | "unsupported">("unsupported");
+  const [unavailable, setUnavailable] = useState<string | null>(null);
+
+  useEffect(() => {
+    setPermission(typeof Notification === "undefined" ? "unsupported" : Notification.permission);
+  }, []);
+
+  useEffect(() => {
+    const source = new EventSource(`/api/events?folder=${encodeURIComponent(folder)}`);
+    source.addEventListener("ready", () => setUnavailable(null));
+    source.addEventListener("unavailable", (event) => {
+      setUnavailable((JSON.parse((event as MessageEvent<string>).data) as { message: string }).message);
+    });
+    source.addEventListener("mailbox", (event) => {
+      const change = JSON.parse((event as MessageEvent<string>).data) as MailboxEvent;
+      router.refresh();
+      if (change.arrived > 0 && typeof Notification !== "undefined" && Notification.permission === "granted" && document.hidden) {
+        new Notification(change.arrived === 1 ? `New message in ${name}` : `${change.arrived} new messages in ${name}`, { tag: `mailroom-${folder}` });
+      }
+    });
+    return () => source.close();
+  }, [folder, name, router]);
+
+  if (permission !== "default" && !unavailable) return null;
+  return (
+    <div className="flex items-center gap-3 border-b border-slate-100 bg-slate-50 px-4 py-1.5 text-xs text-slate-600">
+      {unavailable ? <p role="status">{unavailable}</p> : null}
+      {permission === "default" ? (
+        <button
+          type="button"
+          onClick={async () => setPermission(await Notification.requestPermission())}
+          className="rounded-md px-2 py-0.5 text-sky-700 underline hover:bg-slate-100"
+        >
+          Enable desktop notifications
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { Suspense } from "react";
+import Link from "next/link";
+import { requireSession } from "@/lib/auth/current-session";
+import { describeMailboxError } from "@/lib/auth/mailbox-error";
+import { withSessionMailbox } from "@/lib/auth/session-mailbox";
+import { listFolders, type Folder } from "@/lib/mail/folders";
+import type { MessagePage } from "@/lib/mail/message-list";
+import { searchMessagePage } from "@/lib/mail/search";
+import { searchQueryParams, type SearchQuery } from "@/lib/mail/search-query";
+import { folderDisplayName } from "@/components/messages/folder-name";
+import { listHref, messageHref } from "@/components/messages/hrefs";
+import { MessageRow } from "@/components/messages/message-row";
+
+const PER_FOLDER = 20;
+
+/**
+ * "All folders" search. Each folder's results sit in their own Suspense boundary and stream to
+ * the browser as soon as that folder is done. The session has one pooled IMAP connection, so the
+ * folders are searched one after another on it (each takes the mailbox lock in turn; imapflow
+ * queues the commands), never on extra connections.
+ */
+export async function AllFoldersResults({ query }: { query: SearchQuery }) {
+  const session = await requireSession();
+  let folders: Folder[];
+  try {
+    folders = await withSessionMailbox(session, (client) => listFolders(client, { subscribedOnly: true }));
+  } catch (error) {
+    return (
+      <p role="alert" className="m-6 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
+        {describeMailboxError(error)}
+      </p>
+    );
+  }
+  return (
+    <section aria-labelledby="search-heading" className="bg-white">
+      <h1 id="search-heading" className="border-b border-slate-200 px-4 py-3 text-lg font-semibold">
+        Search results in all folders
+      </h1>
+      {folders.map((folder) => (
+        <Suspense key={folder.path} fallback={<FolderPending folder={folder} />}>
+          <FolderResults folder={folder} query={query} />
+        </Suspense>
+      ))}
+    </section>
+  );
+}
+
+function FolderPending({ folder }: { folder: Folder }) {
+  return (
+    <div aria-busy="true" className="border-b border-slate-100 px-4 py-2 text-sm text-slate-500">
+      Searching {folderDisplayName(folder.path)}…
+    </div>
+  );
+}
+
+async function FolderResults({ folder, query }: { folder: Folder; query: SearchQuery }) {
+  const session = await requireSession();
+  const name = folderDisplayName(folder.path);
+  const search = searchQueryParams({ ...query, allFolders: false });
+  let result: MessagePage;
+  try {
+    result = await withSessionMailbox(session, (client) => searchMessagePage(client, folder.path, query, { page: 0, pageSize: PER_FOLDER, sort: "date" }));
+  } catch (error) {
+    return (
+      <p role="alert" className="border-b border-slate-100 px-4 py-2 text-sm text-red-800">
+        {name}: {describeMailboxError(error)}
+      </p>
+    );
+  }
+  if (result.total === 0) return null;
+  const headingId = `results-${encodeURIComponent(folder.path)}`;
+  return (
+    <section aria-labelledby={headingId} className="border-b border-slate-200">
+      <div className="flex items-center justify-between bg-slate-50 px-4 py-1.5 text-sm">
+        <h2 id={headingId} className="font-medium">
+          {name} ({result.total.toLocaleString("en")})
+        </h2>
+        {result.total > PER_FOLDER ? (
+          <Link href={listHref(folder.path, { search })} className="text-sky-700 underline">
+            All {result.total.toLocaleString("en")} in {name}
+          </Link>
+        ) : null}
+      </div>
+      <ul aria-label={`Messages in ${name}`} className="divide-y divide-slate-100">
+        {result.messages.map((message) => (
+          <MessageRow key={message.uid} message={message} href={messageHref(folder.path, message.uid, { search })} folderName={name} />
+        ))}
+      </ul>
+    </section>
+  );
+}

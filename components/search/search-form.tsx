@@ -1,0 +1,79 @@
+import type { SearchQuery } from "@/lib/mail/search-query";
+import { SEARCH_PARAMS, isSearch } from "@/lib/mail/search-query";
+
+/**
+ * The search box and its filters: a plain GET form on the folder's own URL, so results are
+ * addressable, pageable and survive reload, back and forward.
+ */
+export function SearchForm({ folder, query }: { folder: string; query: SearchQuery }) {
+  const filtersUsed = Boolean(
+    query.from || query.to || query.subject || query.hasAttachment || query.unread || query.starred || query.since || query.before,
+  );
+  const field = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
+  return (
+    <form role="search" aria-label="Search mail" method="get" action={`/mail/${encodeURIComponent(folder)}`} className="space-y-2">
+      <div className="flex items-center gap-2">
+        <input
+          type="search"
+          name={SEARCH_PARAMS.text}
+          aria-label="Search mail"
+          placeholder="Search mail"
+          defaultValue={query.text}
+          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
+        />
+        <label className="flex items-center gap-1 text-sm text-slate-600">
+          <span>Search in</span>
+          <select name={SEARCH_PARAMS.allFolders} defaultValue={query.allFolders ? "all" : "folder"} className={field}>
+            <option value="folder">This folder</option>
+            <option value="all">All folders</option>
+          </select>
+        </label>
+        <button type="submit" className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800">
+          Search
+        </button>
+        {isSearch(query) ? (
+          <a href={`/mail/${encodeURIComponent(folder)}`} className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100">
+            Clear search
+          </a>
+        ) : null}
+      </div>
+      <details open={filtersUsed} className="text-sm">
+        <summary className="cursor-pointer text-slate-600">Filters</summary>
+        <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
+          <label className="flex flex-col gap-0.5">
+            <span className="text-slate-600">From</span>
+            <input name={SEARCH_PARAMS.from} defaultValue={query.from} className={field} />
+          </label>
+          <label className="flex flex-col gap-0.5">
+            <span className="text-slate-600">To</span>
+            <input name={SEARCH_PARAMS.to} defaultValue={query.to} className={field} />
+          </label>
+          <label className="flex flex-col gap-0.5">
+            <span className="text-slate-600">Subject</span>
+            <input name={SEARCH_PARAMS.subject} defaultValue={query.subject} className={field} />
+          </label>
+          <label className="flex flex-col gap-0.5">
+            <span className="text-slate-600">Received since</span>
+            <input type="date" name={SEARCH_PARAMS.since} defaultValue={query.since} className={field} />
+          </label>
+          <label className="flex flex-col gap-0.5">
+            <span className="text-slate-600">Received before</span>
+            <input type="date" name={SEARCH_PARAMS.before} defaultValue={query.before} className={field} />
+          </label>
+          <label className="flex items-center gap-1.5">
+            <input type="checkbox" name={SEARCH_PARAMS.hasAttachment} value="1" defaultChecked={query.hasAttachment} />
+            Has attachment
+          </label>
+          <label className="flex items-center gap-1.5">
+            <input type="checkbox" name={SEARCH_PARAMS.unread} value="1" defaultChecked={query.unread} />
+            Unread
+          </label>
+          <label className="flex items-center gap-1.5">
+            <input type="checkbox" name={SEARCH_PARAMS.starred} value="1" defaultChecked={query.starred} />
+            Starred
+          </label>
+        </div>
+      </details>
+    </form>
+  );
+}
