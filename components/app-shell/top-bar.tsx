@@ -9,12 +9,18 @@ export function TopBar({ email }: { email: string }) {
         <MailroomLogo className="h-7 w-7" />
         <span>Mailroom</span>
       </Link>
+      <Link
+        href="/compose"
+        className="ml-4 rounded-lg bg-sky-700 px-4 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-sky-800 focus:outline-none focus:ring-2 focus:ring-sky-300"
+      >
+        Compose
+      </Link>
       <div className="ml-auto flex items-center gap-3 text-sm">
         <p className="hidden text-slate-600 sm:block">
           <span className="sr-only">Signed in as </span>
           {email}
         </p>
-        <Link href="/settings/sessions" className="rounded-md px-3 py-1.5 text-slate-700 hover:bg-slate-100">
+        <Link href="/settings/outgoing" className="rounded-md px-3 py-1.5 text-slate-700 hover:bg-slate-100">
           Settings
         </Link>
         <form action={signOutAction}>

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { mailServer } from "./mail-server";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
+const ROOT = process.cwd();
 export const TEST_AUTH_SECRET = "test-secret-for-mailroom-e2e-0123456789abcdef";
 
 export interface AppServer {

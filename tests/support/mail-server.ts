@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { ImapFlow } from "imapflow";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
+const ROOT = process.cwd();
 const SCRIPT = path.join(ROOT, "scripts/mail-server.sh");
 
 export interface MailServerEnv {

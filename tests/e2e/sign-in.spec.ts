@@ -1,0 +1,104 @@
+import { expect, test } from "@playwright/test";
+import { startApp, testAppEnv, freePort, type AppServer } from "../support/app-server";
+import { fillSignIn, newClientContext } from "../support/browser";
+import { createMailbox } from "../support/mail-server";
+import { startSilentServer } from "../support/silent-server";
+
+function alertWith(page: import("@playwright/test").Page, text: string | RegExp) {
+  return page.getByRole("alert").filter({ hasText: text });
+}
+
+test.describe("signing in", () => {
+  test("good credentials open the app shell, and the password never reaches the URL", async ({ browser, baseURL }) => {
+    const mailbox = createMailbox("e2e-signin");
+    const context = await newClientContext(browser, baseURL);
+    const page = await context.newPage();
+    const urls: string[] = [];
+    page.on("request", (request) => urls.push(request.url()));
+    await fillSignIn(page, mailbox.email, mailbox.password);
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await expect(page.getByRole("banner")).toContainText(mailbox.email);
+    await expect(page.getByRole("navigation", { name: "Folders" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Folders" }).getByRole("link", { name: /Inbox/ })).toBeVisible();
+    expect(page.url()).toMatch(/\/mail\/INBOX$/);
+    expect(urls.join("\n")).not.toContain(mailbox.password);
+    const cookie = (await context.cookies()).find((c) => c.name.endsWith("authjs.session-token"));
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe("Lax");
+    await context.close();
+  });
+
+  test("a wrong password is refused with a message, the address kept and the password cleared", async ({ browser, baseURL }) => {
+    const mailbox = createMailbox("e2e-wrong");
+    const context = await newClientContext(browser, baseURL);
+    const page = await context.newPage();
+    await fillSignIn(page, mailbox.email, "not-the-password");
+    await expect(alertWith(page, "Wrong email address or password.")).toBeVisible();
+    await expect(page.getByLabel("Email")).toHaveValue(mailbox.email);
+    await expect(page.getByLabel("Password")).toHaveValue("");
+    expect(await page.content()).not.toContain("not-the-password");
+    await context.close();
+  });
+
+  test("an address outside the allowed domains is refused", async ({ browser, baseURL }) => {
+    const context = await newClientContext(browser, baseURL);
+    const page = await context.newPage();
+    await fillSignIn(page, "someone@elsewhere.example", "whatever");
+    await expect(alertWith(page, "This address can't sign in here. Use your @mailroom.test address.")).toBeVisible();
+    await context.close();
+  });
+
+  test("too many failures lock the address and say when to retry", async ({ browser, baseURL }) => {
+    const mailbox = createMailbox("e2e-lock");
+    const context = await newClientContext(browser, baseURL);
+    const page = await context.newPage();
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      await fillSignIn(page, mailbox.email, `wrong-${attempt}`);
+      await expect(alertWith(page, "Wrong email address or password.")).toBeVisible();
+    }
+    await fillSignIn(page, mailbox.email, "wrong-5");
+    await expect(alertWith(page, "Too many failed sign-in attempts")).toBeVisible();
+    // Even the right password waits until the lock ends.
+    await fillSignIn(page, mailbox.email, mailbox.password);
+    const alert = alertWith(page, "Too many failed sign-in attempts");
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText(/Try again at \d{1,2}:\d{2}.*\(in 1[45] minutes\)/);
+    await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+    await context.close();
+  });
+});
+
+test.describe("signing in when the mail server is in trouble", () => {
+  let unreachable: AppServer;
+  let silentApp: AppServer;
+  let silent: Awaited<ReturnType<typeof startSilentServer>>;
+
+  test.beforeAll(async () => {
+    silent = await startSilentServer();
+    [unreachable, silentApp] = await Promise.all([
+      startApp(testAppEnv({ MAILROOM_IMAP_PORT: String(await freePort()) })),
+      startApp(testAppEnv({ MAILROOM_IMAP_PORT: String(silent.port) })),
+    ]);
+  });
+  test.afterAll(async () => {
+    await Promise.all([unreachable?.stop(), silentApp?.stop(), silent?.close()]);
+  });
+
+  test("an unreachable server gets its own message", async ({ browser }) => {
+    const context = await newClientContext(browser, unreachable.url);
+    const page = await context.newPage();
+    await fillSignIn(page, `nobody@mailroom.test`, "whatever");
+    await expect(alertWith(page, "The mail server can't be reached right now.")).toBeVisible();
+    await context.close();
+  });
+
+  test("a server that does not answer within 10 s gets its own message", async ({ browser }) => {
+    const context = await newClientContext(browser, silentApp.url);
+    const page = await context.newPage();
+    const started = Date.now();
+    await fillSignIn(page, `nobody@mailroom.test`, "whatever");
+    await expect(alertWith(page, "The mail server didn't answer within 10 seconds.")).toBeVisible({ timeout: 30_000 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(9_000);
+    await context.close();
+  });
+});
