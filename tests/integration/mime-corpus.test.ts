@@ -1,0 +1,153 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import type { ImapFlow } from "imapflow";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadMessage } from "@/lib/mail/load-message";
+import { bodyHasText, messageFrameDocument, toMessageViewData } from "@/lib/mail/message-body";
+import { connectImap, createMailbox } from "../support/mail-server";
+
+// In CI the shared folder sits beside the project root; on a workstation it may be /work/shared.
+const CORPORA = [path.resolve(process.cwd(), "../shared/corpora"), "/work/shared/corpora"].find((dir) => existsSync(dir))!;
+const MIME = path.join(CORPORA, "mime");
+const PER_MESSAGE_MS = 15_000;
+const BATCH = 25;
+
+interface Sample {
+  name: string;
+  raw: Buffer;
+}
+
+const skipped: { file: string; reason: string }[] = [];
+
+/** Every message file of the corpus; mbox containers are split into their messages. */
+function corpusSamples(): Sample[] {
+  const samples: Sample[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir).sort()) {
+      const full = path.join(dir, entry);
+      if (statSync(full).isDirectory()) {
+        walk(full);
+        continue;
+      }
+      const name = path.relative(MIME, full);
+      if (!/\.(eml|msg|txt)$/i.test(entry)) continue;
+      if (/^(LICENSE|COPYING|NOTICE)/i.test(entry)) {
+        skipped.push({ file: name, reason: "licence text, not a message" });
+      } else if (/-summary\.txt$/i.test(entry)) {
+        skipped.push({ file: name, reason: "expected-results summary of an mbox test, not a message" });
+      } else if (/\.mbox\.txt$/i.test(entry)) {
+        splitMbox(readFileSync(full)).forEach((raw, index) => samples.push({ name: `${name}#${index + 1}`, raw }));
+      } else {
+        samples.push({ name, raw: readFileSync(full) });
+      }
+    }
+  };
+  walk(MIME);
+  return samples;
+}
+
+/** Splits an mbox container at its "From " separator lines (the separator line itself is dropped). */
+function splitMbox(data: Buffer): Buffer[] {
+  const text = data.toString("latin1");
+  const starts: number[] = [];
+  const separator = /(?:^|\n)From [^\n]*\n/g;
+  for (let match = separator.exec(text); match; match = separator.exec(text)) starts.push(match.index + match[0].length);
+  return starts
+    .map((start, index) => {
+      const end = index + 1 < starts.length ? text.lastIndexOf("\nFrom ", starts[index + 1]! - 1) : text.length;
+      return Buffer.from(text.slice(start, end), "latin1");
+    })
+    .filter((message) => message.length > 0);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+describe("MIME corpus through the message view", () => {
+  const samples = corpusSamples();
+  let client: ImapFlow;
+  const appended = new Map<number, string>();
+  const rejectedByServer: string[] = [];
+
+  beforeAll(async () => {
+    const mailbox = createMailbox("corpus");
+    client = await connectImap(mailbox);
+    // Appended in batches over the one connection; the server assigns the UIDs we open them by.
+    for (let start = 0; start < samples.length; start += BATCH) {
+      const batch = samples.slice(start, start + BATCH);
+      const results = await Promise.all(
+        batch.map((sample) =>
+          client.append("INBOX", normaliseLineEnds(sample.raw)).then(
+            (result) => ({ sample, uid: result && result.uid ? result.uid : null }),
+            () => ({ sample, uid: null }),
+          ),
+        ),
+      );
+      for (const { sample, uid } of results) {
+        if (uid) appended.set(uid, sample.name);
+        else rejectedByServer.push(sample.name);
+      }
+    }
+  }, 170_000);
+
+  afterAll(async () => {
+    await client?.logout().catch(() => undefined);
+  });
+
+  it(
+    "opens every message without a throw or a hang, and lists those with no readable text",
+    async () => {
+      expect(samples.length).toBeGreaterThan(300);
+      const failures: string[] = [];
+      const unreadable: string[] = [];
+      for (const [uid, name] of appended) {
+        try {
+          const view = await withTimeout(
+            (async () => {
+              const message = await loadMessage(client, "INBOX", uid, { markRead: true });
+              const data = toMessageViewData(message, { allowRemote: false });
+              messageFrameDocument(message, false);
+              return data;
+            })(),
+            PER_MESSAGE_MS,
+            name,
+          );
+          JSON.stringify(view);
+          if (!bodyHasText(view.body)) unreadable.push(`${name} (${view.body.kind}${view.attachments.length ? `, ${view.attachments.length} attachments` : ""})`);
+        } catch (error) {
+          failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      console.log(
+        [
+          `MIME corpus: ${samples.length} messages, ${appended.size} appended, ${failures.length} failed.`,
+          `Skipped files (${skipped.length}): ${skipped.map((entry) => `${entry.file} (${entry.reason})`).join("; ") || "none"}`,
+          `Refused by the IMAP server on APPEND (${rejectedByServer.length}): ${rejectedByServer.join(", ") || "none"}`,
+          `No readable text (${unreadable.length}):`,
+          ...unreadable.map((entry) => `  - ${entry}`),
+        ].join("\n"),
+      );
+      expect(failures).toEqual([]);
+      expect(appended.size).toBeGreaterThan(samples.length * 0.9);
+    },
+    180_000,
+  );
+});
+
+/** IMAP wants CRLF line ends; corpus files come with either. Bare CRs are left as they are. */
+function normaliseLineEnds(raw: Buffer): Buffer {
+  return Buffer.from(raw.toString("latin1").replace(/\r?\n/g, "\r\n"), "latin1");
+}
