@@ -1,4 +1,5 @@
 import { simpleParser, type AddressObject, type HeaderValue } from "mailparser";
+import { declaresUtf7, decodeUtf7, decodeUtf7Header } from "./utf7";
 
 export interface Mailbox {
   name: string;
@@ -47,8 +48,12 @@ export async function parseMessage(source: Buffer): Promise<ParsedMessage> {
       inlineImages.set(id, { contentType: attachment.contentType.toLowerCase(), content: attachment.content });
     }
   }
+  const utf7 = declaresUtf7(source);
+  const rawSubject = parsed.headerLines.find((line) => line.key === "subject")?.line.replace(/^[^:]*:/, "") ?? "";
+  const html = typeof parsed.html === "string" && parsed.html.trim() ? parsed.html : null;
+  const text = typeof parsed.text === "string" && parsed.text.trim() ? parsed.text : null;
   return {
-    subject: (parsed.subject ?? "").trim(),
+    subject: (decodeUtf7Header(rawSubject) ?? parsed.subject ?? "").trim(),
     from: mailboxes(parsed.from),
     to: mailboxes(parsed.to),
     cc: mailboxes(parsed.cc),
@@ -56,8 +61,8 @@ export async function parseMessage(source: Buffer): Promise<ParsedMessage> {
     date: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.toISOString() : null,
     messageId: parsed.messageId ?? null,
     headers: headerFields(parsed.headerLines, parsed.headers),
-    html: typeof parsed.html === "string" && parsed.html.trim() ? parsed.html : null,
-    text: typeof parsed.text === "string" && parsed.text.trim() ? parsed.text : null,
+    html: html && utf7 ? decodeUtf7(html) : html,
+    text: text && utf7 ? decodeUtf7(text) : text,
     inlineImages,
   };
 }
