@@ -41,25 +41,27 @@ export async function listFolders(client: ImapFlow, options: { subscribedOnly?: 
  */
 export async function listFolderTree(client: ImapFlow): Promise<FolderNode[]> {
   const listed = await client.list({ statusQuery: { unseen: true, messages: true } });
-  const nodes = new Map<string, FolderNode>();
+  const all = new Map<string, FolderNode>();
   for (const entry of listed) {
     if (entry.flags.has("\\NonExistent")) continue;
-    nodes.set(entry.path, { ...toFolder(entry), selectable: !entry.flags.has("\\Noselect"), children: [] });
+    all.set(entry.path, { ...toFolder(entry), selectable: !entry.flags.has("\\Noselect"), children: [] });
   }
-  const wanted = (node: FolderNode) => node.subscribed || node.specialUse !== null;
-  const roots: FolderNode[] = [];
-  const keep = new Set<string>();
-  for (const node of nodes.values()) {
-    if (!wanted(node)) continue;
-    // Keep the node and every ancestor, so a subscribed folder under an unsubscribed parent is reachable.
-    for (let depth = node.parents.length; depth >= 0; depth--) {
-      keep.add(depth === node.parents.length ? node.path : node.parents.slice(0, depth + 1).join(node.delimiter));
+  const kept = new Map<string, FolderNode>();
+  for (const node of all.values()) {
+    if (!node.subscribed && node.specialUse === null) continue;
+    kept.set(node.path, node);
+    // Keep every ancestor, so a subscribed folder under an unsubscribed parent is reachable; a
+    // parent the server doesn't list (Maildir++ keeps none for "a/b/c") is shown without a link.
+    for (let depth = 1; depth <= node.parents.length; depth++) {
+      const path = node.parents.slice(0, depth).join(node.delimiter);
+      if (kept.has(path)) continue;
+      kept.set(path, all.get(path) ?? placeholder(path, node.parents.slice(0, depth), node.delimiter));
     }
   }
-  for (const node of nodes.values()) {
-    if (!keep.has(node.path)) continue;
-    const parent = node.parents.length > 0 ? nodes.get(node.parents.join(node.delimiter)) : undefined;
-    if (parent && keep.has(parent.path)) parent.children.push(node);
+  const roots: FolderNode[] = [];
+  for (const node of kept.values()) {
+    const parent = node.parents.length > 0 ? kept.get(node.parents.join(node.delimiter)) : undefined;
+    if (parent) parent.children.push(node);
     else roots.push(node);
   }
   const order = (list: FolderNode[]) => {
@@ -68,6 +70,21 @@ export async function listFolderTree(client: ImapFlow): Promise<FolderNode[]> {
     return list;
   };
   return order(roots);
+}
+
+function placeholder(path: string, names: string[], delimiter: string): FolderNode {
+  return {
+    path,
+    name: names[names.length - 1] ?? path,
+    parents: names.slice(0, -1),
+    delimiter,
+    specialUse: null,
+    subscribed: false,
+    unread: 0,
+    total: 0,
+    selectable: false,
+    children: [],
+  };
 }
 
 function toFolder(entry: ListResponse): Folder {

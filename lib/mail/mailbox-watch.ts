@@ -116,6 +116,8 @@ export class MailboxWatchers {
       const watcher = mine();
       if (watcher) this.changed(key, watcher, 0);
     });
+    // imapflow would start IDLE by itself only after 15 s of quiet; a watcher has nothing else to do.
+    client.idle().catch(() => undefined);
     client.on("close", () => {
       const watcher = mine();
       if (!watcher) return;

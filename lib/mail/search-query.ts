@@ -94,9 +94,10 @@ export function toSearchObject(query: SearchQuery): SearchObject {
   if (query.hasAttachment) criteria.header = { "content-type": "multipart/mixed" };
   if (query.unread) criteria.seen = false;
   if (query.starred) criteria.flagged = true;
-  // Midday UTC, so the IMAP date (which has no time zone) is the day the reader picked.
-  if (query.since) criteria.since = new Date(`${query.since}T12:00:00Z`);
-  if (query.before) criteria.before = new Date(`${query.before}T12:00:00Z`);
+  // Day boundaries in UTC: imapflow sends YOUNGER/OLDER seconds where the server has WITHIN
+  // (exact instants), else SINCE/BEFORE with the UTC date; both then agree on the same days.
+  if (query.since) criteria.since = new Date(`${query.since}T00:00:00Z`);
+  if (query.before) criteria.before = new Date(`${query.before}T00:00:00Z`);
   if (Object.keys(criteria).length === 0) criteria.all = true;
   return criteria;
 }
