@@ -3,7 +3,7 @@
 import Image from "@tiptap/extension-image";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { useId, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 
 interface ToolbarButton {
   label: string;
@@ -69,7 +69,9 @@ export function RichTextEditor({
     editor,
     selector: ({ editor: current }) => (current ? BUTTONS.filter((button) => button.active?.(current)).map((button) => button.label) : []),
   });
-  if (editor && editor.isEditable === Boolean(disabled)) editor.setEditable(!disabled);
+  useEffect(() => {
+    if (editor && editor.isEditable === Boolean(disabled)) editor.setEditable(!disabled, false);
+  }, [editor, disabled]);
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">

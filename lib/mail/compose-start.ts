@@ -1,6 +1,6 @@
 import type { FetchMessageObject, ImapFlow, MessageAddressObject, MessageStructureObject } from "imapflow";
 import { decodeOrigin, formatAddress, isMessageId, ORIGIN_HEADER, plainTextFromHtml, type DraftOrigin } from "./build-message";
-import { draftMessageId, fetchDraft, findSpecialFolder } from "./drafts";
+import { draftMessageId, findSpecialFolder, newestDraftUid } from "./drafts";
 import { forwardSubject, quoteForForward, quoteForReply, replySubject, type QuotedOriginal } from "./quote";
 import { saveUpload, type UploadMeta } from "./upload-store";
 
@@ -196,24 +196,24 @@ function dedupe(list: MessageAddressObject[]): MessageAddressObject[] {
  */
 export async function startFromDraft(client: ImapFlow, draft: { uid?: number; messageId?: string }, context: StartContext): Promise<ComposeStart> {
   const messageId = draft.messageId ?? (draft.uid ? await draftMessageId(client, draft.uid) : null);
-  const stored = messageId ? await fetchDraft(client, messageId) : null;
-  if (!stored || !messageId) throw new OriginalNotFoundError();
+  const uid = messageId ? await newestDraftUid(client, messageId) : null;
+  if (!uid || !messageId) throw new OriginalNotFoundError();
   const folder = await findSpecialFolder(client, "\\Drafts");
   const lock = await client.getMailboxLock(folder);
   try {
-    const message = await fetchOriginal(client, stored.uid);
+    const message = await fetchOriginal(client, uid);
     const envelope = message.envelope!;
     const parts = collectParts(message.bodyStructure!);
-    let html = parts.html ? bodyOfHtml(await downloadText(client, stored.uid, parts.html)) : "";
-    const text = await downloadText(client, stored.uid, parts.text);
+    let html = parts.html ? bodyOfHtml(await downloadText(client, uid, parts.html)) : "";
+    const text = await downloadText(client, uid, parts.text);
     for (const node of parts.inline) {
-      const copied = await copyPart(client, stored.uid, node, context);
+      const copied = await copyPart(client, uid, node, context);
       const cid = (node.id ?? "").replace(/^<|>$/g, "");
       if (copied && cid) html = html.split(`cid:${cid}`).join(`/api/uploads/${copied.id}`);
     }
     const attachments: UploadMeta[] = [];
     for (const node of parts.attachments) {
-      const copied = await copyPart(client, stored.uid, node, context);
+      const copied = await copyPart(client, uid, node, context);
       if (copied) attachments.push(copied);
     }
     const inReplyTo = envelope.inReplyTo && isMessageId(envelope.inReplyTo) ? envelope.inReplyTo : null;

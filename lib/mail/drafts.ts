@@ -65,8 +65,20 @@ export async function fetchDraft(client: ImapFlow, messageId: string, headers: s
     const uids = await uidsWithMessageId(client, messageId);
     const uid = uids[uids.length - 1];
     if (!uid) return null;
-    const message = await client.fetchOne(String(uid), { uid: true, source: true, envelope: true, headers }, { uid: true });
+    const message = await client.fetchOne(String(uid), { uid: true, source: true, envelope: true, ...(headers.length ? { headers } : {}) }, { uid: true });
     return message ? { folder, uid, message } : null;
+  } finally {
+    lock.release();
+  }
+}
+
+/** The UID of the newest version of the draft with this Message-ID, or null. */
+export async function newestDraftUid(client: ImapFlow, messageId: string): Promise<number | null> {
+  const folder = await findSpecialFolder(client, "\\Drafts");
+  const lock = await client.getMailboxLock(folder);
+  try {
+    const uids = await uidsWithMessageId(client, messageId);
+    return uids[uids.length - 1] ?? null;
   } finally {
     lock.release();
   }

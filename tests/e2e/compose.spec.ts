@@ -1,0 +1,162 @@
+import { randomBytes } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { newClientContext, signIn } from "../support/browser";
+import { connectImap, createMailbox, type TestMailbox } from "../support/mail-server";
+
+/** Polls a folder over IMAP until a message with this subject arrives (delivery goes through LMTP). */
+async function waitForMessage(mailbox: TestMailbox, subject: string, folder = "INBOX", timeoutMs = 15_000): Promise<ParsedMail> {
+  const client = await connectImap(mailbox);
+  try {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const lock = await client.getMailboxLock(folder);
+      try {
+        const uids = (await client.search({ subject }, { uid: true })) || [];
+        const last = uids[uids.length - 1];
+        const message = last ? await client.fetchOne(String(last), { source: true }, { uid: true }) : false;
+        if (message && message.source) return await simpleParser(message.source);
+      } finally {
+        lock.release();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    throw new Error(`"${subject}" did not arrive in ${folder}`);
+  } finally {
+    await client.logout();
+  }
+}
+
+async function countMessages(mailbox: TestMailbox, folder: string, subject: string): Promise<number> {
+  const client = await connectImap(mailbox);
+  try {
+    const lock = await client.getMailboxLock(folder);
+    try {
+      return ((await client.search({ subject }, { uid: true })) || []).length;
+    } finally {
+      lock.release();
+    }
+  } finally {
+    await client.logout();
+  }
+}
+
+test("compose with an attachment and send: the recipient gets text, HTML and the file", async ({ browser, baseURL }) => {
+  const sender = createMailbox("compose");
+  const recipient = createMailbox("inbox");
+  const context = await newClientContext(browser, baseURL);
+  const page = await context.newPage();
+  await signIn(page, sender);
+  await page.goto("/compose");
+
+  await expect(page.getByLabel("From")).toHaveValue(sender.email);
+  await page.getByRole("combobox", { name: "To" }).fill(recipient.email);
+  await page.getByRole("button", { name: "Add Cc" }).click();
+  await expect(page.getByRole("combobox", { name: "Cc" })).toBeVisible();
+  await page.getByRole("button", { name: "Add Bcc" }).click();
+  await expect(page.getByRole("combobox", { name: "Bcc" })).toBeVisible();
+  const subject = `Quarterly numbers ${randomBytes(3).toString("hex")}`;
+  await page.getByLabel("Subject").fill(subject);
+  const message = page.getByRole("textbox", { name: "Message" });
+  await message.click();
+  await page.getByRole("button", { name: "Bold" }).click();
+  await page.keyboard.type("Numbers");
+  await page.getByRole("button", { name: "Bold" }).click();
+  await page.keyboard.type(" are in the attached file.");
+
+  const bytes = randomBytes(200_000);
+  await page.getByLabel("Attach files").setInputFiles({ name: "numbers.bin", mimeType: "application/octet-stream", buffer: bytes });
+  await expect(page.getByRole("list", { name: "Attached files" })).toContainText("numbers.bin");
+
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Sending…" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Message sent." })).toBeVisible({ timeout: 30_000 });
+
+  const received = await waitForMessage(recipient, subject);
+  expect(received.text).toContain("Numbers are in the attached file.");
+  expect(received.html).toContain("<strong>Numbers</strong>");
+  expect(received.attachments.find((a) => a.filename === "numbers.bin")?.content.equals(bytes)).toBe(true);
+  // The Sent copy is there and the draft is gone.
+  expect((await waitForMessage(sender, subject, "Sent")).attachments).toHaveLength(1);
+  expect(await countMessages(sender, "Drafts", subject)).toBe(0);
+
+  // The recipient is now a contact: autocomplete offers it in a new message.
+  await page.goto("/compose");
+  await page.getByRole("combobox", { name: "To" }).fill(recipient.email.slice(0, 8));
+  const option = page.getByRole("option", { name: new RegExp(recipient.email) });
+  await expect(option).toBeVisible();
+  await option.click();
+  await expect(page.getByRole("combobox", { name: "To" })).toHaveValue(`${recipient.email}, `);
+  await context.close();
+});
+
+test("autosave keeps the draft across a reload, one version in Drafts", async ({ browser, baseURL }) => {
+  const sender = createMailbox("autosave");
+  const context = await newClientContext(browser, baseURL);
+  const page = await context.newPage();
+  await signIn(page, sender);
+  await page.goto("/compose");
+  const subject = `Half-written ${randomBytes(3).toString("hex")}`;
+  await page.getByRole("combobox", { name: "To" }).fill("colleague@mailroom.test");
+  await page.getByLabel("Subject").fill(subject);
+  await page.getByRole("textbox", { name: "Message" }).click();
+  await page.keyboard.type("First thoughts");
+  await expect(page.getByRole("status").filter({ hasText: "Draft saved" })).toBeVisible({ timeout: 10_000 });
+  await page.keyboard.type(", second thoughts");
+  await expect(page).toHaveURL(/\/compose\?draft=\d+/);
+  await page.waitForTimeout(3_000);
+
+  await page.reload();
+  await expect(page.getByLabel("Subject")).toHaveValue(subject);
+  await expect(page.getByRole("combobox", { name: "To" })).toHaveValue("colleague@mailroom.test");
+  await expect(page.getByRole("textbox", { name: "Message" })).toHaveText("First thoughts, second thoughts");
+  expect(await countMessages(sender, "Drafts", subject)).toBe(1);
+  await context.close();
+});
+
+test("warns before sending: an attachment is mentioned but missing, and a recipient is outside the company", async ({ browser, baseURL }) => {
+  const sender = createMailbox("warn");
+  const recipient = createMailbox("warned");
+  const context = await newClientContext(browser, baseURL);
+  const page = await context.newPage();
+  await signIn(page, sender);
+  await page.goto("/compose");
+  const subject = `Warnings ${randomBytes(3).toString("hex")}`;
+  await page.getByRole("combobox", { name: "To" }).fill(`${recipient.email}, partner@elsewhere.example`);
+  await page.getByLabel("Subject").fill(subject);
+  await page.getByRole("textbox", { name: "Message" }).click();
+  await page.keyboard.type("Please find the contract attached.");
+  await page.getByRole("button", { name: "Send" }).click();
+
+  const dialog = page.getByRole("alertdialog", { name: "Send this message?" });
+  await expect(dialog).toContainText("mentions an attachment, but nothing is attached");
+  await expect(dialog).toContainText("outside your company: partner@elsewhere.example");
+  await dialog.getByRole("button", { name: "Go back" }).click();
+  await expect(dialog).toBeHidden();
+
+  // Only the attachment warning remains with an internal recipient; "Send anyway" sends.
+  await page.getByRole("combobox", { name: "To" }).fill(recipient.email);
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(dialog).toContainText("mentions an attachment");
+  await expect(dialog).not.toContainText("outside your company");
+  await dialog.getByRole("button", { name: "Send anyway" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Message sent." })).toBeVisible({ timeout: 30_000 });
+  expect((await waitForMessage(recipient, subject)).text).toContain("Please find the contract attached.");
+  await context.close();
+});
+
+test("refuses a file over the attachment limit with a clear error", async ({ browser, baseURL }) => {
+  const sender = createMailbox("limit");
+  const context = await newClientContext(browser, baseURL);
+  const page = await context.newPage();
+  await signIn(page, sender);
+  await page.goto("/compose");
+  await page.getByLabel("Attach files").setInputFiles({ name: "huge.bin", mimeType: "application/octet-stream", buffer: Buffer.alloc(26 * 1024 * 1024) });
+  await expect(page.getByRole("alert").filter({ hasText: "“huge.bin” is 26 MB; an attachment can be at most 25 MB." })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Attached files" })).toHaveCount(0);
+  // The server enforces the limit too, whatever the browser says.
+  const response = await page.request.post("/api/uploads", { data: Buffer.alloc(25 * 1024 * 1024 + 1), headers: { "content-type": "application/octet-stream", "x-file-name": "big.bin" } });
+  expect(response.status()).toBe(413);
+  expect((await response.json()).error).toContain("larger than 25 MB");
+  await context.close();
+});

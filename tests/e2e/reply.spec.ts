@@ -1,0 +1,92 @@
+import { randomBytes } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { newClientContext, signIn } from "../support/browser";
+import { connectImap, createMailbox, type TestMailbox } from "../support/mail-server";
+
+async function waitForMessage(mailbox: TestMailbox, subject: string, timeoutMs = 15_000): Promise<ParsedMail> {
+  const client = await connectImap(mailbox);
+  try {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const lock = await client.getMailboxLock("INBOX");
+      try {
+        const uids = (await client.search({ subject }, { uid: true })) || [];
+        const last = uids[uids.length - 1];
+        const message = last ? await client.fetchOne(String(last), { source: true }, { uid: true }) : false;
+        if (message && message.source) return await simpleParser(message.source);
+      } finally {
+        lock.release();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    throw new Error(`"${subject}" did not arrive`);
+  } finally {
+    await client.logout();
+  }
+}
+
+test("reply quotes the original, threads with In-Reply-To/References and marks the original \\Answered", async ({ browser, baseURL }) => {
+  const me = createMailbox("replier");
+  const asker = createMailbox("asker");
+  const topic = `Budget question ${randomBytes(3).toString("hex")}`;
+  const originalId = `<${randomBytes(8).toString("hex")}@mailroom.test>`;
+  const client = await connectImap(me);
+  let uid: number;
+  try {
+    const raw = [
+      `From: Asker Person <${asker.email}>`,
+      `To: ${me.email}`,
+      `Subject: ${topic}`,
+      `Date: ${new Date().toUTCString()}`,
+      `Message-ID: ${originalId}`,
+      "References: <root@mailroom.test>",
+      "MIME-Version: 1.0",
+      "Content-Type: text/plain; charset=utf-8",
+      "",
+      "Can we afford the new printer?",
+      "",
+    ].join("\r\n");
+    const appended = await client.append("INBOX", raw, []);
+    uid = appended ? appended.uid ?? 0 : 0;
+  } finally {
+    await client.logout();
+  }
+  expect(uid).toBeGreaterThan(0);
+
+  const context = await newClientContext(browser, baseURL);
+  const page = await context.newPage();
+  await signIn(page, me);
+  await page.goto(`/compose?reply=INBOX:${uid}`);
+  await expect(page.getByRole("combobox", { name: "To" })).toHaveValue(`Asker Person <${asker.email}>`);
+  await expect(page.getByLabel("Subject")).toHaveValue(`Re: ${topic}`);
+  const message = page.getByRole("textbox", { name: "Message" });
+  await expect(message.locator("blockquote")).toContainText("Can we afford the new printer?");
+  await expect(message).toContainText(`Asker Person <${asker.email}> wrote:`);
+  await message.click();
+  await page.keyboard.press("Control+Home");
+  await page.keyboard.type("Yes, we can.");
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Message sent." })).toBeVisible({ timeout: 30_000 });
+
+  const reply = await waitForMessage(asker, `Re: ${topic}`);
+  expect(reply.inReplyTo).toBe(originalId);
+  expect(reply.references).toEqual(["<root@mailroom.test>", originalId]);
+  expect(reply.text).toMatch(/^Yes, we can\./);
+  expect(reply.text).toContain("> Can we afford the new printer?");
+  expect(reply.html).toContain("<blockquote>");
+
+  const check = await connectImap(me);
+  try {
+    const lock = await check.getMailboxLock("INBOX");
+    try {
+      const original = await check.fetchOne(String(uid), { flags: true }, { uid: true });
+      expect(original && original.flags?.has("\\Answered")).toBe(true);
+    } finally {
+      lock.release();
+    }
+  } finally {
+    await check.logout();
+  }
+  await context.close();
+});

@@ -1,0 +1,67 @@
+import { randomBytes } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { newClientContext, signIn } from "../support/browser";
+import { connectImap, createMailbox, type TestMailbox } from "../support/mail-server";
+
+async function countMessages(mailbox: TestMailbox, folder: string, subject: string): Promise<number> {
+  const client = await connectImap(mailbox);
+  try {
+    const lock = await client.getMailboxLock(folder);
+    try {
+      return ((await client.search({ subject }, { uid: true })) || []).length;
+    } finally {
+      lock.release();
+    }
+  } finally {
+    await client.logout();
+  }
+}
+
+test("Undo during the send delay brings the message back and nothing is delivered", async ({ browser, baseURL }) => {
+  const sender = createMailbox("undo");
+  const recipient = createMailbox("undone");
+  const context = await newClientContext(browser, baseURL);
+  const page = await context.newPage();
+  await signIn(page, sender);
+  await page.goto("/compose");
+  const subject = `Oops ${randomBytes(3).toString("hex")}`;
+  await page.getByRole("combobox", { name: "To" }).fill(recipient.email);
+  await page.getByLabel("Subject").fill(subject);
+  await page.getByRole("textbox", { name: "Message" }).click();
+  await page.keyboard.type("I should not send this yet.");
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Sending…" })).toBeVisible();
+  await page.getByRole("button", { name: "Undo" }).click();
+
+  await expect(page.getByRole("button", { name: "Undo" })).toBeHidden();
+  await expect(page.getByRole("textbox", { name: "Message" })).toHaveText("I should not send this yet.");
+  await expect(page.getByRole("button", { name: "Send" })).toBeEnabled();
+  await page.waitForTimeout(8_000);
+  expect(await countMessages(recipient, "INBOX", subject)).toBe(0);
+  expect(await countMessages(sender, "Drafts", subject)).toBe(1);
+  await context.close();
+});
+
+test("a reload during the send delay loses nothing: the message waits in Drafts and reopens", async ({ browser, baseURL }) => {
+  const sender = createMailbox("reload");
+  const recipient = createMailbox("reloaded");
+  const context = await newClientContext(browser, baseURL);
+  const page = await context.newPage();
+  await signIn(page, sender);
+  await page.goto("/compose");
+  const subject = `Interrupted ${randomBytes(3).toString("hex")}`;
+  await page.getByRole("combobox", { name: "To" }).fill(recipient.email);
+  await page.getByLabel("Subject").fill(subject);
+  await page.getByRole("textbox", { name: "Message" }).click();
+  await page.keyboard.type("Still here after a reload.");
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByRole("button", { name: "Undo" })).toBeVisible();
+  await page.reload();
+
+  await expect(page.getByLabel("Subject")).toHaveValue(subject);
+  await expect(page.getByRole("textbox", { name: "Message" })).toHaveText("Still here after a reload.");
+  await page.waitForTimeout(7_000);
+  expect(await countMessages(recipient, "INBOX", subject)).toBe(0);
+  expect(await countMessages(sender, "Drafts", subject)).toBe(1);
+  await context.close();
+});
