@@ -34,7 +34,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     console.error(`[sign-in] unexpected ${error instanceof Error ? error.name : "error"}`);
     return { error: "Something went wrong while signing you in. Please try again.", email };
   }
-  redirect("/mail");
+  redirect("/mail/INBOX");
 }
 
 function refusalMessage(code: string): Omit<SignInState, "email"> {

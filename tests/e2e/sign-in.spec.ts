@@ -20,7 +20,7 @@ test.describe("signing in", () => {
     await expect(page.getByRole("banner")).toContainText(mailbox.email);
     await expect(page.getByRole("navigation", { name: "Folders" })).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Folders" }).getByRole("link", { name: /Inbox/ })).toBeVisible();
-    expect(page.url()).toMatch(/\/mail\/INBOX$/);
+    await expect(page).toHaveURL(/\/mail\/INBOX$/);
     expect(urls.join("\n")).not.toContain(mailbox.password);
     const cookie = (await context.cookies()).find((c) => c.name.endsWith("authjs.session-token"));
     expect(cookie?.httpOnly).toBe(true);

@@ -16,7 +16,7 @@ test("two users signed in at once each see only their own mailbox", async ({ bro
 
   // Interleave requests so that a shared connection would show up.
   for (let round = 0; round < 3; round++) {
-    await Promise.all([alicePage.reload(), bobPage.reload()]);
+    await Promise.all([alicePage.goto("/mail/INBOX"), bobPage.goto("/mail/INBOX")]);
     const aliceMessages = alicePage.getByRole("list", { name: "Messages" });
     const bobMessages = bobPage.getByRole("list", { name: "Messages" });
     await expect(aliceMessages).toContainText("Alice's private plans");
