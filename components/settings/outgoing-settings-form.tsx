@@ -121,13 +121,13 @@ export function OutgoingSettingsForm({
             checked={!values.useCompanyRelay}
             onChange={() => update("useCompanyRelay", false)}
           />
-          <span>Use my own SMTP server</span>
+          <span>Use my own relay</span>
         </label>
       </fieldset>
 
       {values.useCompanyRelay ? null : (
         <fieldset className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
-          <legend className="px-1 text-sm font-semibold text-slate-900">Your SMTP server</legend>
+          <legend className="px-1 text-sm font-semibold text-slate-900">Your relay</legend>
           <Field label="SMTP server" errors={fieldErrors.host} hint="For example smtp.example.com.">
             {(props) => (
               <input
@@ -158,8 +158,8 @@ export function OutgoingSettingsForm({
               )}
             </Field>
           </div>
-          <div role="group" aria-label="Common ports" className="flex flex-wrap items-center gap-2 text-sm">
-            <span className="text-slate-600">Common ports:</span>
+          <div role="group" aria-label="Presets" className="flex flex-wrap items-center gap-2 text-sm">
+            <span className="text-slate-600">Presets:</span>
             {PORT_PRESETS.map((preset) => (
               <button
                 key={preset.port}
