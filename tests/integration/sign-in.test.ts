@@ -63,13 +63,15 @@ describe("signing in with a mailbox", () => {
   it("leaves no plaintext password in any table", async () => {
     const mailbox = createMailbox("plaintext");
     const signedIn = await signInWithMailbox(context(), { ...mailbox, clientAddress: randomClientAddress(), userAgent: "test" });
-    const tables = await handle.db.execute<{ table_name: string }>(
+    // Both drivers (node-postgres, PGlite) answer raw SQL with { rows }.
+    const query = async <Row>(statement: ReturnType<typeof sql>) => (await handle.db.execute(statement)) as unknown as { rows: Row[] };
+    const tables = await query<{ table_name: string }>(
       sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
     );
     const names = tables.rows.map((row) => row.table_name);
     expect(names).toEqual(expect.arrayContaining(["users", "sessions", "sign_in_failures"]));
     for (const name of names) {
-      const rows = await handle.db.execute(sql`select * from ${sql.identifier(name)}`);
+      const rows = await query<unknown>(sql`select * from ${sql.identifier(name)}`);
       const dump = JSON.stringify(rows.rows);
       expect(dump, `table ${name}`).not.toContain(mailbox.password);
       expect(dump, `table ${name}`).not.toContain(signedIn.sessionId);
