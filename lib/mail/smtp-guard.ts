@@ -69,7 +69,7 @@ const CATEGORY_LISTS = RANGES.map(([category, ranges]) => {
 });
 
 /** Strips brackets and an IPv6 zone ("[fe80::1%eth0]" → "fe80::1") and lower-cases. */
-export function normalizeAddress(address: string): string {
+function normalizeAddress(address: string): string {
   return address.trim().replace(/^\[(.*)\]$/, "$1").replace(/%.*$/, "").toLowerCase();
 }
 
@@ -205,7 +205,7 @@ export class RelayGuardError extends Error {
 /** Resolves a host name to all its addresses (dns.lookup with all: true by default). */
 export type LookupAll = (hostname: string) => Promise<string[]>;
 
-export const systemLookup: LookupAll = async (hostname) => (await dnsLookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
+const systemLookup: LookupAll = async (hostname) => (await dnsLookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
 
 export interface GuardOptions {
   allowlist: RelayAllowlist;
