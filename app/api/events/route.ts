@@ -1,5 +1,7 @@
 import { getCurrentSession } from "@/lib/auth/current-session";
 import { imapServer } from "@/lib/auth/imap-pool-instance";
+import { database } from "@/lib/db/database";
+import { findSessionWithUser } from "@/lib/db/sessions";
 import { MailboxWatchers, WatchLimitError, type MailboxChange } from "@/lib/mail/mailbox-watch";
 
 export const dynamic = "force-dynamic";
@@ -65,7 +67,15 @@ export async function GET(request: Request): Promise<Response> {
         return;
       }
       send(`retry: ${RETRY_MS}\nevent: ready\ndata: {}\n\n`);
-      heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
+      // The stream outlives the request's session check: end it (and its watcher) once the
+      // session is signed out or revoked elsewhere.
+      heartbeat = setInterval(async () => {
+        const row = await database()
+          .then((db) => findSessionWithUser(db, session.rowId))
+          .catch(() => null);
+        if (row === undefined) finish();
+        else send(": keep-alive\n\n");
+      }, HEARTBEAT_MS);
     },
     cancel() {
       closed = true;
