@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { simpleParser, type ParsedMail } from "mailparser";
+import { startApp, testAppEnv, type AppServer } from "../support/app-server";
 import { newClientContext, signIn } from "../support/browser";
 import { connectImap, createMailbox, type TestMailbox } from "../support/mail-server";
 
@@ -145,18 +146,48 @@ test("warns before sending: an attachment is mentioned but missing, and a recipi
   await context.close();
 });
 
-test("refuses a file over the attachment limit with a clear error", async ({ browser, baseURL }) => {
-  const sender = createMailbox("limit");
-  const context = await newClientContext(browser, baseURL);
-  const page = await context.newPage();
-  await signIn(page, sender);
-  await page.goto("/compose");
-  await page.getByLabel("Attach files").setInputFiles({ name: "huge.bin", mimeType: "application/octet-stream", buffer: Buffer.alloc(26 * 1024 * 1024) });
-  await expect(page.getByRole("alert").filter({ hasText: "“huge.bin” is 26 MB; an attachment can be at most 25 MB." })).toBeVisible();
-  await expect(page.getByRole("list", { name: "Attached files" })).toHaveCount(0);
-  // The server enforces the limit too, whatever the browser says.
-  const response = await page.request.post("/api/uploads", { data: Buffer.alloc(25 * 1024 * 1024 + 1), headers: { "content-type": "application/octet-stream", "x-file-name": "big.bin" } });
-  expect(response.status()).toBe(413);
-  expect((await response.json()).error).toContain("larger than 25 MB");
-  await context.close();
+test.describe("attachment limits (an instance with 1 MB per file, 2 MB per message)", () => {
+  let app: AppServer;
+  test.beforeAll(async () => {
+    app = await startApp(testAppEnv({ MAILROOM_ATTACHMENT_MAX_MB: "1", MAILROOM_MESSAGE_MAX_MB: "2" }));
+  });
+  test.afterAll(async () => {
+    await app?.stop();
+  });
+
+  test("shows upload progress, and refuses files over the per-file or total limit with a clear error", async ({ browser }) => {
+    const sender = createMailbox("limit");
+    const context = await newClientContext(browser, app.url);
+    const page = await context.newPage();
+    await signIn(page, sender);
+    await page.goto("/compose");
+    const picker = page.getByLabel("Attach files");
+
+    // A slow upload shows a progress bar with its percentage.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 300 * 1024 });
+    await picker.setInputFiles({ name: "first.bin", mimeType: "application/octet-stream", buffer: Buffer.alloc(900 * 1024, 1) });
+    const progress = page.getByRole("progressbar", { name: "Uploading first.bin" });
+    await expect(progress).toBeVisible();
+    await expect(progress).toHaveAttribute("aria-valuenow", /^\d+$/);
+    await expect(page.getByRole("list", { name: "Attached files" })).toContainText("first.bin");
+    await expect(progress).toBeHidden();
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+
+    await picker.setInputFiles({ name: "huge.bin", mimeType: "application/octet-stream", buffer: Buffer.alloc(1536 * 1024) });
+    await expect(page.getByRole("alert").filter({ hasText: "“huge.bin” is 1.5 MB; an attachment can be at most 1 MB." })).toBeVisible();
+
+    await picker.setInputFiles({ name: "second.bin", mimeType: "application/octet-stream", buffer: Buffer.alloc(900 * 1024, 2) });
+    await expect(page.getByRole("list", { name: "Attached files" })).toContainText("second.bin");
+    await picker.setInputFiles({ name: "third.bin", mimeType: "application/octet-stream", buffer: Buffer.alloc(900 * 1024, 3) });
+    await expect(page.getByRole("alert").filter({ hasText: "“third.bin” was not attached: all attachments together can be at most 2 MB." })).toBeVisible();
+    await expect(page.getByRole("list", { name: "Attached files" }).getByRole("listitem")).toHaveCount(2);
+
+    // The server enforces the limit too, whatever the browser does.
+    const response = await page.request.post("/api/uploads", { data: Buffer.alloc(1024 * 1024 + 1), headers: { "content-type": "application/octet-stream", "x-file-name": "big.bin" } });
+    expect(response.status()).toBe(413);
+    expect((await response.json()).error).toContain("larger than 1 MB");
+    await context.close();
+  });
 });
