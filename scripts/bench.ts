@@ -65,7 +65,7 @@ async function ensureBenchMailbox() {
   execFileSync("bash", ["scripts/mail-server.sh", "add-user", BENCH.email, BENCH.password], { stdio: "pipe" });
   const client = await openImapConnection(server(), { user: BENCH.email, password: BENCH.password });
   const messages = await client.status(FOLDER, { messages: true }).then(
-    (status) => status.messages ?? 0,
+    (status) => (status ? (status.messages ?? 0) : 0),
     () => 0,
   );
   await client.logout();
