@@ -6,7 +6,9 @@ import { database } from "@/lib/db/database";
 import { listIdentities } from "@/lib/db/identities";
 import { findUndoSendSeconds } from "@/lib/db/undo-send-delay";
 import { env } from "@/lib/env";
-import { OriginalNotFoundError, startFromDraft, startFromOriginal, type ComposeMode, type ComposeStart } from "@/lib/mail/compose-start";
+import type { ImapFlow } from "imapflow";
+import { OriginalNotFoundError, startFromDraft, startFromOriginal, type ComposeMode, type ComposeStart, type StartContext } from "@/lib/mail/compose-start";
+import { newestDraftUid } from "@/lib/mail/drafts";
 import { isMessageId } from "@/lib/mail/build-message";
 import { uploadDir } from "@/lib/mail/upload-store";
 import { Composer } from "./composer";
@@ -20,6 +22,8 @@ export interface ComposeParams {
   forwardAsAttachment?: string;
 }
 
+const DRAFT_LOOKUPS = 4;
+const DRAFT_LOOKUP_PAUSE_MS = 500;
 const MODES: ComposeMode[] = ["reply", "replyAll", "forward", "forwardAsAttachment"];
 
 /** "INBOX:42" → folder and UID (folder names may themselves hold ":"). */
@@ -45,6 +49,18 @@ const EMPTY: Omit<ComposeStart, "messageId"> = {
   origin: null,
 };
 
+/**
+ * The draft with this Message-ID, if it was saved. Its last save may still be on its way (a beacon
+ * sent as the page was left), so it is looked for a few times before the composer starts without it.
+ */
+async function findDraftStart(client: ImapFlow, messageId: string, context: StartContext): Promise<ComposeStart | null> {
+  for (let attempt = 0; attempt < DRAFT_LOOKUPS; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, DRAFT_LOOKUP_PAUSE_MS));
+    if (await newestDraftUid(client, messageId)) return startFromDraft(client, { messageId }, context);
+  }
+  return null;
+}
+
 /** Loads what the composer starts with (a draft, a reply, a forward or nothing) and renders it. */
 export async function ComposeSection({ params }: { params: ComposeParams }) {
   const session = await requireSession();
@@ -58,16 +74,17 @@ export async function ComposeSection({ params }: { params: ComposeParams }) {
   };
 
   let start: ComposeStart | null = null;
+  const mid = params.mid && isMessageId(params.mid) ? params.mid : undefined;
   try {
     const mode = MODES.find((candidate) => params[candidate]);
     const original = mode ? parseOriginal(params[mode] ?? "") : null;
-    if (params.draft || params.mid) {
-      const uid = Number(params.draft);
-      const mid = params.mid && isMessageId(params.mid) ? params.mid : undefined;
-      start = await withSessionMailbox(session, (client) => startFromDraft(client, { uid: Number.isInteger(uid) && uid > 0 ? uid : undefined, messageId: mid }, context));
-    } else if (mode && original) {
+    const uid = Number(params.draft);
+    if (mid) start = await withSessionMailbox(session, (client) => findDraftStart(client, mid, context));
+    if (!start && params.draft) {
+      start = await withSessionMailbox(session, (client) => startFromDraft(client, { uid: Number.isInteger(uid) && uid > 0 ? uid : undefined }, context));
+    } else if (!start && mode && original) {
       start = await withSessionMailbox(session, (client) => startFromOriginal(client, original.folder, original.uid, mode, context));
-    } else if (mode) {
+    } else if (!start && mode) {
       throw new OriginalNotFoundError();
     }
   } catch (error) {
@@ -80,7 +97,7 @@ export async function ComposeSection({ params }: { params: ComposeParams }) {
   }
 
   const domain = session.email.slice(session.email.lastIndexOf("@") + 1);
-  const messageId = start?.messageId ?? `<${randomUUID()}@${domain}>`;
+  const messageId = start?.messageId ?? mid ?? `<${randomUUID()}@${domain}>`;
   return (
     <Composer
       start={{ ...EMPTY, ...start, messageId }}

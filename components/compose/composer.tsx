@@ -120,6 +120,12 @@ export function Composer({ start, identities, undoSendSeconds, companyDomains, l
 
   function changed() {
     version.current += 1;
+    // From the first change on, the address bar names this composition, so a reload finds its draft.
+    const url = new URL(window.location.href);
+    if (url.searchParams.get("mid") !== start.messageId) {
+      url.searchParams.set("mid", start.messageId);
+      window.history.replaceState(null, "", `${url.pathname}${url.search}`);
+    }
     clearTimeout(autosaveTimer.current);
     autosaveTimer.current = setTimeout(() => {
       if (phaseRef.current === "editing" && version.current > savedVersion.current) void saveNow();
