@@ -25,7 +25,7 @@ export const addIdentityAction = sessionAction(newIdentitySchema, async (input, 
   const row = await insertIdentity(await database(), session.userId, {
     email: input.email,
     displayName: input.displayName,
-    signatureHtml: sanitizeSignatureHtml(input.signatureHtml),
+    signatureHtml: await sanitizeSignatureHtml(input.signatureHtml),
     replyTo: input.replyTo || null,
   });
   if (!row) {
@@ -39,7 +39,7 @@ export const addIdentityAction = sessionAction(newIdentitySchema, async (input, 
 export const updateIdentityAction = sessionAction(identityUpdateSchema, async ({ id, ...input }, session) => {
   const updated = await updateIdentity(await database(), session.userId, id, {
     displayName: input.displayName,
-    signatureHtml: sanitizeSignatureHtml(input.signatureHtml),
+    signatureHtml: await sanitizeSignatureHtml(input.signatureHtml),
     replyTo: input.replyTo || null,
   });
   if (!updated) return NOT_FOUND;

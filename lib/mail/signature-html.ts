@@ -1,5 +1,4 @@
-import createDOMPurify from "dompurify";
-import { JSDOM } from "jsdom";
+import type { DOMPurify } from "dompurify";
 
 /**
  * Cleans the HTML of an email signature with a small allowlist: paragraphs, line breaks, bold,
@@ -11,15 +10,16 @@ const ALLOWED_TAGS = ["p", "br", "strong", "b", "em", "i", "u", "s", "a", "ul", 
 const ALLOWED_ATTR = ["href"];
 const ALLOWED_URI_REGEXP = /^(?:https?:|mailto:|tel:)/i;
 
-let purifier: ReturnType<typeof createDOMPurify> | undefined;
+let purifier: Promise<DOMPurify> | undefined;
 
-function domPurify() {
-  purifier ??= createDOMPurify(new JSDOM("").window);
+// jsdom is large: it is loaded on the first signature saved, not when the server starts.
+function domPurify(): Promise<DOMPurify> {
+  purifier ??= Promise.all([import("dompurify"), import("jsdom")]).then(([{ default: createDOMPurify }, { JSDOM }]) => createDOMPurify(new JSDOM("").window));
   return purifier;
 }
 
-export function sanitizeSignatureHtml(html: string): string {
-  const clean = domPurify().sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR, ALLOWED_URI_REGEXP, KEEP_CONTENT: true });
+export async function sanitizeSignatureHtml(html: string): Promise<string> {
+  const clean = (await domPurify()).sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR, ALLOWED_URI_REGEXP, KEEP_CONTENT: true });
   // An editor's empty document ("<p></p>") is no signature at all.
   return clean.replace(/<p>(\s|<br>)*<\/p>/g, "").trim() === "" ? "" : clean.trim();
 }

@@ -40,7 +40,8 @@ test("identities: the sign-in address is always there; others can be added, edit
   await form.getByRole("button", { name: "Add identity" }).click();
 
   const added = list.getByRole("listitem", { name: `Sales Team <${sales}>` });
-  await expect(added).toBeVisible();
+  // The first signature saved loads the sanitiser (jsdom) on the server.
+  await expect(added).toBeVisible({ timeout: 45_000 });
   await expect(added).toContainText(`Replies go to help@${domain}`);
   const shownSignature = added.getByRole("group", { name: `Signature of ${sales}` });
   await expect(shownSignature).toContainText("Call us any time");

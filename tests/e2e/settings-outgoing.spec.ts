@@ -6,6 +6,8 @@ import { createMailbox, mailServer, type TestMailbox } from "../support/mail-ser
 let app: AppServer;
 
 test.beforeAll(async () => {
+  // Starting a second instance can take a while when the machine is busy.
+  test.setTimeout(180_000);
   // An instance whose administrator allows relays on 127.0.0.1, so the local Postfix can be used as a "personal" relay.
   app = await startApp(testAppEnv({ MAILROOM_SMTP_ALLOWED_HOSTS: "127.0.0.1" }));
 });
