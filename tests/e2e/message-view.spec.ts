@@ -275,3 +275,29 @@ test("turning off “mark as read” leaves opened mail unread; a vanished messa
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await context.close();
 });
+
+test("with conversations on, a reply opens with the rest of its thread, folded except the opened one", async ({ browser, baseURL }) => {
+  const mailbox = createMailbox("thread");
+  const rootId = `<${randomBytes(8).toString("hex")}@example.org>`;
+  const subject = `Lunch plans ${randomBytes(3).toString("hex")}`;
+  await appendRaw(mailbox, `From: Dana <dana@example.org>\nTo: ${mailbox.email}\nSubject: ${subject}\nMessage-ID: ${rootId}\nDate: Mon, 6 Jan 2025 10:00:00 +0000\n\nNoon at the usual place?\n`);
+  const reply = await appendRaw(
+    mailbox,
+    `From: Eve <eve@example.org>\nTo: ${mailbox.email}\nSubject: Re: ${subject}\nMessage-ID: <${randomBytes(8).toString("hex")}@example.org>\nIn-Reply-To: ${rootId}\nReferences: ${rootId}\nDate: Mon, 6 Jan 2025 11:00:00 +0000\n\nCount me in.\n`,
+  );
+  const context = await newClientContext(browser, baseURL);
+  const page = await context.newPage();
+  await signIn(page, mailbox);
+  await page.goto(`/mail/INBOX/${reply}`);
+  await expect(page.getByText("2 messages in this conversation")).toBeVisible();
+  await expect(page.getByRole("article", { name: `Re: ${subject}` })).toBeVisible();
+  await expect(page.getByText("Count me in.")).toBeVisible();
+  await expect(page.getByText("Noon at the usual place?")).toBeHidden();
+  await page.locator("summary").filter({ hasText: "Dana" }).click();
+  await expect(page.getByText("Noon at the usual place?")).toBeVisible();
+
+  await page.getByRole("checkbox", { name: "Show the whole conversation" }).uncheck();
+  await expect(page.getByText("2 messages in this conversation")).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 1, name: `Re: ${subject}` })).toBeVisible();
+  await context.close();
+});
