@@ -55,6 +55,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
               pool: imapPool(),
               allowedDomains: settings.allowedDomains,
               limits: settings.signIn,
+              sessionLimits: settings.session,
             },
             {
               email: String(credentials.email ?? ""),

@@ -7,6 +7,7 @@ import { deleteSession, findSessionWithUser, touchSession } from "@/lib/db/sessi
 import { env } from "@/lib/env";
 import type { MailboxCredentials } from "@/lib/mail/imap-connect";
 import { imapPool } from "./imap-pool-instance";
+import { isSessionExpired } from "./session-expiry";
 import { open, sessionRowId } from "./vault";
 
 export interface CurrentSession {
@@ -41,14 +42,12 @@ export const getCurrentSession = cache(async (): Promise<CurrentSession | null> 
   const row = await findSessionWithUser(db, rowId);
   if (!row) return null;
 
-  const now = Date.now();
-  const { idleMinutes, lifetimeHours } = env().session;
-  if (now - row.lastSeenAt.getTime() > idleMinutes * 60_000 || now - row.createdAt.getTime() > lifetimeHours * 3_600_000) {
+  if (isSessionExpired(row, env().session)) {
     await deleteSession(db, rowId);
     await imapPool().release(token.sid);
     return null;
   }
-  if (now - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await touchSession(db, rowId);
+  if (Date.now() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await touchSession(db, rowId);
 
   const key = Buffer.from(token.key, "base64url");
   const sealed = row.sealedImapPassword;

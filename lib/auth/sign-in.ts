@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "@/lib/db/client";
-import { insertSession } from "@/lib/db/sessions";
-import { clearSignInFailuresForAddress, recordSignInFailure, tallySignInFailures } from "@/lib/db/sign-in-failures";
+import { deleteExpiredSessions, insertSession } from "@/lib/db/sessions";
+import { clearSignInFailuresForAddress, pruneSignInFailures, recordSignInFailure, tallySignInFailures } from "@/lib/db/sign-in-failures";
 import { upsertUserOnSignIn } from "@/lib/db/users";
 import { ImapConnectError, openImapConnection, type ImapServer } from "@/lib/mail/imap-connect";
 import type { ImapPool } from "@/lib/mail/imap-pool";
@@ -26,6 +26,8 @@ export interface SignInContext {
   pool: ImapPool;
   allowedDomains: string[];
   limits: { maxFailuresPerAddress: number; maxFailuresPerClient: number; windowMinutes: number };
+  /** Sessions idle or old beyond these are swept away on each good sign-in. */
+  sessionLimits?: { idleMinutes: number; lifetimeHours: number };
   now?: () => Date;
 }
 
@@ -92,10 +94,20 @@ export async function signInWithMailbox(ctx: SignInContext, request: SignInReque
       sealedImapPassword: seal(request.password, key, rowId),
     });
     ctx.pool.adopt(sessionId, email, client);
+    await sweepStaleRows(ctx, now());
     return { userId: user.id, email, sessionId, sessionKey: key.toString("base64url") };
   } catch (error) {
     client.close();
     throw error;
+  }
+}
+
+/** Housekeeping piggybacked on sign-in: no background job is needed to keep the tables small. */
+async function sweepStaleRows(ctx: SignInContext, now: Date) {
+  await pruneSignInFailures(ctx.db, new Date(now.getTime() - ctx.limits.windowMinutes * 60_000));
+  if (ctx.sessionLimits) {
+    const { idleMinutes, lifetimeHours } = ctx.sessionLimits;
+    await deleteExpiredSessions(ctx.db, new Date(now.getTime() - idleMinutes * 60_000), new Date(now.getTime() - lifetimeHours * 3_600_000));
   }
 }
 
