@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 interface MailboxEvent {
   folder: string;
@@ -17,14 +17,23 @@ export function LiveMailbox({ folder, name }: { folder: string; name: string }) 
   const router = useRouter();
   const [permission, setPermission] = useState<NotificationPermission | "unsupported">("unsupported");
   const [unavailable, setUnavailable] = useState<string | null>(null);
+  const [live, setLive] = useState(false);
+  const opened = useRef(0);
 
   useEffect(() => {
     setPermission(typeof Notification === "undefined" ? "unsupported" : Notification.permission);
   }, []);
 
   useEffect(() => {
+    setLive(false);
     const source = new EventSource(`/api/events?folder=${encodeURIComponent(folder)}`);
-    source.addEventListener("ready", () => setUnavailable(null));
+    source.addEventListener("ready", () => {
+      setUnavailable(null);
+      setLive(true);
+      // A reconnect (server restart, network drop) may have missed changes: catch up once.
+      if (opened.current++ > 0) router.refresh();
+    });
+    source.addEventListener("error", () => setLive(false));
     source.addEventListener("unavailable", (event) => {
       setUnavailable((JSON.parse((event as MessageEvent<string>).data) as { message: string }).message);
     });
@@ -35,13 +44,15 @@ export function LiveMailbox({ folder, name }: { folder: string; name: string }) 
         new Notification(change.arrived === 1 ? `New message in ${name}` : `${change.arrived} new messages in ${name}`, { tag: `mailroom-${folder}` });
       }
     });
-    return () => source.close();
+    return () => {
+      source.close();
+      opened.current = 0;
+    };
   }, [folder, name, router]);
 
-  if (permission !== "default" && !unavailable) return null;
   return (
-    <div className="flex items-center gap-3 border-b border-slate-100 bg-slate-50 px-4 py-1.5 text-xs text-slate-600">
-      {unavailable ? <p role="status">{unavailable}</p> : null}
+    <div className="flex items-center gap-3 border-b border-slate-100 bg-slate-50 px-4 py-1 text-xs text-slate-600">
+      <p role="status">{unavailable ?? (live ? "Live updates on" : "Connecting for live updates…")}</p>
       {permission === "default" ? (
         <button
           type="button"

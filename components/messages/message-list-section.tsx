@@ -18,7 +18,7 @@ import { MessageListKeys } from "./message-list-keys";
 import { MessageRow } from "./message-row";
 import { SortSelect } from "./sort-select";
 
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
 interface Props {
   folder: string;

@@ -19,7 +19,7 @@ test("new mail appears without a reload; the Inbox unread count and the tab titl
 
     // Proves no reload happens: a value on window survives only within the same document.
     await page.evaluate(() => Object.assign(window, { sameDocument: true }));
-    await page.waitForTimeout(1500); // the event stream is open and its watcher IDLEs
+    await expect(page.getByRole("status").filter({ hasText: "Live updates on" })).toBeVisible();
     await appendMessage(mailbox, { subject: "Fresh off the wire", from: "Live Sender <live@example.org>" });
 
     await expect(messages.getByRole("link", { name: /Unread, from Live Sender, Fresh off the wire/ })).toBeVisible();
