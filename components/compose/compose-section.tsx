@@ -10,7 +10,7 @@ import type { ImapFlow } from "imapflow";
 import { OriginalNotFoundError, startFromDraft, startFromOriginal, type ComposeMode, type ComposeStart, type StartContext } from "@/lib/mail/compose-start";
 import { newestDraftUid } from "@/lib/mail/drafts";
 import { isMessageId } from "@/lib/mail/build-message";
-import { uploadDir } from "@/lib/mail/upload-store";
+import { removeStaleUploads, uploadDir } from "@/lib/mail/upload-store";
 import { Composer } from "./composer";
 
 export interface ComposeParams {
@@ -22,6 +22,7 @@ export interface ComposeParams {
   forwardAsAttachment?: string;
 }
 
+const STALE_UPLOAD_MS = 24 * 60 * 60 * 1000;
 const DRAFT_LOOKUPS = 4;
 const DRAFT_LOOKUP_PAUSE_MS = 500;
 const MODES: ComposeMode[] = ["reply", "replyAll", "forward", "forwardAsAttachment"];
@@ -73,6 +74,8 @@ export async function ComposeSection({ params }: { params: ComposeParams }) {
     ownAddresses: identities.map((identity) => identity.email),
   };
 
+  // Copies of attachments made for compositions that were abandoned.
+  void removeStaleUploads(context.uploadDir, STALE_UPLOAD_MS);
   let start: ComposeStart | null = null;
   const mid = params.mid && isMessageId(params.mid) ? params.mid : undefined;
   try {

@@ -160,6 +160,12 @@ export function Composer({ start, identities, undoSendSeconds, companyDomains, l
     };
   }, []);
 
+  /** Every upload this composition uses: attachments and inline images, removed after sending or discarding. */
+  function uploadIds(): string[] {
+    const inline = plainText ? [] : [...html.matchAll(UPLOAD_SRC)].map((match) => match[1] ?? "");
+    return [...new Set([...attachments.map((item) => item.id), ...inline])];
+  }
+
   function showFailure(result: Extract<ActionResult<unknown>, { ok: false }>) {
     const fields = Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([field, messages]) => [field, messages[0] ?? ""]));
     setFieldErrors(fields);
@@ -209,7 +215,7 @@ export function Composer({ start, identities, undoSendSeconds, companyDomains, l
   async function deliver() {
     clearInterval(countdownTimer.current);
     setPhase("sending");
-    const result = await sendMessageAction({ messageId: start.messageId, attachmentIds: attachments.map((item) => item.id) });
+    const result = await sendMessageAction({ messageId: start.messageId, attachmentIds: uploadIds() });
     if (result.ok) {
       setSentCopySaved(result.data.sentCopySaved);
       setPhase("sent");
@@ -228,7 +234,7 @@ export function Composer({ start, identities, undoSendSeconds, companyDomains, l
   async function discard() {
     clearTimeout(autosaveTimer.current);
     setPhase("saving");
-    const result = await discardDraftAction({ messageId: start.messageId, attachmentIds: attachments.map((item) => item.id) });
+    const result = await discardDraftAction({ messageId: start.messageId, attachmentIds: uploadIds() });
     if (result.ok) {
       savedVersion.current = version.current;
       router.push("/mail");
