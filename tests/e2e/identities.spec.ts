@@ -3,6 +3,8 @@ import { newClientContext, signIn } from "../support/browser";
 import { createMailbox, mailServer } from "../support/mail-server";
 
 test("identities: the sign-in address is always there; others can be added, edited, made default and deleted", async ({ browser, baseURL }) => {
+  // One long journey through the page: allow for a busy machine.
+  test.setTimeout(180_000);
   const mailbox = createMailbox("ident");
   const domain = mailServer().domain;
   const sales = `sales-${Date.now().toString(36)}@${domain}`;
