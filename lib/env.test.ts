@@ -53,6 +53,11 @@ describe("parseEnv", () => {
     expect(problemsOf({ MAILROOM_TLS_CA_FILE: "/nonexistent/ca.pem" }).join()).toContain("MAILROOM_TLS_CA_FILE");
   });
 
+  it("checks the relay allowlist at start-up", () => {
+    expect(problemsOf({ MAILROOM_SMTP_ALLOWED_HOSTS: "10.0.0.0/99" }).join()).toContain("MAILROOM_SMTP_ALLOWED_HOSTS");
+    expect(problemsOf({ MAILROOM_SMTP_ALLOWED_HOSTS: "127.0.0.1:10587, smtp.corp.example, 10.20.0.0/16" })).toEqual([]);
+  });
+
   it("parses allowed domains", () => {
     expect(parseEnv({ ...base, MAILROOM_ALLOWED_DOMAINS: " Example.com ,b.org" } as NodeJS.ProcessEnv).allowedDomains).toEqual(["example.com", "b.org"]);
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseAllowlist } from "@/lib/mail/smtp-guard";
 
 /**
  * The one reader of process.env. Every setting is parsed and checked here once;
@@ -140,6 +141,12 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     } catch (error) {
       problems.push(`MAILROOM_TLS_CA_FILE cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}): ${raw.MAILROOM_TLS_CA_FILE}`);
     }
+  }
+
+  try {
+    parseAllowlist(raw.MAILROOM_SMTP_ALLOWED_HOSTS);
+  } catch (error) {
+    problems.push((error as Error).message);
   }
 
   const production = raw.NODE_ENV === "production";
