@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   serverExternalPackages: ["@electric-sql/pglite", "imapflow", "nodemailer", "mailparser", "pg", "jsdom", "dompurify"],
   poweredByHeader: false,
+  // Drafts travel to server actions whole (long quoted threads); attachments go through /api/uploads.
+  experimental: { serverActions: { bodySizeLimit: "12mb" } },
   // `npm test` runs `tsc --noEmit` over the whole project (app, tests, scripts) as its own step.
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
