@@ -1,31 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { simpleParser, type ParsedMail } from "mailparser";
+import { simpleParser } from "mailparser";
 import MailComposer from "nodemailer/lib/mail-composer";
 import { newClientContext, signIn } from "../support/browser";
 import { connectImap, createMailbox, type TestMailbox } from "../support/mail-server";
-
-async function waitForMessage(mailbox: TestMailbox, subject: string, timeoutMs = 15_000): Promise<ParsedMail> {
-  const client = await connectImap(mailbox);
-  try {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const lock = await client.getMailboxLock("INBOX");
-      try {
-        const uids = (await client.search({ subject }, { uid: true })) || [];
-        const last = uids[uids.length - 1];
-        const message = last ? await client.fetchOne(String(last), { source: true }, { uid: true }) : false;
-        if (message && message.source) return await simpleParser(message.source);
-      } finally {
-        lock.release();
-      }
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
-    throw new Error(`"${subject}" did not arrive`);
-  } finally {
-    await client.logout();
-  }
-}
+import { waitForMessage } from "../support/wait-for-message";
 
 /** Puts a message with a binary attachment in the mailbox's INBOX; returns its UID. */
 async function appendWithAttachment(mailbox: TestMailbox, subject: string, bytes: Buffer): Promise<number> {

@@ -1,30 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { simpleParser, type ParsedMail } from "mailparser";
 import { newClientContext, signIn } from "../support/browser";
 import { connectImap, createMailbox, type TestMailbox } from "../support/mail-server";
-
-async function waitForMessage(mailbox: TestMailbox, subject: string, timeoutMs = 15_000): Promise<ParsedMail> {
-  const client = await connectImap(mailbox);
-  try {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const lock = await client.getMailboxLock("INBOX");
-      try {
-        const uids = (await client.search({ subject }, { uid: true })) || [];
-        const last = uids[uids.length - 1];
-        const message = last ? await client.fetchOne(String(last), { source: true }, { uid: true }) : false;
-        if (message && message.source) return await simpleParser(message.source);
-      } finally {
-        lock.release();
-      }
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
-    throw new Error(`"${subject}" did not arrive`);
-  } finally {
-    await client.logout();
-  }
-}
+import { waitForMessage } from "../support/wait-for-message";
 
 test("reply quotes the original, threads with In-Reply-To/References and marks the original \\Answered", async ({ browser, baseURL }) => {
   const me = createMailbox("replier");
