@@ -140,7 +140,7 @@ a[data-link-warning] { outline: 1px dotted #b45309; }
 export function messageFrameDocument(message: LoadedMessage, allowRemote: boolean): string {
   const sanitized = sanitizedBody(message, allowRemote);
   const content = sanitized ? sanitized.html : `<pre class="mailroom-fallback">${escapeHtml(message.text ?? "")}</pre>`;
-  return `<!doctype html><html lang="und"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><title>${escapeHtml(
+  return `<!doctype html><html lang="und"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><meta http-equiv="x-dns-prefetch-control" content="off"><title>${escapeHtml(
     message.subject || "(no subject)",
   )}</title><style>${FRAME_CSS}</style></head><body>${content}</body></html>`;
 }

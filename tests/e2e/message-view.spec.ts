@@ -148,12 +148,14 @@ test("“Always from this sender” loads remote content now and after a reload"
     const bar = page.getByRole("status").filter({ hasText: "Remote content is blocked" });
     await bar.getByRole("button", { name: "Always from this sender" }).click();
     await expect(bar).toHaveCount(0);
-    await expect.poll(() => host.hits.length).toBe(1);
+    await expect.poll(() => host.hits.length).toBeGreaterThan(0);
 
+    // After a reload nothing needs clicking: the image loads again on its own.
+    const before = host.hits.length;
     await page.reload();
     await expect(frameOf(page, subject).getByText("Weekly news")).toBeVisible();
     await expect(page.getByRole("status").filter({ hasText: "Remote content is blocked" })).toHaveCount(0);
-    await expect.poll(() => host.hits.length).toBe(2);
+    await expect.poll(() => host.hits.length).toBeGreaterThan(before);
     await context.close();
   } finally {
     await host.close();

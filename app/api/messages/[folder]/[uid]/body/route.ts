@@ -29,6 +29,8 @@ function frameResponse(document: string, allowRemote: boolean, status: number): 
       "Content-Type": "text/html; charset=utf-8",
       "Content-Security-Policy": messageFrameCsp(allowRemote),
       "X-Content-Type-Options": "nosniff",
+      // Links in a mail must not tell the sender's DNS server that it was opened.
+      "X-DNS-Prefetch-Control": "off",
       "Cache-Control": "private, no-store",
     },
   });
