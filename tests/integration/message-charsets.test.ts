@@ -83,6 +83,23 @@ describe("charsets and encoded file names", () => {
     const result = await client.append("INBOX", attachment);
     if (!result || !result.uid) throw new Error("APPEND returned no UID");
     uids.set("attachment", result.uid);
+    const flowed = [
+      "From: sender@example.org",
+      "To: reader@example.org",
+      "Subject: Flowed",
+      "MIME-Version: 1.0",
+      "Content-Type: text/plain; charset=utf-8; format=flowed; delsp=no",
+      "",
+      "This paragraph was wrapped by the sender's ",
+      "mail program and flows back ",
+      "into one line.",
+      "> quoted and ",
+      "> flowed too",
+      "",
+    ].join("\r\n");
+    const flowedResult = await client.append("INBOX", flowed);
+    if (!flowedResult || !flowedResult.uid) throw new Error("APPEND returned no UID");
+    uids.set("flowed", flowedResult.uid);
   });
 
   afterAll(async () => {
@@ -103,5 +120,17 @@ describe("charsets and encoded file names", () => {
     expect(message.from[0]).toEqual({ name: "François", address: "francois@example.org" });
     expect(message.attachments.map((attachment) => attachment.filename)).toEqual(["février.pdf", "日本語.txt"]);
     expect(message.attachments[0]).toMatchObject({ part: "2", contentType: "application/pdf" });
+  });
+
+  it("unwraps format=flowed text and keeps its quotes foldable", async () => {
+    const message = await loadMessage(client, "INBOX", uids.get("flowed")!, { markRead: false });
+    const view = toMessageViewData(message, { allowRemote: false });
+    expect(view.body).toEqual({
+      kind: "text",
+      blocks: [
+        { kind: "text", segments: [{ kind: "text", text: "This paragraph was wrapped by the sender's mail program and flows back into one line." }] },
+        { kind: "quote", lineCount: 1, blocks: [{ kind: "text", segments: [{ kind: "text", text: "quoted and flowed too" }] }] },
+      ],
+    });
   });
 });
