@@ -5,7 +5,9 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Mailroom", template: "%s · Mailroom" },
   description: "Your company's webmail",
-  referrer: "no-referrer",
+  // same-origin, not no-referrer: browsers send "Origin: null" on form posts under no-referrer,
+  // and Next.js rightly refuses such server-action posts (sign-in before hydration, no-JS use).
+  referrer: "same-origin",
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { startApp, testAppEnv, freePort, type AppServer } from "../support/app-server";
-import { fillSignIn, newClientContext } from "../support/browser";
+import { fillSignIn, newClientContext, randomClientAddress } from "../support/browser";
 import { createMailbox } from "../support/mail-server";
 import { startSilentServer } from "../support/silent-server";
 
@@ -25,6 +25,16 @@ test.describe("signing in", () => {
     const cookie = (await context.cookies()).find((c) => c.name.endsWith("authjs.session-token"));
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe("Lax");
+    await context.close();
+  });
+
+  test("the form works before (or without) JavaScript: a plain form post signs in", async ({ browser, baseURL }) => {
+    const mailbox = createMailbox("e2e-nojs");
+    const context = await browser.newContext({ baseURL, javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": randomClientAddress() } });
+    const page = await context.newPage();
+    await fillSignIn(page, mailbox.email, mailbox.password);
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await expect(page.getByRole("banner")).toContainText(mailbox.email);
     await context.close();
   });
 
