@@ -17,6 +17,12 @@ export interface MailboxWatchOptions {
   maxPerSession: number;
   /** Changes are gathered this long before they are reported, so a burst becomes one report. */
   settleMs?: number;
+  /**
+   * Besides IDLE, the watcher asks the server every this often (NOOP, then IDLE again). Dovecot
+   * pushes changes during IDLE through inotify; when the host runs out of inotify instances it
+   * silently falls back to checking every 30 s, and the NOOP keeps new mail within this delay.
+   */
+  recheckMs?: number;
   /** For tests: how a connection is opened. */
   connect?: (server: ImapServer, credentials: MailboxCredentials) => Promise<ImapFlow>;
 }
@@ -36,6 +42,7 @@ interface Watcher {
   client: Promise<ImapFlow>;
   /** The connection once open: events of an older connection for the same key are ignored. */
   open?: ImapFlow;
+  recheck?: NodeJS.Timeout;
   listeners: Set<Listener>;
   arrived: number;
   timer?: NodeJS.Timeout;
@@ -62,24 +69,35 @@ export class MailboxWatchers {
     if (!watcher) {
       const ofSession = [...this.watchers.values()].filter((entry) => entry.session === session).length;
       if (this.watchers.size >= this.options.maxWatchers || ofSession >= this.options.maxPerSession) throw new WatchLimitError();
-      watcher = { session, folder, client: this.open(key, credentials(), folder), listeners: new Set(), arrived: 0 };
-      this.watchers.set(key, watcher);
-      try {
-        watcher.open = await watcher.client;
-      } catch (error) {
-        if (this.watchers.get(key) === watcher) this.watchers.delete(key);
-        throw error;
-      }
-    } else {
-      await watcher.client;
+      const created: Watcher = { session, folder, client: this.open(key, credentials(), folder), listeners: new Set(), arrived: 0 };
+      this.watchers.set(key, created);
+      created.client.then(
+        (client) => {
+          created.open = client;
+          if (this.watchers.get(key) === created) created.recheck = this.startRecheck(client);
+        },
+        () => {
+          if (this.watchers.get(key) === created) this.watchers.delete(key);
+        },
+      );
+      watcher = created;
     }
+    // The listener joins at once, before any await: a stream that ends meanwhile (the previous
+    // page of the same tab) must not see an empty watcher and close it under this one.
     const current = watcher;
     current.listeners.add(listener);
-    return async () => {
+    const stop = async () => {
       current.listeners.delete(listener);
       if (current.listeners.size > 0) return;
       await this.close(key, current);
     };
+    try {
+      await current.client;
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+    return stop;
   }
 
   stats(): { watchers: number } {
@@ -123,9 +141,22 @@ export class MailboxWatchers {
       if (!watcher) return;
       this.watchers.delete(key);
       clearTimeout(watcher.timer);
+      clearInterval(watcher.recheck);
       for (const listener of watcher.listeners) listener("closed");
     });
     return client;
+  }
+
+  private startRecheck(client: ImapFlow): NodeJS.Timeout {
+    const timer = setInterval(() => {
+      if (!client.usable) return;
+      client
+        .noop()
+        .then(() => client.idle())
+        .catch(() => undefined);
+    }, this.options.recheckMs ?? 8_000);
+    timer.unref();
+    return timer;
   }
 
   private changed(key: string, watcher: Watcher, arrived: number) {
@@ -146,6 +177,7 @@ export class MailboxWatchers {
   private async close(key: string, watcher: Watcher) {
     if (this.watchers.get(key) === watcher) this.watchers.delete(key);
     clearTimeout(watcher.timer);
+    clearInterval(watcher.recheck);
     const client = await watcher.client.catch(() => undefined);
     if (!client) return;
     try {

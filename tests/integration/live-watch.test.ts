@@ -60,6 +60,23 @@ describe("live mailbox watchers", () => {
     await until(() => !opened[0]!.usable);
   });
 
+  it("keeps the watcher for a stream that joins while the previous page's stream ends", async () => {
+    const mailbox = createMailbox("livehandover");
+    const credentials = () => ({ user: mailbox.email, password: mailbox.password });
+    const { opened, connect } = counting();
+    watchers = new MailboxWatchers({ server: server(), maxWatchers: 10, maxPerSession: 2, connect });
+    const stopOld = await watchers.watch("session-c", credentials, "INBOX", () => undefined);
+    const changes: MailboxChange[] = [];
+    const joining = watchers.watch("session-c", credentials, "INBOX", (change) => change !== "closed" && changes.push(change));
+    await stopOld();
+    await joining;
+    expect(watchers.stats().watchers).toBe(1);
+    await appendMessage(mailbox, { subject: "After the hand-over" });
+    await until(() => changes.length > 0);
+    expect(changes[0]).toMatchObject({ arrived: 1 });
+    expect(opened).toHaveLength(1);
+  });
+
   it("caps watchers per session and tells the listener when the connection goes away", async () => {
     const mailbox = createMailbox("livecap");
     const credentials = () => ({ user: mailbox.email, password: mailbox.password });
