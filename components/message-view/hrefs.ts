@@ -22,3 +22,10 @@ export function messageSourceHref(folder: string, uid: number): string {
 export function printHref(folder: string, uid: number): string {
   return `/print/${encodeURIComponent(folder)}/${uid}`;
 }
+
+export type ComposeStart = "reply" | "replyAll" | "forward" | "forwardAsAttachment";
+
+/** The composer, started from this message (see app/(app)/compose/page.tsx). */
+export function composeFromHref(start: ComposeStart, folder: string, uid: number): string {
+  return `/compose?${start}=${encodeURIComponent(`${folder}:${uid}`)}`;
+}

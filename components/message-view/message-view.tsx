@@ -2,10 +2,17 @@ import type { MessageViewData } from "@/lib/mail/message-body";
 import type { Mailbox } from "@/lib/mail/parse-message";
 import { AttachmentList } from "./attachment-list";
 import { HeaderDetails } from "./header-details";
-import { messageFrameHref, messageSourceHref, printHref } from "./hrefs";
+import { composeFromHref, messageFrameHref, messageSourceHref, printHref, type ComposeStart } from "./hrefs";
 import { HtmlBody } from "./html-body";
 import { LocalDateTime } from "./local-date-time";
 import { PlainTextBody } from "./plain-text-body";
+
+const REPLY_ACTIONS: [ComposeStart, string][] = [
+  ["reply", "Reply"],
+  ["replyAll", "Reply all"],
+  ["forward", "Forward"],
+  ["forwardAsAttachment", "Forward as attachment"],
+];
 
 interface Props {
   message: MessageViewData;
@@ -54,7 +61,16 @@ export function MessageView({ message, remoteAllowed, headingLevel = 1, printing
         {printing ? null : (
           <div className="mt-1 flex flex-wrap items-center gap-2">
             <HeaderDetails headers={message.headers} />
-            <nav aria-label="Message actions" className="mt-2 ml-auto flex gap-1 text-xs">
+            <nav aria-label="Message actions" className="mt-2 ml-auto flex flex-wrap items-center gap-1 text-xs">
+              {REPLY_ACTIONS.map(([start, label]) => (
+                <a
+                  key={start}
+                  href={composeFromHref(start, message.folder, message.uid)}
+                  className="rounded-md border border-slate-300 px-2.5 py-1 font-medium text-slate-700 hover:bg-slate-100"
+                >
+                  {label}
+                </a>
+              ))}
               <a href={messageSourceHref(message.folder, message.uid)} target="_blank" rel="noopener" className="rounded-md px-2 py-1 font-medium text-slate-600 hover:bg-slate-100">
                 View source
               </a>

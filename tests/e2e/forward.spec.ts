@@ -53,7 +53,8 @@ test("forward keeps the original's attachments and flags it $Forwarded", async (
   const context = await newClientContext(browser, baseURL);
   const page = await context.newPage();
   await signIn(page, me);
-  await page.goto(`/compose?forward=INBOX:${uid}`);
+  await page.goto(`/mail/INBOX/${uid}`);
+  await page.getByRole("article", { name: topic }).getByRole("link", { name: "Forward", exact: true }).click();
   await expect(page.getByLabel("Subject")).toHaveValue(`Fwd: ${topic}`);
   await expect(page.getByRole("list", { name: "Attached files" })).toContainText("invoice.pdf");
   await expect(page.getByRole("textbox", { name: "Message" })).toContainText("Forwarded message");
@@ -78,7 +79,8 @@ test("forward as attachment sends the original as message/rfc822", async ({ brow
   const context = await newClientContext(browser, baseURL);
   const page = await context.newPage();
   await signIn(page, me);
-  await page.goto(`/compose?forwardAsAttachment=INBOX:${uid}`);
+  await page.goto(`/mail/INBOX/${uid}`);
+  await page.getByRole("article", { name: topic }).getByRole("link", { name: "Forward as attachment" }).click();
   await expect(page.getByRole("list", { name: "Attached files" })).toContainText(`${topic}.eml`);
   await page.getByRole("combobox", { name: "To" }).fill(colleague.email);
   await page.getByRole("button", { name: "Send" }).click();

@@ -35,7 +35,10 @@ test("reply quotes the original, threads with In-Reply-To/References and marks t
   const context = await newClientContext(browser, baseURL);
   const page = await context.newPage();
   await signIn(page, me);
-  await page.goto(`/compose?reply=INBOX:${uid}`);
+  // As a reader would: open the message, then its Reply button.
+  await page.goto(`/mail/INBOX/${uid}`);
+  await page.getByRole("article", { name: topic }).getByRole("link", { name: "Reply", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/compose\\?reply=INBOX%3A${uid}$`));
   await expect(page.getByRole("combobox", { name: "To" })).toHaveValue(`Asker Person <${asker.email}>`);
   await expect(page.getByLabel("Subject")).toHaveValue(`Re: ${topic}`);
   const message = page.getByRole("textbox", { name: "Message" });
