@@ -2,22 +2,8 @@ import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { startApp, testAppEnv, type AppServer } from "../support/app-server";
 import { newClientContext, signIn } from "../support/browser";
-import { connectImap, createMailbox, type TestMailbox } from "../support/mail-server";
-import { waitForMessage } from "../support/wait-for-message";
-
-async function countMessages(mailbox: TestMailbox, folder: string, subject: string): Promise<number> {
-  const client = await connectImap(mailbox);
-  try {
-    const lock = await client.getMailboxLock(folder);
-    try {
-      return ((await client.search({ subject }, { uid: true })) || []).length;
-    } finally {
-      lock.release();
-    }
-  } finally {
-    await client.logout();
-  }
-}
+import { createMailbox } from "../support/mail-server";
+import { countMessages, waitForMessage } from "../support/wait-for-message";
 
 test("compose with an attachment and send: the recipient gets text, HTML and the file", async ({ browser, baseURL }) => {
   const sender = createMailbox("compose");

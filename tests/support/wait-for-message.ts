@@ -23,3 +23,18 @@ export async function waitForMessage(mailbox: TestMailbox, subject: string, fold
     await client.logout();
   }
 }
+
+/** How many messages with this subject a folder holds now. */
+export async function countMessages(mailbox: TestMailbox, folder: string, subject: string): Promise<number> {
+  const client = await connectImap(mailbox);
+  try {
+    const lock = await client.getMailboxLock(folder);
+    try {
+      return ((await client.search({ subject }, { uid: true })) || []).length;
+    } finally {
+      lock.release();
+    }
+  } finally {
+    await client.logout();
+  }
+}
