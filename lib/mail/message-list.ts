@@ -44,7 +44,7 @@ export interface PageRequest {
  */
 export async function listMessagePage(client: ImapFlow, folder: string, request: PageRequest): Promise<MessagePage> {
   const { page, pageSize, sort } = request;
-  const lock = await client.getMailboxLock(folder);
+  const lock = await lockUpToDate(client, folder);
   try {
     const total = client.mailbox ? client.mailbox.exists : 0;
     if (sort !== "date") {
@@ -65,6 +65,25 @@ export async function listMessagePage(client: ImapFlow, folder: string, request:
   } finally {
     lock.release();
   }
+}
+
+/**
+ * The folder's mailbox lock, with the server's view brought up to date. A folder that this
+ * connection already has selected is not selected again, and a selected view only learns about
+ * new or removed messages when a command ends; without the NOOP the first list after new mail
+ * (a live update's refresh) would still show the old view.
+ */
+export async function lockUpToDate(client: ImapFlow, folder: string): Promise<{ release(): void }> {
+  const alreadyOpen = client.mailbox !== false && client.mailbox.path === folder;
+  const lock = await client.getMailboxLock(folder);
+  if (!alreadyOpen) return lock;
+  try {
+    await client.noop();
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  return lock;
 }
 
 const SUMMARY_QUERY = { uid: true, flags: true, envelope: true, bodyStructure: true, internalDate: true, size: true } as const;

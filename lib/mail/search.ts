@@ -1,6 +1,6 @@
 import type { ImapFlow } from "imapflow";
 import { searchCompiler } from "imapflow/lib/search-compiler.js";
-import { fetchSummaries, type MessagePage, type PageRequest } from "./message-list";
+import { fetchSummaries, lockUpToDate, type MessagePage, type PageRequest } from "./message-list";
 import type { RawAttribute } from "./raw-command";
 import { toSearchObject, type SearchQuery } from "./search-query";
 import { sortedUidWindow } from "./sort";
@@ -12,7 +12,7 @@ import { sortedUidWindow } from "./sort";
  */
 export async function searchMessagePage(client: ImapFlow, folder: string, query: SearchQuery, request: PageRequest): Promise<MessagePage> {
   const { page, pageSize, sort } = request;
-  const lock = await client.getMailboxLock(folder);
+  const lock = await lockUpToDate(client, folder);
   try {
     const criteria = searchCompiler(client, toSearchObject(query)) as unknown as RawAttribute[];
     const window = await sortedUidWindow(client, criteria, sort, page * pageSize, pageSize);

@@ -1,5 +1,5 @@
 import type { ImapFlow, SearchObject } from "imapflow";
-import { fetchSummaries, type MessageSummary } from "./message-list";
+import { fetchSummaries, lockUpToDate, type MessageSummary } from "./message-list";
 import { atom, attributeText, runRawCommand } from "./raw-command";
 
 export interface ConversationSummary {
@@ -62,7 +62,7 @@ export async function listConversationPage(
   request: { page: number; pageSize: number },
 ): Promise<ConversationPage> {
   const { page, pageSize } = request;
-  const lock = await client.getMailboxLock(folder);
+  const lock = await lockUpToDate(client, folder);
   try {
     if (!canThreadOnServer(client)) return await windowConversations(client, folder, page, pageSize);
     const index = await threadIndex(client, folder);

@@ -102,6 +102,17 @@ describe("conversations", () => {
     expect(await findConversation(client, "INBOX", uids.r1!)).toEqual([{ folder: "INBOX", uid: uids.r1 }]);
   });
 
+  it("shows mail that arrived while the folder was already open on this connection", async () => {
+    const fresh = createMailbox("threadsfresh");
+    client = await connectImap(fresh);
+    await client.append("INBOX", rawMessage({ subject: "First", date: day(1) }), []);
+    expect(shape(await listConversationPage(client, "INBOX", { page: 0, pageSize: 50 })).map((c) => c.subject)).toEqual(["First"]);
+    const other = await connectImap(fresh);
+    await other.append("INBOX", rawMessage({ subject: "Second", date: day(2) }), []);
+    await other.logout();
+    expect(shape(await listConversationPage(client, "INBOX", { page: 0, pageSize: 50 })).map((c) => c.subject)).toEqual(["Second", "First"]);
+  });
+
   it("finds the conversation by headers when the server can't THREAD", async () => {
     client = await connectImap(mailbox);
     for (const capability of [...client.capabilities.keys()]) if (capability.startsWith("THREAD=")) client.capabilities.delete(capability);
