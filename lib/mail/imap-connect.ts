@@ -9,7 +9,7 @@ export interface ImapServer {
   security: TransportSecurity;
   /** Extra trusted CA certificates (PEM). Certificates are always verified. */
   ca?: string;
-  /** Connect, greeting and login must all finish within this time. */
+  /** The server must accept the connection and greet within this time (default 10 s). */
   timeoutMs?: number;
 }
 
@@ -32,6 +32,9 @@ export class ImapConnectError extends Error {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+// After a greeting, a server may take its time over LOGIN on purpose: Dovecot delays answers to a
+// client with recent failures by up to 15 s. That is an answer, not silence, so it gets longer.
+const LOGIN_GRACE_MS = 20_000;
 
 const TLS_ERROR_CODES = new Set([
   "DEPTH_ZERO_SELF_SIGNED_CERT",
@@ -77,7 +80,7 @@ export async function openImapConnection(server: ImapServer, credentials: Mailbo
   const client = createImapClient(server, credentials, options);
   // imapflow reports some failures as 'error' events as well as rejections: keep them from crashing the process.
   client.on("error", () => undefined);
-  const timeout = server.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeout = (server.timeoutMs ?? DEFAULT_TIMEOUT_MS) + LOGIN_GRACE_MS;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new ImapConnectError("timeout", `no answer within ${timeout} ms`)), timeout);

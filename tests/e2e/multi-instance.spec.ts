@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { Client } from "pg";
 import { startApp, testAppEnv, type AppServer } from "../support/app-server";
-import { fillSignIn, newClientContext, signIn } from "../support/browser";
+import { fillSignIn, newClientContext, randomClientAddress, signIn } from "../support/browser";
 import { createMailbox } from "../support/mail-server";
 import { SHARED_POSTGRES_URL } from "../support/shared-postgres";
 
@@ -26,15 +26,21 @@ test("the sign-in rate limit is shared by two instances on one PostgreSQL", asyn
   const wrong = (page: typeof onFirst) => page.getByRole("alert").filter({ hasText: "Wrong email address or password." });
   const locked = (page: typeof onFirst) => page.getByRole("alert").filter({ hasText: "Too many failed sign-in attempts" });
 
+  // Each attempt from another client address, so only the per-address count can lock.
+  const attempt = async (page: typeof onFirst, password: string) => {
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": randomClientAddress() });
+    await fillSignIn(page, mailbox.email, password);
+  };
+
   // Failures alternate between the instances: neither sees five on its own.
-  for (const [attempt, page] of [onFirst, onSecond, onFirst, onSecond].entries()) {
-    await fillSignIn(page, mailbox.email, `wrong-${attempt}`);
+  for (const [number, page] of [onFirst, onSecond, onFirst, onSecond].entries()) {
+    await attempt(page, `wrong-${number}`);
     await expect(wrong(page)).toBeVisible();
   }
-  await fillSignIn(onFirst, mailbox.email, "wrong-5");
+  await attempt(onFirst, "wrong-5");
   await expect(locked(onFirst)).toBeVisible();
   // The other instance refuses too, even the right password.
-  await fillSignIn(onSecond, mailbox.email, mailbox.password);
+  await attempt(onSecond, mailbox.password);
   await expect(locked(onSecond)).toBeVisible();
   await expect(onSecond.getByRole("button", { name: "Sign out" })).toHaveCount(0);
 });
