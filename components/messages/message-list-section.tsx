@@ -31,12 +31,13 @@ interface Props {
 type Listing = { kind: "messages"; result: MessagePage } | { kind: "conversations"; result: ConversationPage };
 
 async function loadListing(client: ImapFlow, { folder, page, sort, query }: Props, conversationView: boolean): Promise<{ listing: Listing; unread: number }> {
-  const status = await client.status(folder, { unseen: true });
   const request = { page, pageSize: PAGE_SIZE, sort };
   let listing: Listing;
   if (isSearch(query)) listing = { kind: "messages", result: await searchMessagePage(client, folder, query, request) };
   else if (conversationView && sort === "date") listing = { kind: "conversations", result: await listConversationPage(client, folder, request) };
   else listing = { kind: "messages", result: await listMessagePage(client, folder, request) };
+  // After the listing, which synced the folder's view, so the count matches the rows.
+  const status = await client.status(folder, { unseen: true });
   return { listing, unread: status ? (status.unseen ?? 0) : 0 };
 }
 

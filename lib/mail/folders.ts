@@ -40,6 +40,8 @@ export async function listFolders(client: ImapFlow, options: { subscribedOnly?: 
  * in commands), names are the decoded last segment.
  */
 export async function listFolderTree(client: ImapFlow): Promise<FolderNode[]> {
+  // The selected folder's counts lag until its view is synced (see lockUpToDate): sync it first.
+  if (client.mailbox !== false) await client.noop();
   const listed = await client.list({ statusQuery: { unseen: true, messages: true } });
   const all = new Map<string, FolderNode>();
   for (const entry of listed) {
