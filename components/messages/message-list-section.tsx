@@ -31,6 +31,8 @@ interface Props {
 type Listing = { kind: "messages"; result: MessagePage } | { kind: "conversations"; result: ConversationPage };
 
 async function loadListing(client: ImapFlow, { folder, page, sort, query }: Props, conversationView: boolean): Promise<{ listing: Listing; unread: number }> {
+  // STATUS first: for a folder that is gone it fails with NONEXISTENT, which SELECT doesn't say.
+  await client.status(folder, { messages: true });
   const request = { page, pageSize: PAGE_SIZE, sort };
   let listing: Listing;
   if (isSearch(query)) listing = { kind: "messages", result: await searchMessagePage(client, folder, query, request) };
