@@ -3,13 +3,14 @@
 import Image from "@tiptap/extension-image";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { useEffect, useId, useRef } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
+import { LineIcon } from "@/components/icons/line-icon";
 
 interface ToolbarButton {
   label: string;
   run: (editor: Editor) => void;
   active?: (editor: Editor) => boolean;
-  glyph: string;
+  glyph: ReactNode;
 }
 
 const BUTTONS: ToolbarButton[] = [
@@ -19,7 +20,7 @@ const BUTTONS: ToolbarButton[] = [
   { label: "Numbered list", glyph: "1.", run: (e) => e.chain().focus().toggleOrderedList().run(), active: (e) => e.isActive("orderedList") },
   {
     label: "Link",
-    glyph: "🔗",
+    glyph: <LineIcon name="link" />,
     run: (e) => {
       const previous = (e.getAttributes("link").href as string | undefined) ?? "https://";
       const href = window.prompt("Link address", previous);
@@ -98,7 +99,7 @@ export function RichTextEditor({
           onClick={() => imageInput.current?.click()}
           className="rounded px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 disabled:opacity-50"
         >
-          🖼
+          <LineIcon name="image" />
         </button>
         <input
           id={imageInputId}

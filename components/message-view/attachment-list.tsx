@@ -1,5 +1,6 @@
 import type { AttachmentInfo } from "@/lib/mail/message-parts";
 import { attachmentHref } from "./hrefs";
+import { LineIcon } from "@/components/icons/line-icon";
 
 // Only these open in the browser (still under a sandboxing CSP); everything else is downloaded.
 const PREVIEWABLE = new Set(["image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf"]);
@@ -14,7 +15,7 @@ export function AttachmentList({ folder, uid, attachments }: { folder: string; u
       <ul className="flex flex-wrap gap-2">
         {attachments.map((attachment) => (
           <li key={attachment.part} className="flex items-center gap-3 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm">
-            <span aria-hidden="true">📎</span>
+            <LineIcon name="paperclip" className="h-4 w-4 shrink-0 text-slate-500" />
             <span className="min-w-0">
               <span className="block max-w-64 truncate font-medium" title={attachment.filename}>
                 {attachment.filename}

@@ -18,7 +18,7 @@ import { ReadingSettingsToggle } from "./reading-settings-toggle";
 const MAX_CONVERSATION = 30;
 
 /** The message page's content: loads the message (and its conversation when the reader wants it). */
-export async function MessageSection({ folder, uid }: { folder: string; uid: number }) {
+export async function MessageSection({ folder, uid, listQuery = "" }: { folder: string; uid: number; listQuery?: string }) {
   const session = await requireSession();
   const db = await database();
   const settings = await getUserSettings(db, session.userId);
@@ -60,7 +60,7 @@ export async function MessageSection({ folder, uid }: { folder: string; uid: num
   return (
     <div className="mx-auto max-w-5xl p-4 sm:p-6">
       <div className="mb-4 flex flex-wrap items-center gap-4">
-        <Link href={folderHref(folder)} className="rounded-md px-2 py-1 text-sm font-medium text-slate-600 hover:bg-slate-100">
+        <Link href={`${folderHref(folder)}${listQuery ? `?${listQuery}` : ""}`} className="rounded-md px-2 py-1 text-sm font-medium text-slate-600 hover:bg-slate-100">
           ← Back to {folder.toUpperCase() === "INBOX" ? "Inbox" : folder}
         </Link>
         <div className="ml-auto">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { MessageSummary } from "@/lib/mail/message-list";
 import { MessageDate } from "./message-date";
+import { LineIcon } from "@/components/icons/line-icon";
 
 interface Props {
   message: MessageSummary;
@@ -45,8 +46,8 @@ export function MessageRow({ message, href, conversation, folderName }: Props) {
         </span>
         {folderName ? <span className="shrink-0 rounded bg-slate-100 px-1.5 text-xs text-slate-600">{folderName}</span> : null}
         {message.hasAttachments ? (
-          <span aria-hidden="true" title="Has attachments">
-            📎
+          <span title="Has attachments" className="shrink-0 text-slate-500">
+            <LineIcon name="paperclip" />
           </span>
         ) : null}
         {message.flagged ? (

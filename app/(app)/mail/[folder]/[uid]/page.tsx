@@ -7,16 +7,22 @@ import { parseMessageParams } from "@/app/api/messages/message-params";
 
 interface Props {
   params: Promise<{ folder: string; uid: string }>;
+  /** The list's position (page, sort, search) the reader came from, kept for the way back. */
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
 export const metadata: Metadata = { title: "Message" };
 
-export default async function MessagePage({ params }: Props) {
+export default async function MessagePage({ params, searchParams }: Props) {
   const target = parseMessageParams(await params);
   if (!target) notFound();
+  const listState = new URLSearchParams();
+  for (const [name, value] of Object.entries(await searchParams)) {
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) listState.append(name, item);
+  }
   return (
     <Suspense key={`${target.folder}:${target.uid}`} fallback={<MessageSkeleton />}>
-      <MessageSection folder={target.folder} uid={target.uid} />
+      <MessageSection folder={target.folder} uid={target.uid} listQuery={listState.toString()} />
     </Suspense>
   );
 }
