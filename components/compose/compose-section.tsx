@@ -12,6 +12,7 @@ import { newestDraftUid } from "@/lib/mail/drafts";
 import { isMessageId } from "@/lib/mail/build-message";
 import { removeStaleUploads, uploadDir } from "@/lib/mail/upload-store";
 import { Composer } from "./composer";
+import { withSignature } from "@/lib/mail/signature";
 
 export interface ComposeParams {
   draft?: string;
@@ -101,9 +102,16 @@ export async function ComposeSection({ params }: { params: ComposeParams }) {
 
   const domain = session.email.slice(session.email.lastIndexOf("@") + 1);
   const messageId = start?.messageId ?? mid ?? `<${randomUUID()}@${domain}>`;
+  let opening = { ...EMPTY, ...start };
+  const continuingDraft = Boolean(start?.messageId);
+  if (!continuingDraft) {
+    // A new message, reply or forward starts with the signature of the identity it is sent from.
+    const identity = identities.find((candidate) => candidate.email === opening.from?.toLowerCase()) ?? identities.find((candidate) => candidate.isDefault);
+    if (identity) opening = { ...opening, ...withSignature({ html: opening.html, text: opening.text }, identity.signatureHtml) };
+  }
   return (
     <Composer
-      start={{ ...EMPTY, ...start, messageId }}
+      start={{ ...opening, messageId }}
       identities={identities.map(({ email, displayName, isDefault }) => ({ email, displayName, isDefault }))}
       undoSendSeconds={undoSendSeconds}
       companyDomains={allowedDomains.length > 0 ? allowedDomains : [domain]}

@@ -13,6 +13,7 @@ import { folderHref } from "@/components/messages/hrefs";
 import { ConversationView, type ConversationEntry } from "./conversation-view";
 import { MessageView } from "./message-view";
 import { ReadingSettingsToggle } from "./reading-settings-toggle";
+import { recordContacts } from "@/lib/db/contacts";
 
 // A very long conversation shows its latest messages around the opened one.
 const MAX_CONVERSATION = 30;
@@ -49,6 +50,12 @@ export async function MessageSection({ folder, uid, listQuery = "" }: { folder: 
     }
   }
   if (!messages) notFound();
+
+  // Recipient autocomplete knows the people the user received mail from, too (address and name only).
+  const sender = messages.find((message) => message.folder === folder && message.uid === uid)?.from[0];
+  if (sender?.address && sender.address.toLowerCase() !== session.email) {
+    await recordContacts(db, session.userId, [sender]).catch(() => undefined);
+  }
 
   const entries: ConversationEntry[] = await Promise.all(
     messages.map(async (message) => {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { startApp, testAppEnv, type AppServer } from "../support/app-server";
 import { newClientContext, signIn } from "../support/browser";
-import { createMailbox } from "../support/mail-server";
+import { appendMessage, createMailbox } from "../support/mail-server";
 import { countMessages, waitForMessage } from "../support/wait-for-message";
 
 test("compose with an attachment and send: the recipient gets text, HTML and the file", async ({ browser, baseURL }) => {
@@ -51,6 +51,21 @@ test("compose with an attachment and send: the recipient gets text, HTML and the
   await expect(option).toBeVisible();
   await option.click();
   await expect(page.getByRole("combobox", { name: "To" })).toHaveValue(`${recipient.email}, `);
+  await context.close();
+});
+
+test("people the user received mail from are offered as recipients", async ({ browser, baseURL }) => {
+  const me = createMailbox("contacts-in");
+  const tag = randomBytes(3).toString("hex");
+  await appendMessage(me, { subject: `Hello from Zelda ${tag}`, from: `Zelda Quartermaine <zelda-${tag}@example.org>` });
+  const context = await newClientContext(browser, baseURL);
+  const page = await context.newPage();
+  await signIn(page, me);
+  await page.getByRole("list", { name: "Messages" }).getByRole("link", { name: new RegExp(`Hello from Zelda ${tag}`) }).click();
+  await expect(page.getByRole("article", { name: `Hello from Zelda ${tag}` })).toBeVisible();
+  await page.goto("/compose");
+  await page.getByRole("combobox", { name: "To" }).fill("Quarterm");
+  await expect(page.getByRole("option", { name: new RegExp(`zelda-${tag}@example.org`) })).toBeVisible();
   await context.close();
 });
 

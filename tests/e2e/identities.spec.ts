@@ -71,6 +71,14 @@ test("identities: the sign-in address is always there; others can be added, edit
   await page.reload();
   await expect(list.getByRole("listitem", { name: `Sales <${sales}>` })).toContainText("Default");
 
+  // A new message starts from the default identity, with its signature.
+  await page.goto("/compose");
+  await expect(page.getByLabel("From")).toHaveValue(sales);
+  const message = page.getByRole("textbox", { name: "Message" });
+  await expect(message).toContainText("-- ");
+  await expect(message).toContainText("Call us any time or write");
+  await page.goto("/settings/identities");
+
   page.once("dialog", (dialog) => dialog.accept());
   await list.getByRole("button", { name: `Delete ${sales}` }).click();
   await expect(list.getByRole("listitem")).toHaveCount(1);
