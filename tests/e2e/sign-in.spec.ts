@@ -131,3 +131,29 @@ test.describe("signing in when the mail server is in trouble", () => {
     await context.close();
   });
 });
+
+test("behind a TLS proxy (X-Forwarded-Proto: https) the session cookie is Secure", async ({ playwright, baseURL }) => {
+  const mailbox = createMailbox("e2e-secure-cookie");
+  const request = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { "x-forwarded-proto": "https", "x-forwarded-for": randomClientAddress() },
+  });
+  const setCookies = (response: Awaited<ReturnType<typeof request.get>>) =>
+    response.headersArray().filter((header) => header.name.toLowerCase() === "set-cookie").map((header) => header.value);
+  const csrf = await request.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  // The test talks plain http to the app, so it hands back the (Secure) CSRF cookie itself.
+  const csrfCookie = setCookies(csrf).map((cookie) => cookie.split(";")[0]).join("; ");
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: mailbox.email, password: mailbox.password, callbackUrl: "/" },
+    headers: { cookie: csrfCookie },
+    maxRedirects: 0,
+  });
+  const cookies = setCookies(response);
+  const session = cookies.find((cookie) => cookie.startsWith("__Secure-authjs.session-token="));
+  expect(session, cookies.join("\n")).toBeDefined();
+  expect(session).toMatch(/;\s*Secure/i);
+  expect(session).toMatch(/;\s*HttpOnly/i);
+  expect(session).toMatch(/;\s*SameSite=Lax/i);
+  await request.dispose();
+});
