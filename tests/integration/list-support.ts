@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { ImapFlow } from "imapflow";
-import { mailServer, type TestMailbox } from "../support/mail-server";
+import type { ImapFlow } from "imapflow";
+import { connectImap, type TestMailbox } from "../support/mail-server";
 
 /** An imapflow connection whose client-sent command lines are recorded (imapflow logs them at debug with src "c"). */
 export async function connectLogged(mailbox: TestMailbox): Promise<{ client: ImapFlow; commands: string[] }> {
@@ -9,17 +8,7 @@ export async function connectLogged(mailbox: TestMailbox): Promise<{ client: Ima
   const record = (entry: { src?: string; msg?: string }) => {
     if (entry?.src === "c" && typeof entry.msg === "string") commands.push(entry.msg);
   };
-  const { imapHost, imapPort, caFile } = mailServer();
-  const client = new ImapFlow({
-    host: imapHost,
-    port: imapPort,
-    secure: true,
-    tls: { ca: [readFileSync(caFile, "utf8")] },
-    auth: { user: mailbox.email, pass: mailbox.password },
-    logger: { debug: record, info: record, warn: () => undefined, error: () => undefined },
-  });
-  client.on("error", () => undefined);
-  await client.connect();
+  const client = await connectImap(mailbox, { logger: { debug: record, info: record, warn: () => undefined, error: () => undefined } });
   return { client, commands };
 }
 

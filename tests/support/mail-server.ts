@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { ImapFlow } from "imapflow";
+import { readFileSync } from "node:fs";
+import { ImapFlow, type ImapFlowOptions } from "imapflow";
 
 const ROOT = process.cwd();
 const SCRIPT = path.join(ROOT, "scripts/mail-server.sh");
@@ -72,18 +73,18 @@ export function createMailbox(prefix = "user"): TestMailbox {
   return mailbox;
 }
 
-/** A direct imapflow connection for setting up or checking a mailbox in tests. */
-export async function connectImap(mailbox: TestMailbox): Promise<ImapFlow> {
+/** A direct imapflow connection for setting up or checking a mailbox in tests; `logger` lets a test watch the protocol. */
+export async function connectImap(mailbox: TestMailbox, options: { logger?: ImapFlowOptions["logger"] } = {}): Promise<ImapFlow> {
   const { imapHost, imapPort, caFile } = mailServer();
-  const { readFileSync } = await import("node:fs");
   const client = new ImapFlow({
     host: imapHost,
     port: imapPort,
     secure: true,
     tls: { ca: [readFileSync(caFile, "utf8")] },
     auth: { user: mailbox.email, pass: mailbox.password },
-    logger: false,
+    logger: options.logger ?? false,
   });
+  client.on("error", () => undefined);
   await client.connect();
   return client;
 }
