@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
+import { MailboxErrorAlert } from "@/components/app-shell/mailbox-error-alert";
 import { requireSession } from "@/lib/auth/current-session";
-import { describeMailboxError } from "@/lib/auth/mailbox-error";
 import { withSessionMailbox } from "@/lib/auth/session-mailbox";
 import { database } from "@/lib/db/database";
 import { isSenderAllowed } from "@/lib/db/remote-content";
@@ -17,11 +17,7 @@ export async function MessagePrintSection({ folder, uid }: { folder: string; uid
     message = await withSessionMailbox(session, (client) => loadMessage(client, folder, uid, { markRead: false }));
   } catch (error) {
     if (!(error instanceof MessageNotFoundError)) {
-      return (
-        <p role="alert" className="m-6 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
-          {describeMailboxError(error)}
-        </p>
-      );
+      return <MailboxErrorAlert error={error} />;
     }
   }
   if (!message) notFound();
