@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { parseAllowlist } from "@/lib/mail/smtp-guard";
+import { parseAllowlist } from "@/lib/mail/smtp/guard";
 
 /**
  * The one reader of process.env. Every setting is parsed and checked here once;

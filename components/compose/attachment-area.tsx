@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { UploadMeta } from "@/lib/mail/upload-store";
+import type { UploadMeta } from "@/lib/uploads/upload-store";
 import { uploadFile } from "./upload-file";
 
 interface Progress {

@@ -7,12 +7,12 @@ import { listIdentities } from "@/lib/db/identities";
 import { findUndoSendSeconds } from "@/lib/db/undo-send-delay";
 import { env } from "@/lib/env";
 import type { ImapFlow } from "imapflow";
-import { OriginalNotFoundError, startFromDraft, startFromOriginal, type ComposeMode, type ComposeStart, type StartContext } from "@/lib/mail/compose-start";
-import { newestDraftUid } from "@/lib/mail/drafts";
-import { isMessageId } from "@/lib/mail/build-message";
-import { removeStaleUploads, uploadDir } from "@/lib/mail/upload-store";
+import { OriginalNotFoundError, startFromDraft, startFromOriginal, type ComposeMode, type ComposeStart, type StartContext } from "@/lib/mail/compose/compose-start";
+import { newestDraftUid } from "@/lib/mail/compose/drafts";
+import { isMessageId } from "@/lib/mail/compose/build-message";
+import { removeStaleUploads, uploadDir } from "@/lib/uploads/upload-store";
 import { Composer } from "./composer";
-import { withSignature } from "@/lib/mail/signature";
+import { withSignature } from "@/lib/mail/compose/signature";
 
 export interface ComposeParams {
   draft?: string;

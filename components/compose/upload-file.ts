@@ -1,4 +1,4 @@
-import type { UploadMeta } from "@/lib/mail/upload-store";
+import type { UploadMeta } from "@/lib/uploads/upload-store";
 
 /** Uploads one file to /api/uploads with XMLHttpRequest, reporting progress (0–100) as it goes. */
 export function uploadFile(file: File, onProgress: (percent: number) => void, signal?: AbortSignal): Promise<UploadMeta> {

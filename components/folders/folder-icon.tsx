@@ -1,4 +1,4 @@
-import type { SpecialUse } from "@/lib/mail/folders";
+import type { SpecialUse } from "@/lib/mail/imap/folders";
 
 const PATHS: Record<SpecialUse | "folder", string> = {
   "\\Inbox": "M3 13h4l2 3h6l2-3h4M5 5h14l2 8v6H3v-6z",

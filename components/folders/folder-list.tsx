@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
-import type { FolderNode } from "@/lib/mail/folders";
+import type { FolderNode } from "@/lib/mail/imap/folders";
 import { folderHref } from "@/components/messages/hrefs";
 import { FolderIcon } from "./folder-icon";
 

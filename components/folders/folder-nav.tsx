@@ -1,7 +1,7 @@
 import { getCurrentSession } from "@/lib/auth/current-session";
 import { describeMailboxError } from "@/lib/auth/mailbox-error";
 import { withSessionMailbox } from "@/lib/auth/session-mailbox";
-import { listFolderTree, type FolderNode } from "@/lib/mail/folders";
+import { listFolderTree, type FolderNode } from "@/lib/mail/imap/folders";
 import { FolderList } from "./folder-list";
 
 export async function FolderNav() {

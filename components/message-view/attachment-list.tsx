@@ -1,4 +1,4 @@
-import type { AttachmentInfo } from "@/lib/mail/message-parts";
+import type { AttachmentInfo } from "@/lib/mail/message/parts";
 import { attachmentHref } from "./hrefs";
 import { LineIcon } from "@/components/icons/line-icon";
 

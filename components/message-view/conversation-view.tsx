@@ -1,4 +1,4 @@
-import type { MessageViewData } from "@/lib/mail/message-body";
+import type { MessageViewData } from "@/lib/mail/message/body";
 import { LocalDateTime } from "./local-date-time";
 import { MessageView } from "./message-view";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import type { HeaderField } from "@/lib/mail/parse-message";
+import type { HeaderField } from "@/lib/mail/message/parse";
 
 /** "Show details": every header of the message, as sent. */
 export function HeaderDetails({ headers }: { headers: HeaderField[] }) {

@@ -4,8 +4,8 @@ import { requireSession } from "@/lib/auth/current-session";
 import { withSessionMailbox } from "@/lib/auth/session-mailbox";
 import { database } from "@/lib/db/database";
 import { isSenderAllowed } from "@/lib/db/remote-content";
-import { loadMessage, MessageNotFoundError, type LoadedMessage } from "@/lib/mail/load-message";
-import { toMessageViewData } from "@/lib/mail/message-body";
+import { loadMessage, MessageNotFoundError, type LoadedMessage } from "@/lib/mail/imap/load-message";
+import { toMessageViewData } from "@/lib/mail/message/body";
 import { MessageView } from "./message-view";
 import { PrintButton } from "./print-button";
 

@@ -1,5 +1,5 @@
-import type { MessageViewData } from "@/lib/mail/message-body";
-import type { Mailbox } from "@/lib/mail/parse-message";
+import type { MessageViewData } from "@/lib/mail/message/body";
+import type { Mailbox } from "@/lib/mail/message/parse";
 import { AttachmentList } from "./attachment-list";
 import { HeaderDetails } from "./header-details";
 import { composeFromHref, messageFrameHref, messageSourceHref, printHref, type ComposeStart } from "./hrefs";

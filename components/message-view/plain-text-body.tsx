@@ -1,4 +1,4 @@
-import type { TextBlock, TextSegment } from "@/lib/mail/plain-text";
+import type { TextBlock, TextSegment } from "@/lib/mail/message/plain-text";
 
 /** A plain-text body: links made from addresses, quoted text folded away. */
 export function PlainTextBody({ blocks }: { blocks: TextBlock[] }) {

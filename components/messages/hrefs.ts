@@ -1,11 +1,11 @@
-import type { SortKey } from "@/lib/mail/sort";
+import type { SortKey } from "@/lib/mail/imap/sort";
 
 /** What a message list shows, kept in its URL so back, forward and reload return to the same place. */
 export interface ListState {
   /** Zero-based. */
   page: number;
   sort: SortKey;
-  /** Search parameters (see lib/mail/search-query.ts searchQueryParams), empty when not searching. */
+  /** Search parameters (see lib/mail/imap/search-query.ts searchQueryParams), empty when not searching. */
   search: [string, string][];
 }
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { MessageSummary } from "@/lib/mail/message-list";
+import type { MessageSummary } from "@/lib/mail/imap/message-list";
 import { MessageDate } from "./message-date";
 import { LineIcon } from "@/components/icons/line-icon";
 

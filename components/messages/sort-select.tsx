@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId } from "react";
-import type { SortKey } from "@/lib/mail/sort";
+import type { SortKey } from "@/lib/mail/imap/sort";
 import { listHref } from "./hrefs";
 
 const LABELS: Record<SortKey, string> = { date: "Date", sender: "Sender", subject: "Subject", size: "Size" };

@@ -46,7 +46,7 @@ export function IdentityList({ identities, signInEmail, domains }: { identities:
                         aria-label={`Signature of ${identity.email}`}
                         role="group"
                         className="rounded border-l-2 border-slate-200 pl-3 text-slate-700 [&_a]:text-sky-700 [&_a]:underline [&_ul]:list-disc [&_ul]:pl-5"
-                        // Sanitised with an allowlist when it was saved (lib/mail/signature-html.ts).
+                        // Sanitised with an allowlist when it was saved (lib/mail/sanitize/signature-html.ts).
                         dangerouslySetInnerHTML={{ __html: identity.signatureHtml }}
                       />
                     ) : (

@@ -5,9 +5,9 @@ import { withSessionMailbox } from "@/lib/auth/session-mailbox";
 import { database } from "@/lib/db/database";
 import { listIdentities } from "@/lib/db/identities";
 import { env } from "@/lib/env";
-import { buildMessage, isMessageId, MessageInputError, parseAddressList, type MessageAttachment } from "@/lib/mail/build-message";
-import { MissingFolderError, saveDraftVersion } from "@/lib/mail/drafts";
-import { formatBytes, readUploadMeta, uploadDir, uploadPath } from "@/lib/mail/upload-store";
+import { buildMessage, isMessageId, MessageInputError, parseAddressList, type MessageAttachment } from "@/lib/mail/compose/build-message";
+import { MissingFolderError, saveDraftVersion } from "@/lib/mail/compose/drafts";
+import { formatBytes, readUploadMeta, uploadDir, uploadPath } from "@/lib/uploads/upload-store";
 import type { ActionResult } from "./result";
 
 /**

@@ -8,11 +8,11 @@ import { database } from "@/lib/db/database";
 import { listIdentities } from "@/lib/db/identities";
 import { RelaySettingsError, resolveRelayForUser } from "@/lib/db/smtp-relays";
 import { env } from "@/lib/env";
-import { isMessageId, MessageInputError } from "@/lib/mail/build-message";
-import { deleteDraft } from "@/lib/mail/drafts";
-import { describeSendFailure, sendDraft, SendError, type SentMessage } from "@/lib/mail/send-message";
-import { createRelayTransport, type RelayConfig, type RelayTransport } from "@/lib/mail/smtp-transport";
-import { deleteUploads, uploadDir } from "@/lib/mail/upload-store";
+import { isMessageId, MessageInputError } from "@/lib/mail/compose/build-message";
+import { deleteDraft } from "@/lib/mail/compose/drafts";
+import { describeSendFailure, sendDraft, SendError, type SentMessage } from "@/lib/mail/smtp/send-message";
+import { createRelayTransport, type RelayConfig, type RelayTransport } from "@/lib/mail/smtp/transport";
+import { deleteUploads, uploadDir } from "@/lib/uploads/upload-store";
 import { draftSchema, saveDraftForSession } from "./compose-draft";
 import { sessionAction } from "./session-action";
 

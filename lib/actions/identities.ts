@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { database } from "@/lib/db/database";
 import { deleteIdentity, findIdentity, insertIdentity, setDefaultIdentity, updateIdentity } from "@/lib/db/identities";
 import { env } from "@/lib/env";
-import { sanitizeSignatureHtml } from "@/lib/mail/signature-html";
+import { sanitizeSignatureHtml } from "@/lib/mail/sanitize/signature-html";
 import { identityAddressAllowed, identityDomainsFor, identityIdSchema, identityUpdateSchema, newIdentitySchema } from "./identities.validation";
 import { sessionAction } from "./session-action";
 

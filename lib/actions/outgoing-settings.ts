@@ -7,8 +7,8 @@ import { database } from "@/lib/db/database";
 import type { SmtpRelay } from "@/lib/db/schema";
 import { companyRelay, findSmtpRelay, relayPasswordKey, saveSmtpRelay } from "@/lib/db/smtp-relays";
 import { env } from "@/lib/env";
-import { verifyRelay } from "@/lib/mail/smtp-verify";
-import type { RelayConfig } from "@/lib/mail/smtp-transport";
+import { verifyRelay } from "@/lib/mail/smtp/verify";
+import type { RelayConfig } from "@/lib/mail/smtp/transport";
 
 import type { ActionResult } from "./result";
 import { sessionAction } from "./session-action";

@@ -1,6 +1,6 @@
 import net from "node:net";
 import { z } from "zod";
-import { isHostName } from "@/lib/mail/smtp-guard";
+import { isHostName } from "@/lib/mail/smtp/guard";
 
 export const PASSWORD_MAX = 1024;
 export const USERNAME_MAX = 320;

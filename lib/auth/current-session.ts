@@ -5,7 +5,7 @@ import { decode } from "next-auth/jwt";
 import { database } from "@/lib/db/database";
 import { deleteSession, findSessionWithUser, touchSession } from "@/lib/db/sessions";
 import { env } from "@/lib/env";
-import type { MailboxCredentials } from "@/lib/mail/imap-connect";
+import type { MailboxCredentials } from "@/lib/mail/imap/connect";
 import { imapPool } from "./imap-pool-instance";
 import { isSessionExpired } from "./session-expiry";
 import { open, sessionRowId } from "./vault";

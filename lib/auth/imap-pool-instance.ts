@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
-import { ImapPool } from "@/lib/mail/imap-pool";
-import type { ImapServer } from "@/lib/mail/imap-connect";
+import { ImapPool } from "@/lib/mail/imap/pool";
+import type { ImapServer } from "@/lib/mail/imap/connect";
 
 /** The company IMAP server as configured. */
 export function imapServer(): ImapServer {

@@ -1,5 +1,5 @@
-import { ImapConnectError } from "@/lib/mail/imap-connect";
-import { ImapPoolExhaustedError } from "@/lib/mail/imap-pool";
+import { ImapConnectError } from "@/lib/mail/imap/connect";
+import { ImapPoolExhaustedError } from "@/lib/mail/imap/pool";
 
 /** Words for a reader when the mail server could not serve a page. Never the server's raw text. */
 export function describeMailboxError(error: unknown): string {

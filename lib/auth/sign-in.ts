@@ -3,8 +3,8 @@ import type { Database } from "@/lib/db/client";
 import { deleteExpiredSessions, insertSession } from "@/lib/db/sessions";
 import { clearSignInFailuresForAddress, pruneSignInFailures, recordSignInFailure, tallySignInFailures } from "@/lib/db/sign-in-failures";
 import { upsertUserOnSignIn } from "@/lib/db/users";
-import { ImapConnectError, openImapConnection, type ImapServer } from "@/lib/mail/imap-connect";
-import type { ImapPool } from "@/lib/mail/imap-pool";
+import { ImapConnectError, openImapConnection, type ImapServer } from "@/lib/mail/imap/connect";
+import type { ImapPool } from "@/lib/mail/imap/pool";
 import { newKey, seal, sessionRowId } from "./vault";
 
 export type SignInRefusal = "invalid" | "domain" | "unreachable" | "timeout" | "locked";

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { deriveKey, open } from "@/lib/auth/vault";
 import { env } from "@/lib/env";
-import type { MailboxCredentials } from "@/lib/mail/imap-connect";
-import type { RelayConfig } from "@/lib/mail/smtp-transport";
+import type { MailboxCredentials } from "@/lib/mail/imap/connect";
+import type { RelayConfig } from "@/lib/mail/smtp/transport";
 import type { Database } from "./client";
 import { smtpRelays, type SmtpRelay } from "./schema";
 

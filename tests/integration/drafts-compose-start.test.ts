@@ -5,10 +5,10 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import MailComposer from "nodemailer/lib/mail-composer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildMessage } from "@/lib/mail/build-message";
-import { startFromDraft, startFromOriginal } from "@/lib/mail/compose-start";
-import { saveDraftVersion } from "@/lib/mail/drafts";
-import { saveUpload, uploadPath } from "@/lib/mail/upload-store";
+import { buildMessage } from "@/lib/mail/compose/build-message";
+import { startFromDraft, startFromOriginal } from "@/lib/mail/compose/compose-start";
+import { saveDraftVersion } from "@/lib/mail/compose/drafts";
+import { saveUpload, uploadPath } from "@/lib/uploads/upload-store";
 import { connectImap, createMailbox } from "../support/mail-server";
 
 let uploads: string;

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { ImapFlow } from "imapflow";
 import { readFileSync } from "node:fs";
-import { openImapConnection, type ImapServer } from "@/lib/mail/imap-connect";
-import { ImapPool, ImapPoolExhaustedError } from "@/lib/mail/imap-pool";
+import { openImapConnection, type ImapServer } from "@/lib/mail/imap/connect";
+import { ImapPool, ImapPoolExhaustedError } from "@/lib/mail/imap/pool";
 import { appendMessage, createMailbox, mailServer } from "../support/mail-server";
 
 function server(): ImapServer {

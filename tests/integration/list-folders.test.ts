@@ -1,7 +1,7 @@
 import type { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listFolderTree, type FolderNode } from "@/lib/mail/folders";
-import { listMessagePage } from "@/lib/mail/message-list";
+import { listFolderTree, type FolderNode } from "@/lib/mail/imap/folders";
+import { listMessagePage } from "@/lib/mail/imap/message-list";
 import { connectImap, createMailbox, type TestMailbox } from "../support/mail-server";
 import { rawMessage } from "./list-support";
 

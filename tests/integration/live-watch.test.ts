@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import type { ImapFlow } from "imapflow";
 import { afterEach, describe, expect, it } from "vitest";
-import { openImapConnection, type ImapServer, type MailboxCredentials } from "@/lib/mail/imap-connect";
-import { MailboxWatchers, WatchLimitError, type MailboxChange } from "@/lib/mail/mailbox-watch";
+import { openImapConnection, type ImapServer, type MailboxCredentials } from "@/lib/mail/imap/connect";
+import { MailboxWatchers, WatchLimitError, type MailboxChange } from "@/lib/mail/imap/watch";
 import { appendMessage, createMailbox, mailServer } from "../support/mail-server";
 
 function server(): ImapServer {

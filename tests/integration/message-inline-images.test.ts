@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImapFlow } from "imapflow";
-import { loadMessage } from "@/lib/mail/load-message";
-import { messageFrameCsp, messageFrameDocument, toMessageViewData } from "@/lib/mail/message-body";
+import { loadMessage } from "@/lib/mail/imap/load-message";
+import { messageFrameCsp, messageFrameDocument, toMessageViewData } from "@/lib/mail/message/body";
 import { connectImap, createMailbox } from "../support/mail-server";
 
 // A 1x1 PNG and an SVG that would run script if it were ever shown as a document.

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadMessage } from "@/lib/mail/load-message";
-import { bodyHasText, messageFrameDocument, toMessageViewData } from "@/lib/mail/message-body";
+import { loadMessage } from "@/lib/mail/imap/load-message";
+import { bodyHasText, messageFrameDocument, toMessageViewData } from "@/lib/mail/message/body";
 import { connectImap, createMailbox } from "../support/mail-server";
 
 // In CI the shared folder sits beside the project root; on a workstation it may be /work/shared.

@@ -2,8 +2,8 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import type { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listMessagePage } from "@/lib/mail/message-list";
-import { listConversationPage } from "@/lib/mail/threads";
+import { listMessagePage } from "@/lib/mail/imap/message-list";
+import { listConversationPage } from "@/lib/mail/imap/threads";
 import { connectImap, type TestMailbox } from "../support/mail-server";
 import { connectLogged } from "./list-support";
 

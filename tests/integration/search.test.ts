@@ -1,7 +1,7 @@
 import type { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { searchMessagePage } from "@/lib/mail/search";
-import { parseSearchQuery, type SearchQuery } from "@/lib/mail/search-query";
+import { searchMessagePage } from "@/lib/mail/imap/search";
+import { parseSearchQuery, type SearchQuery } from "@/lib/mail/imap/search-query";
 import { connectImap, createMailbox, type TestMailbox } from "../support/mail-server";
 import { connectLogged, rawMessage } from "./list-support";
 

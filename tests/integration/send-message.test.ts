@@ -6,11 +6,11 @@ import { Readable } from "node:stream";
 import type { ImapFlow } from "imapflow";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildMessage, MessageInputError, parseAddressList, type MessageInput } from "@/lib/mail/build-message";
-import { findSpecialFolder, saveDraftVersion } from "@/lib/mail/drafts";
-import { sendDraft, SendError } from "@/lib/mail/send-message";
-import { createRelayTransport, type RelayConfig } from "@/lib/mail/smtp-transport";
-import { saveUpload } from "@/lib/mail/upload-store";
+import { buildMessage, MessageInputError, parseAddressList, type MessageInput } from "@/lib/mail/compose/build-message";
+import { findSpecialFolder, saveDraftVersion } from "@/lib/mail/compose/drafts";
+import { sendDraft, SendError } from "@/lib/mail/smtp/send-message";
+import { createRelayTransport, type RelayConfig } from "@/lib/mail/smtp/transport";
+import { saveUpload } from "@/lib/uploads/upload-store";
 import { freePort } from "../support/app-server";
 import { appendMessage, connectImap, createMailbox, mailServer, type TestMailbox } from "../support/mail-server";
 

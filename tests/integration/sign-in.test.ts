@@ -5,7 +5,7 @@ import { SignInRefused, signInWithMailbox, type SignInContext } from "@/lib/auth
 import { open, sessionRowId } from "@/lib/auth/vault";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { findSessionWithUser } from "@/lib/db/sessions";
-import { ImapPool } from "@/lib/mail/imap-pool";
+import { ImapPool } from "@/lib/mail/imap/pool";
 import { randomClientAddress } from "../support/browser";
 import { createMailbox, mailServer } from "../support/mail-server";
 import { startSilentServer } from "../support/silent-server";

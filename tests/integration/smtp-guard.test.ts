@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import net from "node:net";
 import tls from "node:tls";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { RelayGuardError, type LookupAll } from "@/lib/mail/smtp-guard";
-import { createRelayTransport, type RelayConfig } from "@/lib/mail/smtp-transport";
-import { verifyRelay } from "@/lib/mail/smtp-verify";
+import { RelayGuardError, type LookupAll } from "@/lib/mail/smtp/guard";
+import { createRelayTransport, type RelayConfig } from "@/lib/mail/smtp/transport";
+import { verifyRelay } from "@/lib/mail/smtp/verify";
 import { createMailbox, mailServer } from "../support/mail-server";
 
 /** Counts connections to a loopback port, to prove a refused relay was never contacted. */

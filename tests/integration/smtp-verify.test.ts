@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { RelayConfig } from "@/lib/mail/smtp-transport";
-import { verifyRelay } from "@/lib/mail/smtp-verify";
+import type { RelayConfig } from "@/lib/mail/smtp/transport";
+import { verifyRelay } from "@/lib/mail/smtp/verify";
 import { freePort } from "../support/app-server";
 import { createMailbox, mailServer, type TestMailbox } from "../support/mail-server";
 import { startSilentServer } from "../support/silent-server";

@@ -1,6 +1,6 @@
 import type { ImapFlow } from "imapflow";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { findConversation, listConversationPage } from "@/lib/mail/threads";
+import { findConversation, listConversationPage } from "@/lib/mail/imap/threads";
 import { connectImap, createMailbox, type TestMailbox } from "../support/mail-server";
 import { connectLogged, rawMessage } from "./list-support";
 

@@ -2,7 +2,7 @@ import { getCurrentSession } from "@/lib/auth/current-session";
 import { imapServer } from "@/lib/auth/imap-pool-instance";
 import { database } from "@/lib/db/database";
 import { findSessionWithUser } from "@/lib/db/sessions";
-import { MailboxWatchers, WatchLimitError, type MailboxChange } from "@/lib/mail/mailbox-watch";
+import { MailboxWatchers, WatchLimitError, type MailboxChange } from "@/lib/mail/imap/watch";
 
 export const dynamic = "force-dynamic";
 

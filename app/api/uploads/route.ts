@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { getCurrentSession } from "@/lib/auth/current-session";
 import { env } from "@/lib/env";
-import { formatBytes, removeStaleUploads, saveUpload, uploadDir, UploadTooLargeError } from "@/lib/mail/upload-store";
+import { formatBytes, removeStaleUploads, saveUpload, uploadDir, UploadTooLargeError } from "@/lib/uploads/upload-store";
 
 const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 

@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 import { getCurrentSession } from "@/lib/auth/current-session";
 import { env } from "@/lib/env";
-import { deleteUploads, readUploadMeta, uploadDir, uploadPath } from "@/lib/mail/upload-store";
+import { deleteUploads, readUploadMeta, uploadDir, uploadPath } from "@/lib/uploads/upload-store";
 
 interface Params {
   params: Promise<{ id: string }>;

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { MessagePrintSection } from "@/components/message-view/message-print-section";
 import { MessageSkeleton } from "@/components/message-view/message-skeleton";
-import { parseMessageParams } from "@/app/api/messages/message-params";
+import { parseMessageParams } from "@/lib/reads/message-params";
 
 export const metadata: Metadata = { title: "Print message" };
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { MessageSection } from "@/components/message-view/message-section";
 import { MessageSkeleton } from "@/components/message-view/message-skeleton";
-import { parseMessageParams } from "@/app/api/messages/message-params";
+import { parseMessageParams } from "@/lib/reads/message-params";
 
 interface Props {
   params: Promise<{ folder: string; uid: string }>;

@@ -1,10 +1,10 @@
 import { getCurrentSession } from "@/lib/auth/current-session";
 import { describeMailboxError } from "@/lib/auth/mailbox-error";
 import { withSessionMailbox } from "@/lib/auth/session-mailbox";
-import { loadMessage, MessageNotFoundError } from "@/lib/mail/load-message";
-import { messageFrameCsp, messageFrameDocument } from "@/lib/mail/message-body";
-import { escapeHtml } from "@/lib/mail/sanitize-html";
-import { parseMessageParams } from "../../../message-params";
+import { loadMessage, MessageNotFoundError } from "@/lib/mail/imap/load-message";
+import { messageFrameCsp, messageFrameDocument } from "@/lib/mail/message/body";
+import { escapeHtml } from "@/lib/mail/sanitize/html";
+import { parseMessageParams } from "../../../../../../lib/reads/message-params";
 
 /** The document of the message frame: the HTML body sanitised on the server, under a CSP that lets nothing run or load. */
 export async function GET(request: Request, { params }: { params: Promise<{ folder: string; uid: string }> }) {

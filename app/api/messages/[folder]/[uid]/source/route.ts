@@ -2,9 +2,9 @@ import { Readable } from "node:stream";
 import { getCurrentSession } from "@/lib/auth/current-session";
 import { describeMailboxError } from "@/lib/auth/mailbox-error";
 import { withSessionMailbox } from "@/lib/auth/session-mailbox";
-import { MessageNotFoundError } from "@/lib/mail/load-message";
-import { openMessageStream } from "@/lib/mail/message-download";
-import { parseMessageParams } from "../../../message-params";
+import { MessageNotFoundError } from "@/lib/mail/imap/load-message";
+import { openMessageStream } from "@/lib/mail/imap/message-download";
+import { parseMessageParams } from "../../../../../../lib/reads/message-params";
 
 /** "View source": the raw message as plain text, shown in the browser and never interpreted. */
 export async function GET(_request: Request, { params }: { params: Promise<{ folder: string; uid: string }> }) {

@@ -2,10 +2,10 @@ import { Readable } from "node:stream";
 import { getCurrentSession } from "@/lib/auth/current-session";
 import { describeMailboxError } from "@/lib/auth/mailbox-error";
 import { withSessionMailbox } from "@/lib/auth/session-mailbox";
-import { MessageNotFoundError } from "@/lib/mail/load-message";
-import { contentDisposition } from "@/lib/mail/content-disposition";
-import { openMessageStream } from "@/lib/mail/message-download";
-import { parseMessageParams } from "../../../../message-params";
+import { MessageNotFoundError } from "@/lib/mail/imap/load-message";
+import { contentDisposition } from "@/lib/mail/message/content-disposition";
+import { openMessageStream } from "@/lib/mail/imap/message-download";
+import { parseMessageParams } from "../../../../../../../lib/reads/message-params";
 
 // Types a browser may show inline; everything else (HTML, SVG, ...) is only ever downloaded.
 const PREVIEWABLE = new Set(["image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf"]);

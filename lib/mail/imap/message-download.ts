@@ -1,7 +1,7 @@
 import type { Readable } from "node:stream";
 import type { ImapFlow } from "imapflow";
 import { MessageNotFoundError } from "./load-message";
-import { findPart, partFilename } from "./message-parts";
+import { findPart, partFilename } from "../message/parts";
 
 export interface MessageStream {
   content: Readable;

@@ -1,9 +1,9 @@
 import type { ImapFlow } from "imapflow";
 import type { Transporter } from "nodemailer";
-import { decodeOrigin, MessageInputError, ORIGIN_HEADER, type DraftOrigin, type MailAddress } from "./build-message";
-import { deleteDraft, fetchDraft, findSpecialFolder } from "./drafts";
-import { describeSmtpFailure } from "./smtp-verify";
-import type { RelayConfig } from "./smtp-transport";
+import { decodeOrigin, MessageInputError, ORIGIN_HEADER, type DraftOrigin, type MailAddress } from "../compose/build-message";
+import { deleteDraft, fetchDraft, findSpecialFolder } from "../compose/drafts";
+import { describeSmtpFailure } from "./verify";
+import type { RelayConfig } from "./transport";
 
 export type SendFailureKind = "draft-missing" | "unreachable" | "auth" | "rejected" | "failed";
 

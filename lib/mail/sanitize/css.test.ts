@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sanitizeCss } from "./sanitize-css";
+import { sanitizeCss } from "./css";
 
 const policy = (allowRemote: boolean) => {
   const state = { blocked: 0 };

@@ -4,7 +4,7 @@ import path from "node:path";
 import { simpleParser } from "mailparser";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildMessage, decodeOrigin, encodeOrigin, MessageInputError, parseAddressList, plainTextFromHtml, type MessageInput } from "./build-message";
-import { rewriteHeaders } from "./send-message";
+import { rewriteHeaders } from "../smtp/send-message";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "build-message-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import type { FetchMessageObject, ImapFlow } from "imapflow";
-import type { SpecialUse } from "./folders";
+import type { SpecialUse } from "../imap/folders";
 
 export class MissingFolderError extends Error {
   constructor(readonly use: SpecialUse) {

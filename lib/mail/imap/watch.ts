@@ -1,5 +1,5 @@
 import type { ImapFlow } from "imapflow";
-import { openImapConnection, type ImapServer, type MailboxCredentials } from "./imap-connect";
+import { openImapConnection, type ImapServer, type MailboxCredentials } from "./connect";
 
 export interface MailboxChange {
   folder: string;

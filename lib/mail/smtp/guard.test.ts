@@ -9,7 +9,7 @@ import {
   RelayGuardError,
   resolveRelayTarget,
   type LookupAll,
-} from "./smtp-guard";
+} from "./guard";
 
 describe("classifyAddress", () => {
   it.each([

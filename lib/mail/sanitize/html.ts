@@ -1,6 +1,6 @@
 import createDOMPurify, { type Config, type DOMPurify } from "dompurify";
 import { JSDOM } from "jsdom";
-import { safeRemoteUrl, sanitizeCss, type CssPolicy } from "./sanitize-css";
+import { safeRemoteUrl, sanitizeCss, type CssPolicy } from "./css";
 
 export interface SanitizeOptions {
   /** Whether remote images, CSS backgrounds and fonts may load (the reader allowed it). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { domainNamedIn, sameSite, sanitizeMessageHtml } from "./sanitize-html";
+import { domainNamedIn, sameSite, sanitizeMessageHtml } from "./html";
 
 const blocked = (html: string) => sanitizeMessageHtml(html, { allowRemote: false });
 const allowed = (html: string) => sanitizeMessageHtml(html, { allowRemote: true });

@@ -1,8 +1,8 @@
 import type { FetchMessageObject, ImapFlow, MessageAddressObject, MessageStructureObject } from "imapflow";
 import { decodeOrigin, formatAddress, isMessageId, ORIGIN_HEADER, plainTextFromHtml, type DraftOrigin } from "./build-message";
 import { draftMessageId, findSpecialFolder, newestDraftUid } from "./drafts";
-import { forwardSubject, quoteForForward, quoteForReply, replySubject, type QuotedOriginal } from "./quote";
-import { saveUpload, type UploadMeta } from "./upload-store";
+import { forwardSubject, quoteForForward, quoteForReply, replySubject, type QuotedOriginal } from "../message/quote";
+import { saveUpload, type UploadMeta } from "../../uploads/upload-store";
 
 /** What the composer opens with: a new reply or forward, or a saved draft to continue. */
 export interface ComposeStart {

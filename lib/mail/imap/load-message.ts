@@ -1,6 +1,6 @@
 import type { ImapFlow } from "imapflow";
-import { listAttachments, type AttachmentInfo } from "./message-parts";
-import { parseMessage, type HeaderField, type InlineImage, type Mailbox } from "./parse-message";
+import { listAttachments, type AttachmentInfo } from "../message/parts";
+import { parseMessage, type HeaderField, type InlineImage, type Mailbox } from "../message/parse";
 
 /** The message (or its folder) is gone: expunged or moved since the list was shown. */
 export class MessageNotFoundError extends Error {

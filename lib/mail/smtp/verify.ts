@@ -1,5 +1,5 @@
-import { RelayGuardError } from "./smtp-guard";
-import { createRelayTransport, type RelayConfig, type RelayTransportOptions } from "./smtp-transport";
+import { RelayGuardError } from "./guard";
+import { createRelayTransport, type RelayConfig, type RelayTransportOptions } from "./transport";
 
 export type SmtpFailureKind = "guard" | "not-found" | "refused" | "tls" | "tls-mismatch" | "auth" | "timeout" | "unknown";
 

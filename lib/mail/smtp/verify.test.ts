@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { RelayGuardError } from "./smtp-guard";
-import { describeSmtpFailure } from "./smtp-verify";
+import { RelayGuardError } from "./guard";
+import { describeSmtpFailure } from "./verify";
 
 const relay = { host: "smtp.example.com", port: 587, security: "starttls" as const };
 const error = (fields: Record<string, unknown>) => Object.assign(new Error(String(fields.message ?? "")), fields);

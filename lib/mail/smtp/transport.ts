@@ -1,7 +1,7 @@
 import { rootCertificates } from "node:tls";
 import nodemailer, { type Transporter } from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
-import { parseAllowlist, resolveRelayTarget, type LookupAll } from "./smtp-guard";
+import { parseAllowlist, resolveRelayTarget, type LookupAll } from "./guard";
 
 export type RelaySecurity = "tls" | "starttls" | "none";
 
