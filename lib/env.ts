@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { parseAllowlist } from "@/lib/mail/smtp/guard";
 
 /**
  * The one reader of process.env. Every setting is parsed and checked here once;
@@ -94,7 +93,10 @@ export interface Env {
   session: { idleMinutes: number; lifetimeHours: number };
   imapPool: { max: number; idleSeconds: number };
   signIn: { maxFailuresPerAddress: number; maxFailuresPerClient: number; windowMinutes: number };
-  /** Personal relays: hosts, host:port pairs or CIDR ranges allowed despite resolving to private addresses. */
+  /**
+   * Personal relays: hosts, host:port pairs or CIDR ranges allowed despite resolving to private
+   * addresses. Their syntax is checked at start-up by lib/outgoing/relay-policy.ts checkRelayAllowlist.
+   */
   smtpAllowedHosts: string[];
   /** Whether personal relays may use security "none". */
   smtpAllowInsecure: boolean;
@@ -141,12 +143,6 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     } catch (error) {
       problems.push(`MAILROOM_TLS_CA_FILE cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}): ${raw.MAILROOM_TLS_CA_FILE}`);
     }
-  }
-
-  try {
-    parseAllowlist(raw.MAILROOM_SMTP_ALLOWED_HOSTS);
-  } catch (error) {
-    problems.push((error as Error).message);
   }
 
   const production = raw.NODE_ENV === "production";

@@ -1,9 +1,11 @@
 import { database } from "@/lib/db/database";
 import { env, EnvError } from "@/lib/env";
+import { checkRelayAllowlist } from "@/lib/outgoing/relay-policy";
 
 export async function startServer(): Promise<void> {
   try {
     env();
+    checkRelayAllowlist();
   } catch (error) {
     if (error instanceof EnvError) {
       console.error(error.message);

@@ -3,8 +3,7 @@
 import { useId, useState, useTransition, type ReactNode } from "react";
 import { saveOutgoingSettingsAction, testOutgoingConnectionAction } from "@/lib/actions/outgoing-settings";
 import type { OutgoingSettingsInput } from "@/lib/actions/outgoing-settings.validation";
-
-type Security = "tls" | "starttls" | "none";
+import type { ConnectionSecurity as Security } from "@/lib/mail/connection-security";
 
 export interface OutgoingSettingsValues {
   useCompanyRelay: boolean;

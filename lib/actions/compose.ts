@@ -6,15 +6,16 @@ import { withSessionMailbox } from "@/lib/auth/session-mailbox";
 import { recordContacts } from "@/lib/db/contacts";
 import { database } from "@/lib/db/database";
 import { listIdentities } from "@/lib/db/identities";
-import { RelaySettingsError, resolveRelayForUser } from "@/lib/db/smtp-relays";
 import { env } from "@/lib/env";
 import { isMessageId, MessageInputError } from "@/lib/mail/compose/build-message";
 import { deleteDraft } from "@/lib/mail/compose/drafts";
 import { describeSendFailure, sendDraft, SendError, type SentMessage } from "@/lib/mail/smtp/send-message";
-import { createRelayTransport, type RelayConfig, type RelayTransport } from "@/lib/mail/smtp/transport";
+import type { RelayConfig, RelayTransport } from "@/lib/mail/smtp/transport";
+import { openRelayTransport, RelaySettingsError, resolveRelayForUser } from "@/lib/outgoing/relay-policy";
 import { deleteUploads, uploadDir } from "@/lib/uploads/upload-store";
 import { draftSchema, saveDraftForSession } from "./compose-draft";
 import { sessionAction } from "./session-action";
+import { describeErrorForLog } from "./unexpected-failure";
 
 /** Saves the composer's content as the newest version of its draft in Drafts. */
 export const saveDraftAction = sessionAction(draftSchema, saveDraftForSession);
@@ -26,7 +27,9 @@ const sendSchema = z.object({
 
 /**
  * Sends the saved draft with this Message-ID (the composer saves first, then waits out the undo
- * delay, then calls this). A failure leaves the draft in Drafts and says why in plain words.
+ * delay, then calls this). A failure leaves the draft in Drafts and says why in plain words. Once
+ * the relay accepted the message the result is ok, whatever fails afterwards: that comes back as
+ * `warning`, never as an error that would make the user send it again.
  */
 export const sendMessageAction = sessionAction(sendSchema, async ({ messageId, attachmentIds }, session) => {
   const db = await database();
@@ -40,7 +43,7 @@ export const sendMessageAction = sessionAction(sendSchema, async ({ messageId, a
   }
   let transport: RelayTransport;
   try {
-    transport = await createRelayTransport(relay, { ca: env().tlsCa, allowedHosts: env().smtpAllowedHosts });
+    transport = await openRelayTransport(relay);
   } catch (error) {
     return { ok: false, code: "failed", error: describeSendFailure(error, relay).message };
   }
@@ -55,10 +58,22 @@ export const sendMessageAction = sessionAction(sendSchema, async ({ messageId, a
   } finally {
     transport.close();
   }
-  await recordContacts(db, session.userId, sent.recipients);
-  await deleteUploads(uploadDir(env().dataDir, session.userId), attachmentIds);
-  return { ok: true, data: { sentCopySaved: sent.sentCopySaved } };
+  await afterSending("record the recipients as contacts", () => recordContacts(db, session.userId, sent.recipients));
+  await afterSending("delete the sent message's uploads", () => deleteUploads(uploadDir(env().dataDir, session.userId), attachmentIds));
+  const warning = sent.draftDeleted
+    ? null
+    : "The message was sent, but its draft could not be removed from Drafts. Delete the draft there rather than sending it again.";
+  return { ok: true, data: { sentCopySaved: sent.sentCopySaved, warning } };
 });
+
+/** Housekeeping after the message went out: a failure is logged, never reported as a failed send. */
+async function afterSending(step: string, run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    console.error(`Sent, but could not ${step}: ${describeErrorForLog(error)}`);
+  }
+}
 
 const discardSchema = z.object({
   messageId: z.string().max(250).refine(isMessageId, "Malformed Message-ID."),

@@ -1,5 +1,6 @@
 import net from "node:net";
 import { z } from "zod";
+import { CONNECTION_SECURITIES } from "@/lib/mail/connection-security";
 import { isHostName } from "@/lib/mail/smtp/guard";
 
 export const PASSWORD_MAX = 1024;
@@ -27,7 +28,7 @@ const relayPort = z.coerce
  */
 export function outgoingSettingsSchema(allowInsecure: boolean) {
   const security = z
-    .enum(["tls", "starttls", "none"], { error: "Choose implicit TLS or STARTTLS." })
+    .enum(CONNECTION_SECURITIES, { error: "Choose implicit TLS or STARTTLS." })
     .refine((value) => allowInsecure || value !== "none", "Choose implicit TLS or STARTTLS: your administrator does not allow unencrypted connections.");
   const ownServer = z.object({
     host: relayHost,

@@ -1,28 +1,35 @@
+import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getCurrentSession, type CurrentSession } from "@/lib/auth/current-session";
 import { UNAUTHORIZED, type ActionResult } from "./result";
+import { catchUnexpected } from "./unexpected-failure";
 
 /**
  * Wraps a server action: refuses without a signed-in session, validates the input with zod,
  * and hands the handler typed input and the session. A page's own check does not protect the
- * actions it renders, so every action goes through here.
+ * actions it renders, so every action goes through here. An unexpected error is logged on the
+ * server and comes back as a typed failure: actions never throw at the UI.
  */
 export function sessionAction<Schema extends z.ZodType, T>(
   schema: Schema,
   handler: (input: z.output<Schema>, session: CurrentSession) => Promise<ActionResult<T>>,
 ) {
-  return async (input: z.input<Schema>): Promise<ActionResult<T>> => {
-    const session = await getCurrentSession();
-    if (!session) return UNAUTHORIZED;
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) {
-        const field = issue.path.join(".") || "input";
-        (fieldErrors[field] ??= []).push(issue.message);
-      }
-      return { ok: false, code: "invalid", error: "Please correct the highlighted fields.", fieldErrors };
-    }
-    return handler(parsed.data, session);
-  };
+  return async (input: z.input<Schema>): Promise<ActionResult<T>> =>
+    catchUnexpected(
+      async () => {
+        const session = await getCurrentSession();
+        if (!session) return UNAUTHORIZED;
+        const parsed = schema.safeParse(input);
+        if (!parsed.success) {
+          const fieldErrors: Record<string, string[]> = {};
+          for (const issue of parsed.error.issues) {
+            const field = issue.path.join(".") || "input";
+            (fieldErrors[field] ??= []).push(issue.message);
+          }
+          return { ok: false, code: "invalid", error: "Please correct the highlighted fields.", fieldErrors };
+        }
+        return handler(parsed.data, session);
+      },
+      { rethrow: unstable_rethrow },
+    );
 }

@@ -83,7 +83,7 @@ export const smtpRelays = pgTable("smtp_relays", {
   port: integer("port"),
   security: text("security", { enum: ["tls", "starttls", "none"] }),
   username: text("username"),
-  /** AES-256-GCM, key derived from AUTH_SECRET (lib/auth/vault.ts). Never sent to the browser. */
+  /** AES-256-GCM, sealed and opened only by lib/outgoing/relay-password.ts. Never sent to the browser. */
   sealedPassword: text("sealed_password"),
   /** Append a copy to Sent after sending; off for relays that keep their own copy. */
   saveSentCopy: boolean("save_sent_copy").notNull().default(true),
@@ -126,5 +126,6 @@ export const contacts = pgTable(
 
 export type UserSettings = typeof userSettings.$inferSelect;
 export type SmtpRelay = typeof smtpRelays.$inferSelect;
+export type SmtpRelaySecurity = NonNullable<SmtpRelay["security"]>;
 export type Identity = typeof identities.$inferSelect;
 export type Contact = typeof contacts.$inferSelect;

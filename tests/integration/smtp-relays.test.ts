@@ -5,8 +5,10 @@ import { deriveKey, seal } from "@/lib/auth/vault";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { deleteIdentity, insertIdentity, listIdentities, setDefaultIdentity, updateIdentity } from "@/lib/db/identities";
 import { identities, smtpRelays } from "@/lib/db/schema";
-import { findSmtpRelay, RelaySettingsError, relayPasswordKey, resolveRelayForUser, saveSmtpRelay } from "@/lib/db/smtp-relays";
+import { findSmtpRelay, saveSmtpRelay } from "@/lib/db/smtp-relays";
 import { upsertUserOnSignIn } from "@/lib/db/users";
+import { sealRelayPassword } from "@/lib/outgoing/relay-password";
+import { relayForChoice, RelaySettingsError, resolveRelayForUser, saveOutgoingChoice } from "@/lib/outgoing/relay-policy";
 import { TEST_AUTH_SECRET } from "../support/app-server";
 import { mailServer } from "../support/mail-server";
 import { openTestDatabase } from "../support/test-database";
@@ -39,7 +41,7 @@ describe("relay settings at rest", () => {
     await saveSmtpRelay(handle.db, user.id, {
       useCompanyRelay: false,
       saveSentCopy: false,
-      ownRelay: { host: "smtp.example.com", port: 465, security: "tls", username: "me@example.com", sealedPassword: seal(password, relayPasswordKey(), user.id) },
+      ownRelay: { host: "smtp.example.com", port: 465, security: "tls", username: "me@example.com", sealedPassword: sealRelayPassword(password, user.id) },
     });
 
     const [raw] = await handle.db.select().from(smtpRelays).where(eq(smtpRelays.userId, user.id));
@@ -59,7 +61,7 @@ describe("relay settings at rest", () => {
   it("keeps the saved password when none is given, and removes it on request", async () => {
     const { user } = await newUser();
     const own = { host: "smtp.example.com", port: 587, security: "starttls" as const, username: "me" };
-    await saveSmtpRelay(handle.db, user.id, { useCompanyRelay: false, saveSentCopy: true, ownRelay: { ...own, sealedPassword: seal("first", relayPasswordKey(), user.id) } });
+    await saveSmtpRelay(handle.db, user.id, { useCompanyRelay: false, saveSentCopy: true, ownRelay: { ...own, sealedPassword: sealRelayPassword("first", user.id) } });
     await saveSmtpRelay(handle.db, user.id, { useCompanyRelay: false, saveSentCopy: true, ownRelay: { ...own, port: 2525, sealedPassword: undefined } });
     expect((await findSmtpRelay(handle.db, user.id))?.sealedPassword).toMatch(/^v1\./);
     expect((await findSmtpRelay(handle.db, user.id))?.port).toBe(2525);
@@ -95,7 +97,7 @@ describe("relay settings at rest", () => {
     await saveSmtpRelay(handle.db, user.id, {
       useCompanyRelay: false,
       saveSentCopy: true,
-      ownRelay: { host: "smtp.example.com", port: 587, security: "starttls", username: "me", sealedPassword: seal("pw", relayPasswordKey(), other.user.id) },
+      ownRelay: { host: "smtp.example.com", port: 587, security: "starttls", username: "me", sealedPassword: sealRelayPassword("pw", other.user.id) },
     });
     await expect(resolveRelayForUser(handle.db, session)).rejects.toThrow(RelaySettingsError);
     // Nor one sealed with a key for another purpose.
@@ -115,6 +117,21 @@ describe("relay settings at rest", () => {
       ownRelay: { host: "smtp.example.com", port: 25, security: "none", username: "", sealedPassword: null },
     });
     await expect(resolveRelayForUser(handle.db, session)).rejects.toThrow(/without encryption/);
+  });
+
+  it("reuses the saved password only for the same host, port, security and username", async () => {
+    const { user, session } = await newUser();
+    const account = { host: "smtp.example.com", port: 587, security: "starttls" as const, username: "me" };
+    const choice = { ...account, useCompanyRelay: false as const, saveSentCopy: true, password: "", removePassword: false };
+    await expect(saveOutgoingChoice(handle.db, user.id, { ...choice, password: "typed-once" })).resolves.toEqual({ ok: true, passwordSaved: true });
+
+    await expect(saveOutgoingChoice(handle.db, user.id, choice)).resolves.toEqual({ ok: true, passwordSaved: true });
+    await expect(relayForChoice(handle.db, session, choice)).resolves.toMatchObject({ ok: true, relay: { auth: { user: "me", pass: "typed-once" } } });
+    for (const changed of [{ host: "smtp.other.example" }, { port: 2525 }, { security: "tls" as const }, { username: "you" }]) {
+      await expect(saveOutgoingChoice(handle.db, user.id, { ...choice, ...changed })).resolves.toMatchObject({ ok: false, passwordProblem: /Enter the password again/ });
+      await expect(relayForChoice(handle.db, session, { ...choice, ...changed })).resolves.toMatchObject({ ok: false });
+    }
+    expect((await findSmtpRelay(handle.db, user.id))?.port).toBe(587);
   });
 });
 

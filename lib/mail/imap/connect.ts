@@ -1,12 +1,11 @@
 import { isIP } from "node:net";
 import { ImapFlow } from "imapflow";
-
-export type TransportSecurity = "tls" | "starttls" | "none";
+import type { ConnectionSecurity } from "../connection-security";
 
 export interface ImapServer {
   host: string;
   port: number;
-  security: TransportSecurity;
+  security: ConnectionSecurity;
   /** Extra trusted CA certificates (PEM). Certificates are always verified. */
   ca?: string;
   /** The server must accept the connection and greet within this time (default 10 s). */

@@ -36,13 +36,17 @@ export interface SentMessage {
   origin: DraftOrigin | null;
   /** False when the message went out but the copy could not be appended to Sent. */
   sentCopySaved: boolean;
+  /** False when the message went out but its draft could not be deleted (it would be sent again from Drafts). */
+  draftDeleted: boolean;
 }
 
 /**
  * Sends the newest version of a draft: submits it to the relay (Bcc header and Mailroom's own
  * headers removed, Date set now), appends the copy to Sent when wanted, deletes the draft and flags
  * the message it answers (\Answered) or forwards ($Forwarded). Until the relay accepted the message
- * nothing is changed, so a failure leaves the draft where it was.
+ * nothing is changed, so a failure leaves the draft where it was. Once the relay accepted it nothing
+ * throws (a throw would read as "not sent", and the pool's retry would send it twice): what failed
+ * afterwards is reported in the result.
  */
 export async function sendDraft(client: ImapFlow, options: SendDraftOptions): Promise<SentMessage> {
   const draft = await fetchDraft(client, options.messageId, [ORIGIN_HEADER.toLowerCase()]);
@@ -78,9 +82,12 @@ export async function sendDraft(client: ImapFlow, options: SendDraftOptions): Pr
       sentCopySaved = false;
     }
   }
-  await deleteDraft(client, options.messageId);
+  const draftDeleted = await deleteDraft(client, options.messageId).then(
+    () => true,
+    () => false,
+  );
   if (origin) await flagOrigin(client, origin).catch(() => undefined);
-  return { messageId: options.messageId, recipients, origin, sentCopySaved };
+  return { messageId: options.messageId, recipients, origin, sentCopySaved, draftDeleted };
 }
 
 async function flagOrigin(client: ImapFlow, origin: DraftOrigin): Promise<void> {

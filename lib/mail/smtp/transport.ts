@@ -1,16 +1,15 @@
 import { rootCertificates } from "node:tls";
 import nodemailer, { type Transporter } from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
+import type { ConnectionSecurity } from "../connection-security";
 import { parseAllowlist, resolveRelayTarget, type LookupAll } from "./guard";
-
-export type RelaySecurity = "tls" | "starttls" | "none";
 
 /** The relay a user's mail goes out through, with everything needed to connect and sign in. */
 export interface RelayConfig {
   host: string;
   port: number;
   /** "tls": implicit TLS (465); "starttls": plain connect, then STARTTLS is required; "none": no encryption. */
-  security: RelaySecurity;
+  security: ConnectionSecurity;
   auth?: { user: string; pass: string };
   /** Append a copy to Sent after sending (off for relays that keep their own copy). */
   saveSentCopy: boolean;
