@@ -34,6 +34,24 @@ describe("buildMessage", () => {
     expect(parsed.headers.has("bcc")).toBe(false);
   });
 
+  it.each([
+    ["an empty HTML body", ""],
+    ["an HTML body without text", "<p></p>"],
+  ])("still sends %s as multipart/alternative with a text/plain part", async (_, html) => {
+    const raw = (await buildMessage({ ...base, html }, { keepBcc: false, keepOrigin: false })).toString("latin1");
+    const parsed = await simpleParser(raw);
+    expect(parsed.headers.get("content-type")).toMatchObject({ value: "multipart/alternative" });
+    expect(raw).toMatch(/Content-Type: text\/plain; charset=utf-8/);
+    expect(raw).toMatch(/Content-Type: text\/html; charset=utf-8/);
+    expect(parsed.text ?? "").toBe("");
+  });
+
+  it("sends an empty plain-text body as text/plain with its charset", async () => {
+    const raw = (await buildMessage({ ...base, html: null, text: "" }, { keepBcc: false, keepOrigin: false })).toString("latin1");
+    expect(raw).toMatch(/Content-Type: text\/plain; charset=utf-8/);
+    expect((await simpleParser(raw)).text ?? "").toBe("");
+  });
+
   it("keeps Bcc and the origin header for drafts only", async () => {
     const origin = { kind: "reply" as const, folder: "Projects/Ä: x", uid: 7 };
     const raw = await buildMessage({ ...base, origin }, { keepBcc: true, keepOrigin: true });

@@ -143,6 +143,15 @@ export function decodeOrigin(value: string | undefined | null): DraftOrigin | nu
   return { kind: match[1] as DraftOrigin["kind"], uid: Number(match[2]), folder: Buffer.from(match[3] ?? "", "base64url").toString("utf8") };
 }
 
+/**
+ * The text/plain part's content. An empty string would make nodemailer leave the part out, sending
+ * an empty HTML body as a bare text/html part (or a plain one without its charset): an empty body
+ * is an empty buffer, which still gets its part.
+ */
+function textBody(text: string): string | Buffer {
+  return text || Buffer.alloc(0);
+}
+
 function htmlDocument(fragment: string): string {
   return `<!doctype html><html><head><meta charset="utf-8"></head><body>${fragment}</body></html>`;
 }
@@ -163,7 +172,7 @@ export async function buildMessage(input: MessageInput, options: { keepBcc: bool
     cc: input.cc,
     bcc: input.bcc,
     subject: input.subject,
-    text: input.html === null ? input.text : plainTextFromHtml(input.html),
+    text: textBody(input.html === null ? input.text : plainTextFromHtml(input.html)),
     html: input.html === null ? undefined : htmlDocument(input.html),
     inReplyTo: input.inReplyTo || undefined,
     references: input.references?.length ? input.references : undefined,
