@@ -1,10 +1,8 @@
-import { describeMailboxError } from "@/lib/auth/mailbox-error";
-
-/** A page section the mail server could not serve: its reason in plain words, never the server's text. */
-export function MailboxErrorAlert({ error }: { error: unknown }) {
+/** A page section the mail server could not serve: its reason in plain words (from a read), never the server's text. */
+export function MailboxErrorAlert({ message }: { message: string }) {
   return (
     <p role="alert" className="m-6 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
-      {describeMailboxError(error)}
+      {message}
     </p>
   );
 }

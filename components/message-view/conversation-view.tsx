@@ -1,14 +1,9 @@
-import type { MessageViewData } from "@/lib/mail/message/body";
+import type { RenderedView } from "@/lib/reads/rendered-message";
 import { LocalDateTime } from "./local-date-time";
 import { MessageView } from "./message-view";
 
-export interface ConversationEntry {
-  message: MessageViewData;
-  remoteAllowed: boolean;
-}
-
 /** A conversation, oldest first: each message folds, the one the reader opened is unfolded. */
-export function ConversationView({ entries, opened }: { entries: ConversationEntry[]; opened: { folder: string; uid: number } }) {
+export function ConversationView({ entries, opened }: { entries: RenderedView[]; opened: { folder: string; uid: number } }) {
   const subject = entries.find((entry) => isOpened(entry, opened))?.message.subject || entries[0]?.message.subject || "(no subject)";
   return (
     <section aria-labelledby="conversation-heading">
@@ -41,6 +36,6 @@ export function ConversationView({ entries, opened }: { entries: ConversationEnt
   );
 }
 
-function isOpened(entry: ConversationEntry, opened: { folder: string; uid: number }): boolean {
+function isOpened(entry: RenderedView, opened: { folder: string; uid: number }): boolean {
   return entry.message.folder === opened.folder && entry.message.uid === opened.uid;
 }

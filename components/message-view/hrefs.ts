@@ -7,8 +7,11 @@ export function messageHref(folder: string, uid: number): string {
   return `/mail/${encodeURIComponent(folder)}/${uid}`;
 }
 
-export function messageFrameHref(folder: string, uid: number, allowRemote: boolean): string {
-  return `${messageApi(folder, uid)}/body${allowRemote ? "?remote=1" : ""}`;
+/** The frame's document; `uidValidity` lets the server hand over the copy the message view just sanitised. */
+export function messageFrameHref(folder: string, uid: number, uidValidity: string, allowRemote: boolean): string {
+  const params = new URLSearchParams({ v: uidValidity });
+  if (allowRemote) params.set("remote", "1");
+  return `${messageApi(folder, uid)}/body?${params.toString()}`;
 }
 
 export function attachmentHref(folder: string, uid: number, part: string, preview = false): string {

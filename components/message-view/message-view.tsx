@@ -87,8 +87,8 @@ export function MessageView({ message, remoteAllowed, headingLevel = 1, printing
       <div className="mt-4">
         {message.body.kind === "html" ? (
           <HtmlBody
-            blockedSrc={messageFrameHref(message.folder, message.uid, false)}
-            remoteSrc={messageFrameHref(message.folder, message.uid, true)}
+            blockedSrc={messageFrameHref(message.folder, message.uid, message.uidValidity, false)}
+            remoteSrc={messageFrameHref(message.folder, message.uid, message.uidValidity, true)}
             title={`Message: ${subject}`}
             remoteContentBlocked={message.body.remoteContentBlocked}
             remoteAllowed={remoteAllowed}

@@ -1,15 +1,7 @@
 import Link from "next/link";
-import type { ImapFlow } from "imapflow";
 import { requireSession } from "@/lib/auth/current-session";
-import { describeMailboxError } from "@/lib/auth/mailbox-error";
-import { withSessionMailbox } from "@/lib/auth/session-mailbox";
-import { database } from "@/lib/db/database";
-import { getUserSettings } from "@/lib/db/user-settings";
-import { listMessagePage, type MessagePage } from "@/lib/mail/imap/message-list";
-import { searchMessagePage } from "@/lib/mail/imap/search";
-import { isSearch, searchQueryParams, type SearchQuery } from "@/lib/mail/imap/search-query";
-import type { SortKey } from "@/lib/mail/imap/sort";
-import { listConversationPage, type ConversationPage } from "@/lib/mail/imap/threads";
+import { readMessageList, type MessageListRequest } from "@/lib/reads/message-list";
+import { isSearch, searchQueryParams } from "@/lib/search-params";
 import { TabTitle } from "@/components/live/tab-title";
 import { ConversationToggle } from "./conversation-toggle";
 import { folderDisplayName } from "./folder-name";
@@ -18,48 +10,19 @@ import { MessageListKeys } from "./message-list-keys";
 import { MessageRow } from "./message-row";
 import { SortSelect } from "./sort-select";
 
-const PAGE_SIZE = 50;
-
-interface Props {
-  folder: string;
-  /** Zero-based. */
-  page: number;
-  sort: SortKey;
-  query: SearchQuery;
-}
-
-type Listing = { kind: "messages"; result: MessagePage } | { kind: "conversations"; result: ConversationPage };
-
-async function loadListing(client: ImapFlow, { folder, page, sort, query }: Props, conversationView: boolean): Promise<{ listing: Listing; unread: number }> {
-  // STATUS first: for a folder that is gone it fails with NONEXISTENT, which SELECT doesn't say.
-  await client.status(folder, { messages: true });
-  const request = { page, pageSize: PAGE_SIZE, sort };
-  let listing: Listing;
-  if (isSearch(query)) listing = { kind: "messages", result: await searchMessagePage(client, folder, query, request) };
-  else if (conversationView && sort === "date") listing = { kind: "conversations", result: await listConversationPage(client, folder, request) };
-  else listing = { kind: "messages", result: await listMessagePage(client, folder, request) };
-  // After the listing, which synced the folder's view, so the count matches the rows.
-  const status = await client.status(folder, { unseen: true });
-  return { listing, unread: status ? (status.unseen ?? 0) : 0 };
-}
-
 /** The folder's list: header with sort, conversation switch and paging, then "Messages". */
-export async function MessageListSection(props: Props) {
+export async function MessageListSection(props: MessageListRequest) {
   const { folder, page, sort, query } = props;
-  const session = await requireSession();
-  const { conversationView } = await getUserSettings(await database(), session.userId);
+  const result = await readMessageList(await requireSession(), props);
   const name = folderDisplayName(folder);
-  let loaded: { listing: Listing; unread: number };
-  try {
-    loaded = await withSessionMailbox(session, (client) => loadListing(client, props, conversationView));
-  } catch (error) {
+  if (!result.ok) {
     return (
       <section aria-labelledby="folder-heading" className="p-6">
         <h1 id="folder-heading" className="mb-4 text-lg font-semibold">
           {name}
         </h1>
         <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
-          {describeMailboxError(error)}
+          {result.error}
         </p>
         <Link href="/mail/INBOX" className="mt-4 inline-block text-sm text-sky-700 underline">
           Go to Inbox
@@ -67,14 +30,14 @@ export async function MessageListSection(props: Props) {
       </section>
     );
   }
-  const { listing, unread } = loaded;
+  const { listing, unread, pageSize, conversationView } = result.data;
   const searching = isSearch(query);
   const state: ListState = { page, sort, search: searchQueryParams(query) };
   const total = listing.result.total;
   const rows = listing.kind === "conversations" ? listing.result.conversations.length : listing.result.messages.length;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const first = rows === 0 ? 0 : page * PAGE_SIZE + 1;
-  const last = page * PAGE_SIZE + rows;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const first = rows === 0 ? 0 : page * pageSize + 1;
+  const last = page * pageSize + rows;
   const noun = listing.kind === "conversations" && listing.result.method === "thread" ? "conversations" : searching ? "results" : "messages";
   return (
     <section aria-labelledby="folder-heading" className="flex flex-col">

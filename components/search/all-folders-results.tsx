@@ -1,36 +1,28 @@
 import { Suspense } from "react";
 import Link from "next/link";
 import { requireSession } from "@/lib/auth/current-session";
-import { describeMailboxError } from "@/lib/auth/mailbox-error";
-import { withSessionMailbox } from "@/lib/auth/session-mailbox";
-import { listFolders, type Folder } from "@/lib/mail/imap/folders";
-import type { MessagePage } from "@/lib/mail/imap/message-list";
-import { searchMessagePage } from "@/lib/mail/imap/search";
-import { searchQueryParams, type SearchQuery } from "@/lib/mail/imap/search-query";
+import type { Folder } from "@/lib/mail/imap/folders";
+import type { SearchQuery } from "@/lib/mail/imap/search-query";
+import { readFolderSearchResults, readSearchFolders, RESULTS_PER_FOLDER } from "@/lib/reads/all-folders-search";
+import { searchQueryParams } from "@/lib/search-params";
 import { folderDisplayName } from "@/components/messages/folder-name";
 import { listHref, messageHref } from "@/components/messages/hrefs";
 import { MessageRow } from "@/components/messages/message-row";
 
-const PER_FOLDER = 20;
-
 /**
  * "All folders" search. Each folder's results sit in their own Suspense boundary and stream to
- * the browser as soon as that folder is done. The session has one pooled IMAP connection, so the
- * folders are searched one after another on it (each takes the mailbox lock in turn; imapflow
- * queues the commands), never on extra connections.
+ * the browser as soon as that folder is done.
  */
 export async function AllFoldersResults({ query }: { query: SearchQuery }) {
-  const session = await requireSession();
-  let folders: Folder[];
-  try {
-    folders = await withSessionMailbox(session, (client) => listFolders(client, { subscribedOnly: true }));
-  } catch (error) {
+  const result = await readSearchFolders(await requireSession());
+  if (!result.ok) {
     return (
       <p role="alert" className="m-6 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
-        {describeMailboxError(error)}
+        {result.error}
       </p>
     );
   }
+  const folders = result.data;
   return (
     <section aria-labelledby="search-heading" className="bg-white">
       <h1 id="search-heading" className="border-b border-slate-200 px-4 py-3 text-lg font-semibold">
@@ -54,19 +46,17 @@ function FolderPending({ folder }: { folder: Folder }) {
 }
 
 async function FolderResults({ folder, query }: { folder: Folder; query: SearchQuery }) {
-  const session = await requireSession();
   const name = folderDisplayName(folder.path);
   const search = searchQueryParams({ ...query, allFolders: false });
-  let result: MessagePage;
-  try {
-    result = await withSessionMailbox(session, (client) => searchMessagePage(client, folder.path, query, { page: 0, pageSize: PER_FOLDER, sort: "date" }));
-  } catch (error) {
+  const found = await readFolderSearchResults(await requireSession(), folder.path, query);
+  if (!found.ok) {
     return (
       <p role="alert" className="border-b border-slate-100 px-4 py-2 text-sm text-red-800">
-        {name}: {describeMailboxError(error)}
+        {name}: {found.error}
       </p>
     );
   }
+  const result = found.data;
   if (result.total === 0) return null;
   const headingId = `results-${encodeURIComponent(folder.path)}`;
   return (
@@ -75,7 +65,7 @@ async function FolderResults({ folder, query }: { folder: Folder; query: SearchQ
         <h2 id={headingId} className="font-medium">
           {name} ({result.total.toLocaleString("en")})
         </h2>
-        {result.total > PER_FOLDER ? (
+        {result.total > RESULTS_PER_FOLDER ? (
           <Link href={listHref(folder.path, { search })} className="text-sky-700 underline">
             All {result.total.toLocaleString("en")} in {name}
           </Link>

@@ -1,5 +1,5 @@
 import type { SearchQuery } from "@/lib/mail/imap/search-query";
-import { SEARCH_PARAMS, isSearch } from "@/lib/mail/imap/search-query";
+import { SEARCH_PARAMS, isSearch } from "@/lib/search-params";
 
 /**
  * The search box and its filters: a plain GET form on the folder's own URL, so results are

@@ -2,7 +2,7 @@ import iconv from "iconv-lite";
 import type { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadMessage } from "@/lib/mail/imap/load-message";
-import { toMessageViewData } from "@/lib/mail/message/body";
+import { renderMessage } from "@/lib/mail/message/body";
 import { connectImap, createMailbox } from "../support/mail-server";
 
 // iconv-lite decodes ISO-2022-JP (through mailparser's Japanese decoder) but cannot encode it: bytes made with Python's codec.
@@ -109,7 +109,7 @@ describe("charsets and encoded file names", () => {
   it.each(CASES)("decodes $charset subjects and bodies", async ({ charset, subject, body }) => {
     const message = await loadMessage(client, "INBOX", uids.get(charset)!, { markRead: false });
     expect(message.subject).toBe(subject);
-    const view = toMessageViewData(message, { allowRemote: false });
+    const view = renderMessage(message, { allowRemote: false, uidValidity: "1" }).view;
     expect(view.body.kind).toBe("text");
     expect(JSON.stringify(view.body)).toContain(body);
   });
@@ -124,7 +124,7 @@ describe("charsets and encoded file names", () => {
 
   it("unwraps format=flowed text and keeps its quotes foldable", async () => {
     const message = await loadMessage(client, "INBOX", uids.get("flowed")!, { markRead: false });
-    const view = toMessageViewData(message, { allowRemote: false });
+    const view = renderMessage(message, { allowRemote: false, uidValidity: "1" }).view;
     expect(view.body).toEqual({
       kind: "text",
       blocks: [

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImapFlow } from "imapflow";
 import { loadMessage } from "@/lib/mail/imap/load-message";
-import { messageFrameCsp, messageFrameDocument, toMessageViewData } from "@/lib/mail/message/body";
+import { messageFrameCsp, messageFrameDocument, renderMessage } from "@/lib/mail/message/body";
 import { connectImap, createMailbox } from "../support/mail-server";
 
 // A 1x1 PNG and an SVG that would run script if it were ever shown as a document.
@@ -55,7 +55,7 @@ describe("inline (cid:) images", () => {
     expect(document).toContain(`src="data:image/png;base64,${PNG}"`);
     expect(document).not.toContain("svg+xml");
     expect(document).not.toContain("cid:");
-    expect(toMessageViewData(message, { allowRemote: false }).attachments).toEqual([]);
+    expect(renderMessage(message, { allowRemote: false, uidValidity: "1" }).view.attachments).toEqual([]);
     expect(messageFrameCsp(false)).toBe(
       "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src 'none'; form-action 'none'; frame-ancestors 'self'; base-uri 'none'",
     );

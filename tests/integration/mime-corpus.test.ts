@@ -3,7 +3,7 @@ import path from "node:path";
 import type { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadMessage } from "@/lib/mail/imap/load-message";
-import { bodyHasText, messageFrameDocument, toMessageViewData } from "@/lib/mail/message/body";
+import { bodyHasText, renderMessage } from "@/lib/mail/message/body";
 import { connectImap, createMailbox } from "../support/mail-server";
 
 // In CI the shared folder sits beside the project root; on a workstation it may be /work/shared.
@@ -118,9 +118,7 @@ describe("MIME corpus through the message view", () => {
           const view = await withTimeout(
             (async () => {
               const message = await loadMessage(client, "INBOX", uid, { markRead: true });
-              const data = toMessageViewData(message, { allowRemote: false });
-              messageFrameDocument(message, false);
-              return data;
+              return renderMessage(message, { allowRemote: false, uidValidity: "1" }).view;
             })(),
             PER_MESSAGE_MS,
             name,

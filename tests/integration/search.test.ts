@@ -1,7 +1,8 @@
 import type { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { searchMessagePage } from "@/lib/mail/imap/search";
-import { parseSearchQuery, type SearchQuery } from "@/lib/mail/imap/search-query";
+import type { SearchQuery } from "@/lib/mail/imap/search-query";
+import { parseSearchQuery } from "@/lib/search-params";
 import { connectImap, createMailbox, type TestMailbox } from "../support/mail-server";
 import { connectLogged, rawMessage } from "./list-support";
 

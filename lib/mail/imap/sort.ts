@@ -1,12 +1,8 @@
 import type { ImapFlow } from "imapflow";
 import { atom, attributeText, expandSequenceSet, runRawCommand, sequence, type RawAttribute } from "./raw-command";
 
-export const SORT_KEYS = ["date", "sender", "subject", "size"] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
-
-export function parseSortKey(value: string | undefined): SortKey {
-  return (SORT_KEYS as readonly string[]).includes(value ?? "") ? (value as SortKey) : "date";
-}
+/** The orders a message list offers (URL form: lib/sort-key.ts). */
+export type SortKey = "date" | "sender" | "subject" | "size";
 
 export interface UidWindow {
   /** How many messages match in all. */

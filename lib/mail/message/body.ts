@@ -21,6 +21,8 @@ export type MessageBodyView =
 /** Everything the message view shows, as plain serialisable data (no unsanitised HTML in it). */
 export interface MessageViewData {
   folder: string;
+  /** The folder's UIDVALIDITY when loaded: with folder and UID it names this very message. */
+  uidValidity: string;
   uid: number;
   subject: string;
   from: Mailbox | null;
@@ -42,7 +44,7 @@ const MAX_INLINE_IMAGE_BYTES = 5 * 1024 * 1024;
 const RASTER_TYPES = new Set(["image/png", "image/jpeg", "image/jpg", "image/gif", "image/webp", "image/bmp", "image/avif"]);
 
 /** The sanitised HTML body of a message, with its inline (cid:) images as data: URLs. */
-export function sanitizedBody(message: LoadedMessage, allowRemote: boolean): SanitizedHtml | null {
+function sanitizedBody(message: LoadedMessage, allowRemote: boolean): SanitizedHtml | null {
   if (!message.html) return null;
   return sanitizeMessageHtml(message.html, {
     allowRemote,
@@ -54,9 +56,18 @@ export function sanitizedBody(message: LoadedMessage, allowRemote: boolean): San
   });
 }
 
-export function toMessageViewData(message: LoadedMessage, options: { allowRemote: boolean }): MessageViewData {
-  return {
+/** What one open of a message shows: the view data and, for an HTML body, the frame's document, sanitised once for both. */
+export interface RenderedMessage {
+  view: MessageViewData;
+  /** Null when the body is not HTML: the view then shows no frame. */
+  frameDocument: string | null;
+}
+
+export function renderMessage(message: LoadedMessage, options: { allowRemote: boolean; uidValidity: string }): RenderedMessage {
+  const sanitized = sanitizedBody(message, options.allowRemote);
+  const view: MessageViewData = {
     folder: message.folder,
+    uidValidity: options.uidValidity,
     uid: message.uid,
     subject: message.subject,
     from: message.from[0] ?? null,
@@ -69,13 +80,13 @@ export function toMessageViewData(message: LoadedMessage, options: { allowRemote
     wasUnread: message.wasUnread,
     flagged: message.flagged,
     truncated: message.truncated,
-    body: bodyView(message, options.allowRemote),
+    body: bodyView(message, sanitized),
     attachments: message.attachments,
   };
+  return { view, frameDocument: sanitized ? frameDocument(message.subject, sanitized.html) : null };
 }
 
-function bodyView(message: LoadedMessage, allowRemote: boolean): MessageBodyView {
-  const sanitized = sanitizedBody(message, allowRemote);
+function bodyView(message: LoadedMessage, sanitized: SanitizedHtml | null): MessageBodyView {
   if (sanitized) {
     return {
       kind: "html",
@@ -136,11 +147,19 @@ pre.mailroom-fallback { white-space: pre-wrap; font: inherit; }
 a[data-link-warning] { outline: 1px dotted #b45309; }
 `;
 
-/** The complete document shown in the message frame, sanitised on the server. */
+/** The complete document shown in the message frame, sanitised on the server; a text-only message shows its text. */
 export function messageFrameDocument(message: LoadedMessage, allowRemote: boolean): string {
   const sanitized = sanitizedBody(message, allowRemote);
-  const content = sanitized ? sanitized.html : `<pre class="mailroom-fallback">${escapeHtml(message.text ?? "")}</pre>`;
+  return frameDocument(message.subject, sanitized ? sanitized.html : `<pre class="mailroom-fallback">${escapeHtml(message.text ?? "")}</pre>`);
+}
+
+/** A frame document that only says something (the message is gone, the server failed). */
+export function messageFrameNotice(text: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Message</title></head><body style="font-family: system-ui, sans-serif; color: #334155"><p>${escapeHtml(text)}</p></body></html>`;
+}
+
+function frameDocument(subject: string, content: string): string {
   return `<!doctype html><html lang="und"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><meta http-equiv="x-dns-prefetch-control" content="off"><title>${escapeHtml(
-    message.subject || "(no subject)",
+    subject || "(no subject)",
   )}</title><style>${FRAME_CSS}</style></head><body>${content}</body></html>`;
 }

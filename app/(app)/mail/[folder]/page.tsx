@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { isSearch, parseSearchQuery } from "@/lib/mail/imap/search-query";
-import { parseSortKey } from "@/lib/mail/imap/sort";
+import { isSearch, parseSearchQuery } from "@/lib/search-params";
+import { parseSortKey } from "@/lib/sort-key";
 import { LiveMailbox } from "@/components/live/live-mailbox";
 import { folderDisplayName } from "@/components/messages/folder-name";
 import { MessageListSection } from "@/components/messages/message-list-section";

@@ -1,0 +1,48 @@
+// Server-only (the server-only package is not installed).
+import type { CurrentSession } from "@/lib/auth/current-session";
+import { loadMessage } from "@/lib/mail/imap/load-message";
+import { messageFrameCsp, messageFrameDocument, messageFrameNotice } from "@/lib/mail/message/body";
+import { messageFrameCache } from "./message-frame-cache";
+import { folderUidValidity } from "./message-version";
+import { openMessage } from "./open-message";
+import { MESSAGE_NOT_FOUND, type ReadResult } from "./read-result";
+
+export interface MessageFrame {
+  /** The sanitised HTML document. */
+  document: string;
+  contentSecurityPolicy: string;
+}
+
+export interface FrameRequest {
+  allowRemote: boolean;
+  /** The UIDVALIDITY the message view saw (from the frame's address), if given. */
+  uidValidity: string | null;
+}
+
+/**
+ * The message frame's document: the one the message view just sanitised when this session has
+ * it, otherwise the message is loaded and sanitised here (the view's copy was evicted, or another
+ * instance rendered the view). A message whose folder changed UIDVALIDITY since is "not-found".
+ */
+export async function readMessageFrame(session: CurrentSession, params: { folder: string; uid: string }, request: FrameRequest): Promise<ReadResult<MessageFrame>> {
+  const frame = (document: string): MessageFrame => ({ document, contentSecurityPolicy: messageFrameCsp(request.allowRemote) });
+  const cache = messageFrameCache();
+  const result = await openMessage(session, params, async (client, target) => {
+    const key = { sessionId: session.sessionId, ...target, allowRemote: request.allowRemote };
+    const cached = request.uidValidity === null ? undefined : cache.get({ ...key, uidValidity: request.uidValidity });
+    if (cached !== undefined) return cached;
+    const message = await loadMessage(client, target.folder, target.uid, { markRead: false });
+    const uidValidity = await folderUidValidity(client, target.folder);
+    if (request.uidValidity !== null && request.uidValidity !== uidValidity) return null;
+    const document = messageFrameDocument(message, request.allowRemote);
+    cache.set({ ...key, uidValidity }, document);
+    return document;
+  });
+  if (!result.ok) return result;
+  return result.data === null ? MESSAGE_NOT_FOUND : { ok: true, data: frame(result.data) };
+}
+
+/** A frame that only says why there is no message to show. */
+export function messageFrameNoticeFor(text: string): MessageFrame {
+  return { document: messageFrameNotice(text), contentSecurityPolicy: messageFrameCsp(false) };
+}

@@ -1,0 +1,53 @@
+// Server-only (the server-only package is not installed).
+import type { CurrentSession } from "@/lib/auth/current-session";
+import { recordContacts } from "@/lib/db/contacts";
+import { database } from "@/lib/db/database";
+import { isSenderAllowed } from "@/lib/db/remote-content";
+import { getUserSettings } from "@/lib/db/user-settings";
+import { findConversation } from "@/lib/mail/imap/threads";
+import { withMessage, type MessageTarget } from "./open-message";
+import type { ReadResult } from "./read-result";
+import { loadRenderedMessage, type RenderedView } from "./rendered-message";
+
+export interface MessageViewPage {
+  /** The opened message alone, or its conversation oldest first (the opened one among them). */
+  entries: RenderedView[];
+  markReadOnOpen: boolean;
+  conversationView: boolean;
+}
+
+// A very long conversation shows its latest messages around the opened one.
+const MAX_CONVERSATION = 30;
+
+/**
+ * The message page: the message (marked read if the reader wants that), or its whole conversation
+ * when the reader reads in conversations. Each body is sanitised here once, also for its frame.
+ */
+export async function readMessageView(session: CurrentSession, target: MessageTarget): Promise<ReadResult<MessageViewPage>> {
+  const db = await database();
+  const settings = await getUserSettings(db, session.userId);
+  const remoteAllowed = (sender: string) => isSenderAllowed(db, session.userId, sender);
+  const result = await withMessage(session, target, async (client) => {
+    const opened = await loadRenderedMessage(session, client, target, { markRead: settings.markReadOnOpen, remoteAllowed });
+    if (!settings.conversationView) return { opened, entries: [opened] };
+    const members = await findConversation(client, target.folder, target.uid).catch(() => []);
+    if (members.length <= 1) return { opened, entries: [opened] };
+    const entries: RenderedView[] = [];
+    for (const member of members.slice(-MAX_CONVERSATION)) {
+      if (member.folder === target.folder && member.uid === target.uid) entries.push(opened);
+      else {
+        const other = await loadRenderedMessage(session, client, member, { markRead: false, remoteAllowed }).catch(() => null);
+        if (other) entries.push(other);
+      }
+    }
+    return { opened, entries: entries.includes(opened) ? entries : [opened] };
+  });
+  if (!result.ok) return result;
+
+  // Recipient autocomplete knows the people the user received mail from, too (address and name only).
+  const sender = result.data.opened.message.from;
+  if (sender?.address && sender.address.toLowerCase() !== session.email) {
+    await recordContacts(db, session.userId, [sender]).catch(() => undefined);
+  }
+  return { ok: true, data: { entries: result.data.entries, markReadOnOpen: settings.markReadOnOpen, conversationView: settings.conversationView } };
+}

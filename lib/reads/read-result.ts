@@ -1,0 +1,17 @@
+// Server-only (the server-only package is not installed): reads run in server components and route handlers.
+import { describeMailboxError } from "@/lib/auth/mailbox-error";
+
+/**
+ * What every read returns, in the shape of lib/actions/result.ts: the view data, or an expected
+ * failure with words for the reader (never the server's own text). Unknown errors throw.
+ */
+export type ReadResult<T, Code extends ReadErrorCode = ReadErrorCode> = { ok: true; data: T } | { ok: false; code: Code; error: string };
+
+/** "not-found": the message or folder is gone; "mailbox": the mail server could not serve the read. */
+export type ReadErrorCode = "not-found" | "mailbox";
+
+export function mailboxFailure(error: unknown): { ok: false; code: "mailbox"; error: string } {
+  return { ok: false, code: "mailbox", error: describeMailboxError(error) };
+}
+
+export const MESSAGE_NOT_FOUND = { ok: false, code: "not-found", error: "This message no longer exists." } as const;

@@ -1,0 +1,34 @@
+// Server-only (the server-only package is not installed).
+import type { ImapFlow } from "imapflow";
+import type { CurrentSession } from "@/lib/auth/current-session";
+import { loadMessage } from "@/lib/mail/imap/load-message";
+import { renderMessage, type MessageViewData } from "@/lib/mail/message/body";
+import { messageFrameCache } from "./message-frame-cache";
+import { folderUidValidity } from "./message-version";
+
+export interface RenderedView {
+  message: MessageViewData;
+  /** The user always loads remote content from this sender. */
+  remoteAllowed: boolean;
+}
+
+/**
+ * Loads, parses and sanitises one message for a view, and keeps its sanitised HTML for the
+ * frame that shows it, so the frame's request does not load and sanitise it again.
+ */
+export async function loadRenderedMessage(
+  session: CurrentSession,
+  client: ImapFlow,
+  target: { folder: string; uid: number },
+  options: { markRead: boolean; remoteAllowed: (sender: string) => Promise<boolean> },
+): Promise<RenderedView> {
+  const message = await loadMessage(client, target.folder, target.uid, { markRead: options.markRead });
+  const uidValidity = await folderUidValidity(client, target.folder);
+  const remoteAllowed = await options.remoteAllowed(message.from[0]?.address ?? "");
+  const rendered = renderMessage(message, { allowRemote: remoteAllowed, uidValidity });
+  if (rendered.frameDocument !== null) {
+    const key = { sessionId: session.sessionId, folder: message.folder, uidValidity, uid: message.uid, allowRemote: remoteAllowed };
+    messageFrameCache().set(key, rendered.frameDocument);
+  }
+  return { message: rendered.view, remoteAllowed };
+}
