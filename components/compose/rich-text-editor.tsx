@@ -5,15 +5,16 @@ import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/r
 import StarterKit from "@tiptap/starter-kit";
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import { LineIcon } from "@/components/icons/line-icon";
+import { ToolbarButton } from "@/components/ui/toolbar-button";
 
-interface ToolbarButton {
+interface FormattingCommand {
   label: string;
   run: (editor: Editor) => void;
   active?: (editor: Editor) => boolean;
   glyph: ReactNode;
 }
 
-const BUTTONS: ToolbarButton[] = [
+const BUTTONS: FormattingCommand[] = [
   { label: "Bold", glyph: "B", run: (e) => e.chain().focus().toggleBold().run(), active: (e) => e.isActive("bold") },
   { label: "Italic", glyph: "I", run: (e) => e.chain().focus().toggleItalic().run(), active: (e) => e.isActive("italic") },
   { label: "Bulleted list", glyph: "•", run: (e) => e.chain().focus().toggleBulletList().run(), active: (e) => e.isActive("bulletList") },
@@ -78,29 +79,19 @@ export function RichTextEditor({
     <div className="flex min-h-0 flex-1 flex-col">
       <div role="toolbar" aria-label="Formatting" className="flex flex-wrap gap-1 border-b border-slate-200 px-2 py-1">
         {BUTTONS.map((button) => (
-          <button
+          <ToolbarButton
             key={button.label}
-            type="button"
-            aria-label={button.label}
-            title={button.label}
-            aria-pressed={button.active ? (activeLabels ?? []).includes(button.label) : undefined}
+            label={button.label}
+            pressed={button.active ? (activeLabels ?? []).includes(button.label) : undefined}
             disabled={!editor || disabled}
-            onClick={() => editor && button.run(editor)}
-            className="min-w-8 rounded px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 aria-pressed:bg-sky-100 disabled:opacity-50"
+            onPress={() => editor && button.run(editor)}
           >
             {button.glyph}
-          </button>
+          </ToolbarButton>
         ))}
-        <button
-          type="button"
-          aria-label="Insert image"
-          title="Insert image"
-          disabled={!editor || disabled}
-          onClick={() => imageInput.current?.click()}
-          className="rounded px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 disabled:opacity-50"
-        >
+        <ToolbarButton label="Insert image" disabled={!editor || disabled} onPress={() => imageInput.current?.click()}>
           <LineIcon name="image" />
-        </button>
+        </ToolbarButton>
         <input
           id={imageInputId}
           ref={imageInput}

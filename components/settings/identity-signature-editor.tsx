@@ -2,6 +2,7 @@
 
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
+import { ToolbarButton } from "@/components/ui/toolbar-button";
 
 /** A small rich-text editor for a signature: bold, italic, lists, links. The server sanitises what it saves. */
 export function IdentitySignatureEditor({
@@ -44,31 +45,17 @@ export function IdentitySignatureEditor({
   return (
     <div className="rounded-lg border border-slate-300 bg-white shadow-sm focus-within:border-sky-600 focus-within:ring-2 focus-within:ring-sky-200">
       <div role="toolbar" aria-label="Signature formatting" className="flex gap-1 border-b border-slate-200 p-1">
-        <ToolbarButton label="Bold" pressed={active?.bold ?? false} onClick={() => editor?.chain().focus().toggleBold().run()}>
+        <ToolbarButton label="Bold" pressed={active?.bold ?? false} onPress={() => editor?.chain().focus().toggleBold().run()}>
           <strong>B</strong>
         </ToolbarButton>
-        <ToolbarButton label="Italic" pressed={active?.italic ?? false} onClick={() => editor?.chain().focus().toggleItalic().run()}>
+        <ToolbarButton label="Italic" pressed={active?.italic ?? false} onPress={() => editor?.chain().focus().toggleItalic().run()}>
           <em>I</em>
         </ToolbarButton>
-        <ToolbarButton label="Bulleted list" pressed={active?.bulletList ?? false} onClick={() => editor?.chain().focus().toggleBulletList().run()}>
+        <ToolbarButton label="Bulleted list" pressed={active?.bulletList ?? false} onPress={() => editor?.chain().focus().toggleBulletList().run()}>
           •
         </ToolbarButton>
       </div>
       <EditorContent editor={editor} />
     </div>
-  );
-}
-
-function ToolbarButton({ label, pressed, onClick, children }: { label: string; pressed: boolean; onClick: () => void; children: React.ReactNode }) {
-  return (
-    <button
-      type="button"
-      aria-label={label}
-      aria-pressed={pressed}
-      onClick={onClick}
-      className="h-7 w-7 rounded text-sm text-slate-700 hover:bg-slate-100 aria-pressed:bg-sky-100 aria-pressed:text-sky-900"
-    >
-      {children}
-    </button>
   );
 }

@@ -34,9 +34,15 @@ test("identities: the sign-in address is always there; others can be added, edit
   await form.getByLabel("Email address").fill(sales);
   const signature = form.getByRole("textbox", { name: "Signature" });
   await signature.click();
-  await form.getByRole("button", { name: "Bold" }).click();
+  // The toolbar never takes focus from the text: what is typed next goes into the signature at once.
+  const bold = form.getByRole("button", { name: "Bold" });
+  await bold.click();
+  expect(await signature.evaluate((editor) => editor.contains(document.activeElement))).toBe(true);
+  await expect(bold).toHaveAttribute("aria-pressed", "true");
   await page.keyboard.type("Sales Team");
-  await form.getByRole("button", { name: "Bold" }).click();
+  await bold.click();
+  expect(await signature.evaluate((editor) => editor.contains(document.activeElement))).toBe(true);
+  await expect(bold).toHaveAttribute("aria-pressed", "false");
   await page.keyboard.press("Enter");
   await page.keyboard.type("Call us any time");
   await form.getByRole("button", { name: "Add identity" }).click();
