@@ -1,4 +1,5 @@
 import { ImapConnectError } from "@/lib/mail/imap/connect";
+import { isMissingMailboxError } from "@/lib/mail/imap/missing-mailbox";
 import { ImapPoolExhaustedError } from "@/lib/mail/imap/pool";
 
 /** Words for a reader when the mail server could not serve a page. Never the server's raw text. */
@@ -9,8 +10,7 @@ export function describeMailboxError(error: unknown): string {
     return "The mail server can't be reached right now. Please try again in a moment.";
   }
   if (error instanceof ImapPoolExhaustedError) return "Mailroom is very busy right now. Please try again in a moment.";
-  const code = (error as { code?: string } | null)?.code;
-  if (code === "NotFound" || (error as { serverResponseCode?: string } | null)?.serverResponseCode === "NONEXISTENT") {
+  if (isMissingMailboxError(error)) {
     return "That folder doesn't exist any more. It may have been deleted or renamed.";
   }
   return "The mail server couldn't complete this request. Please try again in a moment.";

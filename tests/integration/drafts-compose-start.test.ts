@@ -6,7 +6,8 @@ import { Readable } from "node:stream";
 import MailComposer from "nodemailer/lib/mail-composer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildMessage } from "@/lib/mail/compose/build-message";
-import { startFromDraft, startFromOriginal } from "@/lib/mail/compose/compose-start";
+import { startFromDraft, startFromOriginal, type StartContext } from "@/lib/mail/compose/compose-start";
+import { loadMessage } from "@/lib/mail/imap/load-message";
 import { saveDraftVersion } from "@/lib/mail/compose/drafts";
 import { saveUpload, uploadPath } from "@/lib/uploads/upload-store";
 import { connectImap, createMailbox } from "../support/mail-server";
@@ -17,7 +18,10 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(uploads, { recursive: true, force: true }));
 
-const context = () => ({ uploadDir: uploads, maxAttachmentBytes: 25 * 1024 * 1024, ownAddresses: [] as string[] });
+const context = (): StartContext => ({
+  storeAttachment: (file) => saveUpload(uploads, file, 25 * 1024 * 1024),
+  ownAddresses: [],
+});
 
 describe("continuing a draft", () => {
   it("reopens the newest version with its recipients, HTML, inline image, attachments and origin", async () => {
@@ -120,6 +124,95 @@ describe("starting a reply or forward", () => {
       expect(forward.origin).toEqual({ kind: "forward", folder: "INBOX", uid });
       expect(forward.attachments.map((a) => a.filename)).toEqual(["map.png"]);
       expect([...readFileSync(uploadPath(uploads, forward.attachments[0]!.id))]).toEqual([1, 2, 3]);
+    } finally {
+      await client.logout();
+    }
+  });
+});
+
+describe("forwarding carries what the reader lists", () => {
+  it("copies exactly the attachments the message view shows, however the parts are marked", async () => {
+    const me = createMailbox("fwd-parts");
+    const boundary = (name: string) => `----=_${name}_${randomBytes(4).toString("hex")}`;
+    const [mixed, alternative, related] = [boundary("mixed"), boundary("alt"), boundary("rel")];
+    const raw = [
+      "From: Boss <boss@mailroom.test>",
+      `To: ${me.email}`,
+      "Subject: Parts of every kind",
+      "Message-ID: <parts@mailroom.test>",
+      "MIME-Version: 1.0",
+      `Content-Type: multipart/mixed; boundary="${mixed}"`,
+      "",
+      `--${mixed}`,
+      `Content-Type: multipart/alternative; boundary="${alternative}"`,
+      "",
+      `--${alternative}`,
+      "Content-Type: text/plain; charset=utf-8",
+      "",
+      "The text.",
+      `--${alternative}`,
+      `Content-Type: multipart/related; boundary="${related}"`,
+      "",
+      `--${related}`,
+      "Content-Type: text/html; charset=utf-8",
+      "",
+      '<p>The text.</p><img src="cid:logo@mailroom.test">',
+      `--${related}`,
+      "Content-Type: image/png",
+      "Content-ID: <logo@mailroom.test>",
+      "Content-Transfer-Encoding: base64",
+      "",
+      Buffer.from([1, 1, 1]).toString("base64"),
+      `--${related}--`,
+      `--${alternative}--`,
+      `--${mixed}`,
+      "Content-Type: text/plain; charset=utf-8",
+      "Content-Disposition: inline",
+      "",
+      "A footer a mailing list added.",
+      `--${mixed}`,
+      'Content-Type: image/jpeg; name="photo.jpg"',
+      'Content-Disposition: inline; filename="photo.jpg"',
+      "Content-Transfer-Encoding: base64",
+      "",
+      Buffer.from([2, 2, 2]).toString("base64"),
+      `--${mixed}`,
+      "Content-Type: application/pdf",
+      'Content-Disposition: attachment; filename="plan.pdf"',
+      "Content-Transfer-Encoding: base64",
+      "",
+      Buffer.from([3, 3, 3]).toString("base64"),
+      `--${mixed}`,
+      "Content-Type: text/calendar; method=REQUEST",
+      "",
+      "BEGIN:VCALENDAR",
+      "END:VCALENDAR",
+      `--${mixed}`,
+      "Content-Type: message/rfc822",
+      "",
+      "From: old@mailroom.test",
+      "Subject: Older",
+      "",
+      "Older text.",
+      `--${mixed}--`,
+      "",
+    ].join("\r\n");
+    const client = await connectImap(me);
+    try {
+      const appended = await client.append("INBOX", Buffer.from(raw), []);
+      const uid = appended ? (appended.uid ?? 0) : 0;
+      const listed = (await loadMessage(client, "INBOX", uid, { markRead: false })).attachments;
+      const forward = await startFromOriginal(client, "INBOX", uid, "forward", context());
+
+      const shape = (files: { filename: string; contentType: string }[]) => files.map(({ filename, contentType }) => ({ filename, contentType }));
+      expect(shape(forward.attachments)).toEqual(shape(listed));
+      expect(shape(listed)).toEqual([
+        { filename: "photo.jpg", contentType: "image/jpeg" },
+        { filename: "plan.pdf", contentType: "application/pdf" },
+        { filename: "invite-3.ics", contentType: "text/calendar" },
+        { filename: "message-4.eml", contentType: "message/rfc822" },
+      ]);
+      expect([...readFileSync(uploadPath(uploads, forward.attachments[0]!.id))]).toEqual([2, 2, 2]);
     } finally {
       await client.logout();
     }

@@ -1,8 +1,29 @@
+import type { Readable } from "node:stream";
 import type { FetchMessageObject, ImapFlow, MessageAddressObject, MessageStructureObject } from "imapflow";
 import { decodeOrigin, formatAddress, isMessageId, ORIGIN_HEADER, plainTextFromHtml, type DraftOrigin } from "./build-message";
 import { draftMessageId, findSpecialFolder, newestDraftUid } from "./drafts";
+import { MessageNotFoundError } from "../imap/load-message";
+import { isMissingMailboxError } from "../imap/missing-mailbox";
+import { messageParts, partFilename } from "../message/parts";
 import { forwardSubject, quoteForForward, quoteForReply, replySubject, type QuotedOriginal } from "../message/quote";
-import { saveUpload, type UploadMeta } from "../../uploads/upload-store";
+
+/** A file the composer starts with, once the caller stored it (lib/uploads/upload-store.ts UploadMeta fits). */
+export interface StoredAttachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+}
+
+/** A file of the original (an attachment, an inline image, or the whole message) for the new message to carry. */
+export interface AttachmentToStore {
+  filename: string;
+  contentType: string;
+  body: Readable;
+}
+
+/** Stores a file for the composer (e.g. in the user's uploads) and says what it became. */
+export type StoreAttachment = (file: AttachmentToStore) => Promise<StoredAttachment>;
 
 /** What the composer opens with: a new reply or forward, or a saved draft to continue. */
 export interface ComposeStart {
@@ -16,7 +37,7 @@ export interface ComposeStart {
   html: string;
   text: string;
   plainText: boolean;
-  attachments: UploadMeta[];
+  attachments: StoredAttachment[];
   inReplyTo: string | null;
   references: string[];
   origin: DraftOrigin | null;
@@ -25,41 +46,14 @@ export interface ComposeStart {
 export type ComposeMode = "reply" | "replyAll" | "forward" | "forwardAsAttachment";
 
 export interface StartContext {
-  /** Where attachments of the original are copied to (the user's upload directory). */
-  uploadDir: string;
-  maxAttachmentBytes: number;
+  /** Where files of the original go: a forward's attachments, a draft's attachments and inline images. */
+  storeAttachment: StoreAttachment;
   /** The user's own addresses, left out of Reply all. */
   ownAddresses: string[];
 }
 
-interface Parts {
-  text?: MessageStructureObject;
-  html?: MessageStructureObject;
-  attachments: MessageStructureObject[];
-  inline: MessageStructureObject[];
-}
-
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const MAX_REFERENCES = 20;
-
-function collectParts(node: MessageStructureObject, parts: Parts = { attachments: [], inline: [] }): Parts {
-  const type = node.type.toLowerCase();
-  if (type.startsWith("multipart/")) {
-    for (const child of node.childNodes ?? []) collectParts(child, parts);
-    return parts;
-  }
-  const named = Boolean(node.dispositionParameters?.filename || node.parameters?.name);
-  const attachment = node.disposition === "attachment" || (named && !type.startsWith("image/")) || type === "message/rfc822";
-  if (!attachment && type === "text/plain" && !parts.text) parts.text = node;
-  else if (!attachment && type === "text/html" && !parts.html) parts.html = node;
-  else if (!attachment && node.id && type.startsWith("image/")) parts.inline.push(node);
-  else parts.attachments.push(node);
-  return parts;
-}
-
-function partFilename(node: MessageStructureObject): string {
-  return node.dispositionParameters?.filename || node.parameters?.name || (node.type === "message/rfc822" ? "message.eml" : "attachment");
-}
 
 async function downloadText(client: ImapFlow, uid: number, node: MessageStructureObject | undefined): Promise<string> {
   if (!node) return "";
@@ -70,10 +64,21 @@ async function downloadText(client: ImapFlow, uid: number, node: MessageStructur
   return Buffer.concat(chunks).toString("utf8");
 }
 
-async function copyPart(client: ImapFlow, uid: number, node: MessageStructureObject, context: StartContext): Promise<UploadMeta | null> {
-  const download = await client.download(String(uid), node.part ?? "1", { uid: true });
+async function copyPart(
+  client: ImapFlow,
+  uid: number,
+  part: { part: string; filename: string; contentType: string },
+  context: StartContext,
+): Promise<StoredAttachment | null> {
+  const download = await client.download(String(uid), part.part, { uid: true });
   if (!download.content) return null;
-  return saveUpload(context.uploadDir, { filename: partFilename(node), contentType: node.type, body: download.content }, context.maxAttachmentBytes);
+  return context.storeAttachment({ filename: part.filename, contentType: part.contentType, body: download.content });
+}
+
+/** An inline image as copyPart takes it. */
+function inlinePart(node: MessageStructureObject, index: number): { part: string; filename: string; contentType: string } {
+  const contentType = (node.type || "application/octet-stream").toLowerCase();
+  return { part: node.part || "1", filename: partFilename(node) || `image-${index + 1}`, contentType };
 }
 
 function addressList(list: MessageAddressObject[] | undefined): string {
@@ -93,26 +98,33 @@ function bodyOfHtml(html: string): string {
   return (match?.[1] ?? html).trim();
 }
 
-async function fetchOriginal(client: ImapFlow, uid: number): Promise<FetchMessageObject> {
+async function fetchOriginal(client: ImapFlow, folder: string, uid: number): Promise<FetchMessageObject> {
   const message = await client.fetchOne(String(uid), { uid: true, envelope: true, bodyStructure: true, headers: ["references", ORIGIN_HEADER.toLowerCase()] }, { uid: true });
-  if (!message || !message.envelope || !message.bodyStructure) throw new OriginalNotFoundError();
+  if (!message || !message.envelope || !message.bodyStructure) throw new MessageNotFoundError(folder, uid);
   return message;
 }
 
-export class OriginalNotFoundError extends Error {
-  constructor() {
-    super("The message is no longer there. It may have been moved or deleted.");
-    this.name = "OriginalNotFoundError";
+/** The folder's lock; MessageNotFoundError when the folder is gone. */
+async function lockFolder(client: ImapFlow, folder: string, uid: number | null) {
+  try {
+    return await client.getMailboxLock(folder);
+  } catch (error) {
+    if (isMissingMailboxError(error)) throw new MessageNotFoundError(folder, uid);
+    throw error;
   }
 }
 
-/** A reply, reply-all or forward of folder/uid, with the original quoted and (forwards) its attachments copied to uploads. */
+/**
+ * A reply, reply-all or forward of folder/uid, with the original quoted. A forward carries exactly the
+ * attachments the reader lists (lib/mail/message/parts.ts), each handed to `context.storeAttachment`.
+ * Throws MessageNotFoundError when the original is gone.
+ */
 export async function startFromOriginal(client: ImapFlow, folder: string, uid: number, mode: ComposeMode, context: StartContext): Promise<ComposeStart> {
-  const lock = await client.getMailboxLock(folder);
+  const lock = await lockFolder(client, folder, uid);
   try {
-    const message = await fetchOriginal(client, uid);
+    const message = await fetchOriginal(client, folder, uid);
     const envelope = message.envelope!;
-    const parts = collectParts(message.bodyStructure!);
+    const parts = messageParts(message.bodyStructure!);
     const html = await downloadText(client, uid, parts.html);
     const text = (await downloadText(client, uid, parts.text)) || (html ? plainTextFromHtml(html) : "");
     const original: QuotedOriginal = {
@@ -127,7 +139,7 @@ export async function startFromOriginal(client: ImapFlow, folder: string, uid: n
     };
     const messageId = envelope.messageId && isMessageId(envelope.messageId) ? envelope.messageId : null;
     const previous = headerValue(message.headers, "references").split(/\s+/).filter(isMessageId);
-    const base = { messageId: null, from: null, bcc: "", plainText: false, attachments: [] as UploadMeta[] };
+    const base = { messageId: null, from: null, bcc: "", plainText: false, attachments: [] as StoredAttachment[] };
 
     if (mode === "reply" || mode === "replyAll") {
       const own = new Set(context.ownAddresses.map((address) => address.toLowerCase()));
@@ -148,13 +160,13 @@ export async function startFromOriginal(client: ImapFlow, folder: string, uid: n
       };
     }
 
-    let attachments: UploadMeta[];
+    let attachments: StoredAttachment[];
     let quoted = { html: "<p></p>", text: "" };
     if (mode === "forwardAsAttachment") {
       const download = await client.download(String(uid), undefined, { uid: true });
-      if (!download.content) throw new OriginalNotFoundError();
+      if (!download.content) throw new MessageNotFoundError(folder, uid);
       const filename = `${(envelope.subject || "message").replace(/[\\/:*?"<>|]/g, "_").slice(0, 100)}.eml`;
-      attachments = [await saveUpload(context.uploadDir, { filename, contentType: "message/rfc822", body: download.content }, context.maxAttachmentBytes)];
+      attachments = [await context.storeAttachment({ filename, contentType: "message/rfc822", body: download.content })];
     } else {
       quoted = quoteForForward(original);
       attachments = [];
@@ -192,26 +204,27 @@ function dedupe(list: MessageAddressObject[]): MessageAddressObject[] {
 
 /**
  * A saved draft, to continue editing: found by Message-ID (newest version) or else by UID. Its
- * attachments and inline images are copied to uploads; inline images point at the upload URL.
+ * attachments and inline images are handed to `context.storeAttachment`; inline images point at the
+ * upload URL. Throws MessageNotFoundError when the draft is gone.
  */
 export async function startFromDraft(client: ImapFlow, draft: { uid?: number; messageId?: string }, context: StartContext): Promise<ComposeStart> {
   const messageId = draft.messageId ?? (draft.uid ? await draftMessageId(client, draft.uid) : null);
   const uid = messageId ? await newestDraftUid(client, messageId) : null;
-  if (!uid || !messageId) throw new OriginalNotFoundError();
   const folder = await findSpecialFolder(client, "\\Drafts");
-  const lock = await client.getMailboxLock(folder);
+  if (!uid || !messageId) throw new MessageNotFoundError(folder, draft.uid ?? null);
+  const lock = await lockFolder(client, folder, uid);
   try {
-    const message = await fetchOriginal(client, uid);
+    const message = await fetchOriginal(client, folder, uid);
     const envelope = message.envelope!;
-    const parts = collectParts(message.bodyStructure!);
+    const parts = messageParts(message.bodyStructure!);
     let html = parts.html ? bodyOfHtml(await downloadText(client, uid, parts.html)) : "";
     const text = await downloadText(client, uid, parts.text);
-    for (const node of parts.inline) {
-      const copied = await copyPart(client, uid, node, context);
+    for (const [index, node] of parts.inlineImages.entries()) {
+      const copied = await copyPart(client, uid, inlinePart(node, index), context);
       const cid = (node.id ?? "").replace(/^<|>$/g, "");
       if (copied && cid) html = html.split(`cid:${cid}`).join(`/api/uploads/${copied.id}`);
     }
-    const attachments: UploadMeta[] = [];
+    const attachments: StoredAttachment[] = [];
     for (const node of parts.attachments) {
       const copied = await copyPart(client, uid, node, context);
       if (copied) attachments.push(copied);

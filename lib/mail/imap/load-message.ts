@@ -1,14 +1,19 @@
 import type { ImapFlow } from "imapflow";
 import { listAttachments, type AttachmentInfo } from "../message/parts";
 import { parseMessage, type HeaderField, type InlineImage, type Mailbox } from "../message/parse";
+import { isMissingMailboxError } from "./missing-mailbox";
 
-/** The message (or its folder) is gone: expunged or moved since the list was shown. */
+/**
+ * The message (or its folder) is gone: expunged or moved since it was listed. Thrown by every read
+ * of one message (reader, download, reply/forward, draft); `message` is plain words a user can be shown.
+ */
 export class MessageNotFoundError extends Error {
   constructor(
     readonly folder: string,
-    readonly uid: number,
+    /** Null when the message was looked for by something else (a draft's Message-ID). */
+    readonly uid: number | null,
   ) {
-    super(`message ${uid} is not in ${folder}`);
+    super("The message is no longer there. It may have been moved or deleted.");
     this.name = "MessageNotFoundError";
   }
 }
@@ -84,14 +89,9 @@ export async function loadMessage(client: ImapFlow, folder: string, uid: number,
       attachments: fetched.bodyStructure ? listAttachments(fetched.bodyStructure) : [],
     };
   } catch (error) {
-    if (isMissingMailbox(error)) throw new MessageNotFoundError(folder, uid);
+    if (isMissingMailboxError(error)) throw new MessageNotFoundError(folder, uid);
     throw error;
   } finally {
     lock.release();
   }
-}
-
-function isMissingMailbox(error: unknown): boolean {
-  const candidate = error as { code?: string; serverResponseCode?: string } | null;
-  return candidate?.serverResponseCode === "NONEXISTENT" || candidate?.code === "NotFound";
 }

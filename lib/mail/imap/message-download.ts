@@ -1,6 +1,7 @@
 import type { Readable } from "node:stream";
 import type { ImapFlow } from "imapflow";
 import { MessageNotFoundError } from "./load-message";
+import { isMissingMailboxError } from "./missing-mailbox";
 import { findPart, partFilename } from "../message/parts";
 
 export interface MessageStream {
@@ -43,8 +44,7 @@ export async function openMessageStream(client: ImapFlow, folder: string, uid: n
     handedOver = true;
     return { content: download.content, contentType, filename };
   } catch (error) {
-    const code = (error as { serverResponseCode?: string } | null)?.serverResponseCode;
-    if (code === "NONEXISTENT") throw new MessageNotFoundError(folder, uid);
+    if (isMissingMailboxError(error)) throw new MessageNotFoundError(folder, uid);
     throw error;
   } finally {
     if (!handedOver) lock.release();

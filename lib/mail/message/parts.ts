@@ -11,13 +11,23 @@ export interface AttachmentInfo {
 
 const BODY_TYPES = new Set(["text/plain", "text/html"]);
 
+/** A message's leaf parts by role, from its BODYSTRUCTURE. The reader and the composer both use this one walk. */
+export interface MessageParts {
+  /** The first text/plain and text/html parts that are the message's own text (not attached files). */
+  text?: MessageStructureObject;
+  html?: MessageStructureObject;
+  /** Images the HTML shows by Content-ID (inside multipart/related), not listed as attachments. */
+  inlineImages: MessageStructureObject[];
+  attachments: AttachmentInfo[];
+}
+
 /**
- * The attachments of a message from its BODYSTRUCTURE: every leaf part that is not a text body and
- * not an inline image of the HTML (an image with a Content-ID inside multipart/related).
- * Attached messages are listed as one file each, not opened up.
+ * Sorts the leaf parts: a text body is a text/plain or text/html part with no file name that is not
+ * marked as an attachment; an inline image is an image with a Content-ID inside multipart/related;
+ * every other leaf is an attachment. Attached messages are one file each, not opened up.
  */
-export function listAttachments(structure: MessageStructureObject): AttachmentInfo[] {
-  const attachments: AttachmentInfo[] = [];
+export function messageParts(structure: MessageStructureObject): MessageParts {
+  const parts: MessageParts = { inlineImages: [], attachments: [] };
   const visit = (node: MessageStructureObject, parentType: string, depth: number) => {
     const type = (node.type || "application/octet-stream").toLowerCase();
     if (type.startsWith("multipart/") && node.childNodes?.length && depth < 50) {
@@ -26,18 +36,30 @@ export function listAttachments(structure: MessageStructureObject): AttachmentIn
     }
     const disposition = (node.disposition ?? "").toLowerCase();
     const filename = partFilename(node);
-    if (BODY_TYPES.has(type) && disposition !== "attachment" && !filename) return;
-    if (disposition !== "attachment" && parentType === "multipart/related" && node.id && type.startsWith("image/")) return;
+    if (BODY_TYPES.has(type) && disposition !== "attachment" && !filename) {
+      if (type === "text/plain") parts.text ??= node;
+      else parts.html ??= node;
+      return;
+    }
+    if (disposition !== "attachment" && parentType === "multipart/related" && node.id && type.startsWith("image/")) {
+      parts.inlineImages.push(node);
+      return;
+    }
     if (type.startsWith("multipart/")) return;
-    attachments.push({
+    parts.attachments.push({
       part: node.part || "1",
-      filename: filename || defaultFilename(type, attachments.length + 1),
+      filename: filename || defaultFilename(type, parts.attachments.length + 1),
       contentType: type,
       size: decodedSize(node),
     });
   };
   visit(structure, "", 0);
-  return attachments;
+  return parts;
+}
+
+/** The attachments of a message: what the reader lists and what a forward carries. */
+export function listAttachments(structure: MessageStructureObject): AttachmentInfo[] {
+  return messageParts(structure).attachments;
 }
 
 /** The part with this number, or undefined. */
