@@ -4,6 +4,7 @@
  * folder role it belongs to. Pure: the same options and index always give the
  * same bytes, so tests can APPEND generated messages over IMAP as well.
  */
+import { escapeHtml } from "@/lib/mail/message/escape-html";
 import { rngFor, type Rng } from "./prng";
 import { tinyPdf, tinyPng, csvExport } from "./binary-fixtures";
 import { encodeText } from "./charset-encoding";
@@ -13,7 +14,7 @@ import {
 } from "./mime-encoding";
 import { ancestorIds, planMessage, type MailboxOptions, type MessagePlan } from "./message-plan";
 import {
-  escapeHtml, localeOf, messageParagraphs, messageSubject, quotedParent, renderHtml, renderPlainText, type QuotedParent,
+  localeOf, messageParagraphs, messageSubject, quotedParent, renderHtml, renderPlainText, type QuotedParent,
 } from "./message-text";
 import { serializeMessage, type LeafPart, type MimePart, type TransferEncoding } from "./mime-tree";
 import { DECEPTIVE_LINKS, NEWSLETTERS } from "./vocabulary";

@@ -3,6 +3,7 @@
  * the thread's language, plus plain-text and HTML renderings with the quoted
  * parent for replies.
  */
+import { escapeHtml } from "@/lib/mail/message/escape-html";
 import { rngFor, type Rng } from "./prng";
 import { LOCALES, type Locale } from "./international-text";
 import {
@@ -132,10 +133,6 @@ export function renderPlainText(paragraphs: string[], quote: QuotedParent | null
     text += `\n\n${quote.attribution}\n${quoted.join("\n")}`;
   }
   return `${text}\n`;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 function htmlParagraphs(paragraphs: string[]): string {

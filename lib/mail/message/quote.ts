@@ -1,5 +1,7 @@
 /** Quoting for replies and forwards: the original as a blockquote in HTML and with "> " in plain text. */
 
+import { escapeHtml } from "./escape-html";
+
 export interface QuotedOriginal {
   from: string;
   to?: string;
@@ -27,10 +29,6 @@ export function replySubject(subject: string): string {
 /** "Fwd: subject", without stacking prefixes (Fwd: Fw: WG: …). */
 export function forwardSubject(subject: string): string {
   return `Fwd: ${subject.replace(FORWARD_PREFIX, "").trim()}`;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 function textToHtml(text: string): string {

@@ -1,5 +1,6 @@
 import createDOMPurify, { type Config, type DOMPurify } from "dompurify";
 import { JSDOM } from "jsdom";
+import { escapeHtml } from "../message/escape-html";
 import { safeRemoteUrl, sanitizeCss, type CssPolicy } from "./css";
 
 export interface SanitizeOptions {
@@ -109,7 +110,7 @@ export function sanitizeMessageHtml(html: string, options: SanitizeOptions): San
   } catch {
     return { html: `<pre class="mailroom-fallback">${escapeHtml(body.textContent ?? "")}</pre>`, ...state };
   }
-  const wrapper = `<div class="mailroom-message"${wrapperStyle ? ` style="${escapeAttribute(wrapperStyle)}"` : ""}>`;
+  const wrapper = `<div class="mailroom-message"${wrapperStyle ? ` style="${escapeHtml(wrapperStyle)}"` : ""}>`;
   return { html: `${headStyles}${wrapper}${content}</div>`, ...state };
 }
 
@@ -270,10 +271,3 @@ function stripTags(html: string): string {
     .trim();
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-function escapeAttribute(text: string): string {
-  return escapeHtml(text);
-}
