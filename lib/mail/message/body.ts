@@ -2,7 +2,8 @@ import type { LoadedMessage } from "../imap/load-message";
 import type { AttachmentInfo } from "./parts";
 import type { HeaderField, Mailbox } from "./parse";
 import { hasVisibleText, renderPlainText, type TextBlock } from "./plain-text";
-import { escapeHtml, sanitizeMessageHtml, type SanitizedHtml } from "../sanitize/html";
+import { escapeHtml } from "./escape-html";
+import { sanitizeMessageHtml, type SanitizedHtml } from "../sanitize/html";
 
 /** How the body of a message is shown: HTML in a sandboxed frame, plain text as blocks, or nothing. */
 export type MessageBodyView =
