@@ -7,8 +7,8 @@ import { describeMailboxError } from "@/lib/auth/mailbox-error";
  */
 export type ReadResult<T, Code extends ReadErrorCode = ReadErrorCode> = { ok: true; data: T } | { ok: false; code: Code; error: string };
 
-/** "not-found": the message or folder is gone; "mailbox": the mail server could not serve the read. */
-export type ReadErrorCode = "not-found" | "mailbox";
+/** "not-found": the message or folder is gone; "mailbox": the mail server could not serve the read; "busy": a limit of this instance was reached. */
+export type ReadErrorCode = "not-found" | "mailbox" | "busy";
 
 export function mailboxFailure(error: unknown): { ok: false; code: "mailbox"; error: string } {
   return { ok: false, code: "mailbox", error: describeMailboxError(error) };

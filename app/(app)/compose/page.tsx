@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { ComposeSection, type ComposeParams } from "@/components/compose/compose-section";
+import { ComposeSection } from "@/components/compose/compose-section";
+import type { ComposeParams } from "@/lib/reads/compose-start";
 import { ComposeSkeleton } from "@/components/compose/compose-skeleton";
 
 export const metadata: Metadata = { title: "Compose" };

@@ -1,8 +1,5 @@
 import { getCurrentSession } from "@/lib/auth/current-session";
-import { imapServer } from "@/lib/auth/imap-pool-instance";
-import { database } from "@/lib/db/database";
-import { findSessionWithUser } from "@/lib/db/sessions";
-import { MailboxWatchers, WatchLimitError, type MailboxChange } from "@/lib/mail/imap/watch";
+import { isStillSignedIn, watchFolder } from "@/lib/reads/folder-changes";
 
 export const dynamic = "force-dynamic";
 
@@ -10,14 +7,6 @@ const HEARTBEAT_MS = 25_000;
 // A closed watcher (server restart, dropped connection) ends the stream; the browser's
 // EventSource reconnects after this long and gets a fresh watcher.
 const RETRY_MS = 3_000;
-
-// One registry per server process, kept on globalThis so that dev-mode module reloads reuse it.
-const holder = globalThis as { __mailroomWatchers?: MailboxWatchers };
-
-function watchers(): MailboxWatchers {
-  holder.__mailroomWatchers ??= new MailboxWatchers({ server: imapServer(), maxWatchers: 200, maxPerSession: 3 });
-  return holder.__mailroomWatchers;
-}
 
 /**
  * Server-Sent Events for the open folder: `event: mailbox` with { folder, exists, arrived }
@@ -51,17 +40,16 @@ export async function GET(request: Request): Promise<Response> {
         }
       };
       request.signal.addEventListener("abort", finish);
-      try {
-        stop = await watchers().watch(session.sessionId, () => session.imapCredentials(), folder, (change: MailboxChange | "closed") => {
-          if (change === "closed") finish();
-          else send(`event: mailbox\ndata: ${JSON.stringify(change)}\n\n`);
-        });
-      } catch (error) {
-        const message = error instanceof WatchLimitError ? "Live updates are paused: too many open tabs." : "Live updates are unavailable right now.";
-        send(`retry: ${RETRY_MS * 10}\nevent: unavailable\ndata: ${JSON.stringify({ message })}\n\n`);
+      const watching = await watchFolder(session, folder, (change) => {
+        if (change === "closed") finish();
+        else send(`event: mailbox\ndata: ${JSON.stringify(change)}\n\n`);
+      });
+      if (!watching.ok) {
+        send(`retry: ${RETRY_MS * 10}\nevent: unavailable\ndata: ${JSON.stringify({ message: watching.error })}\n\n`);
         finish();
         return;
       }
+      stop = watching.data;
       if (request.signal.aborted) {
         finish();
         return;
@@ -70,11 +58,8 @@ export async function GET(request: Request): Promise<Response> {
       // The stream outlives the request's session check: end it (and its watcher) once the
       // session is signed out or revoked elsewhere.
       heartbeat = setInterval(async () => {
-        const row = await database()
-          .then((db) => findSessionWithUser(db, session.rowId))
-          .catch(() => null);
-        if (row === undefined) finish();
-        else send(": keep-alive\n\n");
+        if (await isStillSignedIn(session)) send(": keep-alive\n\n");
+        else finish();
       }, HEARTBEAT_MS);
     },
     cancel() {

@@ -1,0 +1,30 @@
+// Server-only (the server-only package is not installed).
+import { identityDomainsFor } from "@/lib/actions/identities.validation";
+import type { CurrentSession } from "@/lib/auth/current-session";
+import { database } from "@/lib/db/database";
+import { listIdentities } from "@/lib/db/identities";
+import { env } from "@/lib/env";
+
+export interface IdentitiesView {
+  signInEmail: string;
+  /** Domains new identities may be in. */
+  domains: string[];
+  identities: { id: string; email: string; displayName: string; signatureHtml: string; replyTo: string; isDefault: boolean }[];
+}
+
+/** Settings → Identities: the addresses the user sends from. */
+export async function readIdentities(session: CurrentSession): Promise<IdentitiesView> {
+  const identities = await listIdentities(await database(), session.userId, session.email);
+  return {
+    signInEmail: session.email.toLowerCase(),
+    domains: identityDomainsFor(session.email, env().identityDomains),
+    identities: identities.map((identity) => ({
+      id: identity.id,
+      email: identity.email,
+      displayName: identity.displayName,
+      signatureHtml: identity.signatureHtml,
+      replyTo: identity.replyTo ?? "",
+      isDefault: identity.isDefault,
+    })),
+  };
+}
