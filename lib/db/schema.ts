@@ -48,6 +48,9 @@ export const signInFailures = pgTable(
 export type User = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 
+/** Seconds a sent message can still be undone, for a user who never changed it. */
+export const DEFAULT_UNDO_SEND_SECONDS = 5;
+
 /** Reading preferences of one user. */
 export const userSettings = pgTable("user_settings", {
   userId: uuid("user_id")
@@ -56,7 +59,7 @@ export const userSettings = pgTable("user_settings", {
   markReadOnOpen: boolean("mark_read_on_open").notNull().default(true),
   conversationView: boolean("conversation_view").notNull().default(true),
   /** Seconds a sent message can still be undone; 0 turns undo off. */
-  undoSendSeconds: integer("undo_send_seconds").notNull().default(5),
+  undoSendSeconds: integer("undo_send_seconds").notNull().default(DEFAULT_UNDO_SEND_SECONDS),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "./client";
-import { userSettings } from "./schema";
+import { DEFAULT_UNDO_SEND_SECONDS, userSettings } from "./schema";
 
 export type ReadingSettings = Pick<typeof userSettings.$inferSelect, "markReadOnOpen" | "conversationView" | "undoSendSeconds">;
 
-export const DEFAULT_SETTINGS: ReadingSettings = { markReadOnOpen: true, conversationView: true, undoSendSeconds: 5 };
+export const DEFAULT_SETTINGS: ReadingSettings = { markReadOnOpen: true, conversationView: true, undoSendSeconds: DEFAULT_UNDO_SEND_SECONDS };
 
 /** The user's settings, or the defaults for a user who never changed any. */
 export async function getUserSettings(db: Database, userId: string): Promise<ReadingSettings> {
