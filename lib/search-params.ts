@@ -40,9 +40,7 @@ export function parseSearchQuery(params: Record<string, string | string[] | unde
 
 /** True when the query asks for anything at all (scope alone is no search). */
 export function isSearch(query: SearchQuery): boolean {
-  return Boolean(
-    query.text || query.from || query.to || query.subject || query.hasAttachment || query.unread || query.starred || query.since || query.before,
-  );
+  return Boolean(query.text || query.from || query.to || query.subject || query.hasAttachment || query.unread || query.starred || query.since || query.before);
 }
 
 /** The query as URL parameters, for links that keep the search (paging, sorting, opening a message). */

@@ -85,9 +85,7 @@ export async function MessageListSection(props: MessageListRequest) {
                     conversation={{ count: conversation.count, unread: conversation.unread }}
                   />
                 ))
-              : listing.result.messages.map((message) => (
-                  <MessageRow key={message.uid} message={message} href={messageHref(folder, message.uid, state)} />
-                ))}
+              : listing.result.messages.map((message) => <MessageRow key={message.uid} message={message} href={messageHref(folder, message.uid, state)} />)}
           </ul>
         </MessageListKeys>
       )}

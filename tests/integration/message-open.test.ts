@@ -58,7 +58,15 @@ beforeAll(async () => {
       const messageId = `<thread-${i}-${Date.now()}@example.org>`;
       const appended = await setup.append(
         "INBOX",
-        rawMessage({ subject: i === 0 ? "Plans" : "Re: Plans", body: `<p>Part ${i} of the plan.</p>`, contentType: html, messageId, inReplyTo: ids.at(-1), references: [...ids], date: day(2 + i) }),
+        rawMessage({
+          subject: i === 0 ? "Plans" : "Re: Plans",
+          body: `<p>Part ${i} of the plan.</p>`,
+          contentType: html,
+          messageId,
+          inReplyTo: ids.at(-1),
+          references: [...ids],
+          date: day(2 + i),
+        }),
       );
       uids[`thread${i}`] = Number(appended && appended.uid);
       ids.push(messageId);
@@ -105,7 +113,11 @@ describe("opening a message", () => {
     const before = bodyFetches().length;
     const view = await readPrintView(session, { folder: "INBOX", uid: uids.single! });
     if (!view.ok) throw new Error(view.error);
-    const frame = await readMessageFrame(session, { folder: "INBOX", uid: String(uids.single) }, { allowRemote: view.data.remoteAllowed, uidValidity: view.data.message.uidValidity });
+    const frame = await readMessageFrame(
+      session,
+      { folder: "INBOX", uid: String(uids.single) },
+      { allowRemote: view.data.remoteAllowed, uidValidity: view.data.message.uidValidity },
+    );
     expect(frame.ok).toBe(true);
     expect(bodyFetches().length - before).toBe(1);
   });

@@ -46,11 +46,7 @@ export default async function FolderPage({ params, searchParams }: Props) {
       </div>
       <LiveMailbox folder={folder} name={folderDisplayName(folder)} />
       <Suspense key={key} fallback={<MessageListSkeleton />}>
-        {query.allFolders && isSearch(query) ? (
-          <AllFoldersResults query={query} />
-        ) : (
-          <MessageListSection folder={folder} page={page} sort={sort} query={query} />
-        )}
+        {query.allFolders && isSearch(query) ? <AllFoldersResults query={query} /> : <MessageListSection folder={folder} page={page} sort={sort} query={query} />}
       </Suspense>
     </div>
   );

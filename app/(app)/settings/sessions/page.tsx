@@ -10,7 +10,7 @@ export default async function SessionsPage() {
   return (
     <div className="mx-auto max-w-3xl p-6">
       <h1 className="text-xl font-semibold">Signed-in devices</h1>
-      <p className="mt-1 text-sm text-slate-600">Every browser signed in to {email}. Sign out any you don't recognise.</p>
+      <p className="mt-1 text-sm text-slate-600">Every browser signed in to {email}. Sign out any you don&apos;t recognise.</p>
       <SessionList currentRowId={currentRowId} sessions={sessions} />
     </div>
   );
