@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
@@ -9,7 +9,17 @@ export const metadata: Metadata = {
   // same-origin, not no-referrer: browsers send "Origin: null" on form posts under no-referrer,
   // and Next.js rightly refuses such server-action posts (sign-in before hydration, no-JS use).
   referrer: "same-origin",
+  manifest: "/manifest.webmanifest",
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "32x32" },
+      { url: "/icons/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/icons/apple-touch-icon.png",
+  },
 };
+
+export const viewport: Viewport = { themeColor: "#0369a1" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page renders per request, so each carries the nonce of its Content-Security-Policy (proxy.ts).
