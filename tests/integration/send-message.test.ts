@@ -237,6 +237,31 @@ describe("sending a draft through the local Postfix (STARTTLS + AUTH)", () => {
     }
   });
 
+  it("once the relay accepted the message, a Sent copy or draft deletion that fails is reported, never thrown", async () => {
+    const sender = createMailbox("after-send");
+    const client = await connectImap(sender);
+    try {
+      const id = messageId();
+      const draft = { messageId: id, from: { name: "", address: sender.email }, to: [{ name: "", address: "someone@mailroom.test" }], cc: [], bcc: [], subject: "Gone out", html: null, text: "Hi", attachments: [] };
+      await saveDraftVersion(client, await buildMessage(draft, { keepBcc: true, keepOrigin: true }), id);
+      const submitted: unknown[] = [];
+      const transport = { sendMail: async (mail: unknown) => submitted.push(mail) };
+      // The connection fails right after the relay took the message: appending to Sent and deleting the draft both throw.
+      const failing = new Proxy(client, {
+        get(target, property) {
+          if (property === "append" || property === "messageDelete") return () => Promise.reject(new Error("connection lost"));
+          const value = Reflect.get(target, property, target) as unknown;
+          return typeof value === "function" ? value.bind(target) : value;
+        },
+      });
+      const sent = await sendDraft(failing, { messageId: id, transport, relay: companyRelay(sender), allowedFrom: [sender.email], saveSentCopy: true });
+      expect(submitted).toHaveLength(1);
+      expect(sent).toMatchObject({ messageId: id, sentCopySaved: false, draftDeleted: false });
+    } finally {
+      await client.logout();
+    }
+  });
+
   it("refuses a From that is not one of the user's identities, and leaves the draft", async () => {
     const sender = createMailbox("spoof");
     const client = await connectImap(sender);
