@@ -170,8 +170,8 @@ export async function startFromOriginal(client: ImapFlow, folder: string, uid: n
     } else {
       quoted = quoteForForward(original);
       attachments = [];
-      for (const node of parts.attachments) {
-        const copied = await copyPart(client, uid, node, context);
+      for (const attachment of parts.attachments) {
+        const copied = await copyPart(client, uid, attachment, context);
         if (copied) attachments.push(copied);
       }
     }
@@ -225,8 +225,8 @@ export async function startFromDraft(client: ImapFlow, draft: { uid?: number; me
       if (copied && cid) html = html.split(`cid:${cid}`).join(`/api/uploads/${copied.id}`);
     }
     const attachments: StoredAttachment[] = [];
-    for (const node of parts.attachments) {
-      const copied = await copyPart(client, uid, node, context);
+    for (const attachment of parts.attachments) {
+      const copied = await copyPart(client, uid, attachment, context);
       if (copied) attachments.push(copied);
     }
     const inReplyTo = envelope.inReplyTo && isMessageId(envelope.inReplyTo) ? envelope.inReplyTo : null;
