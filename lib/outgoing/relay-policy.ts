@@ -156,9 +156,7 @@ function relayTransportOptions(): RelayTransportOptions {
 function passwordProblem(choice: OwnRelayChoice, saved: SmtpRelay | undefined): string | undefined {
   if (!choice.username || choice.password) return undefined;
   if (!choice.removePassword && reusableSavedPassword(saved, choice)) return undefined;
-  return saved?.sealedPassword && !choice.removePassword
-    ? "Enter the password again: the server, port, security or username changed."
-    : "Enter the password for this username.";
+  return saved?.sealedPassword && !choice.removePassword ? "Enter the password again: the server, port, security or username changed." : "Enter the password for this username.";
 }
 
 function openSavedPassword(row: SmtpRelay): string {

@@ -25,7 +25,6 @@ export interface SavedRelayAccount {
  */
 export function reusableSavedPassword(saved: SavedRelayAccount | undefined, account: RelayAccount): string | null {
   if (!saved?.sealedPassword || !account.username) return null;
-  const same =
-    saved.host === account.host && saved.port === account.port && saved.security === account.security && (saved.username ?? "") === account.username;
+  const same = saved.host === account.host && saved.port === account.port && saved.security === account.security && (saved.username ?? "") === account.username;
   return same ? saved.sealedPassword : null;
 }
