@@ -4,7 +4,8 @@ import { loadMessage } from "@/lib/mail/imap/load-message";
 import { messageFrameCsp, messageFrameDocument, messageFrameNotice } from "@/lib/mail/message/body";
 import { messageFrameCache } from "./message-frame-cache";
 import { folderUidValidity } from "./message-version";
-import { openMessage } from "./open-message";
+import { parseMessageParams } from "./message-params";
+import { withMessage } from "./open-message";
 import { MESSAGE_NOT_FOUND, type ReadResult } from "./read-result";
 
 export interface MessageFrame {
@@ -26,11 +27,15 @@ export interface FrameRequest {
  */
 export async function readMessageFrame(session: CurrentSession, params: { folder: string; uid: string }, request: FrameRequest): Promise<ReadResult<MessageFrame>> {
   const frame = (document: string): MessageFrame => ({ document, contentSecurityPolicy: messageFrameCsp(request.allowRemote) });
+  const target = parseMessageParams(params);
+  if (!target) return MESSAGE_NOT_FOUND;
   const cache = messageFrameCache();
-  const result = await openMessage(session, params, async (client, target) => {
-    const key = { sessionId: session.sessionId, ...target, allowRemote: request.allowRemote };
-    const cached = request.uidValidity === null ? undefined : cache.get({ ...key, uidValidity: request.uidValidity });
-    if (cached !== undefined) return cached;
+  const key = { sessionId: session.sessionId, ...target, allowRemote: request.allowRemote };
+  // A hit needs no IMAP at all.
+  const cached = request.uidValidity === null ? undefined : cache.get({ ...key, uidValidity: request.uidValidity });
+  if (cached !== undefined) return { ok: true, data: frame(cached) };
+
+  const result = await withMessage(session, target, async (client) => {
     const message = await loadMessage(client, target.folder, target.uid, { markRead: false });
     const uidValidity = await folderUidValidity(client, target.folder);
     if (request.uidValidity !== null && request.uidValidity !== uidValidity) return null;
