@@ -6,6 +6,7 @@ import presetsFile from "./relay-presets.json";
  * brought up to date without code changes, and checked here once at load.
  */
 const hostName = z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "a lower-case host name");
+const spfDomain = z.string().regex(/^[a-z0-9_-]+(\.[a-z0-9_-]+)+$/, "a lower-case domain (_spf.example.com)");
 
 const relayPresetSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "a kebab-case id"),
@@ -16,7 +17,7 @@ const relayPresetSchema = z.object({
   security: z.enum(["tls", "starttls"]),
   usernameHint: z.string().min(1).max(200),
   /** The domains whose `include:` in the From domain's SPF record authorises this relay (the first is the one suggested). */
-  spfIncludes: z.array(hostName).max(5),
+  spfIncludes: z.array(spfDomain).max(5),
   /** Whether the envelope sender (Return-Path), which SPF checks, is in the From domain: then SPF can align for DMARC. */
   returnPathAligned: z.union([z.boolean(), z.literal("custom-domain")]),
   returnPathNote: z.string().min(1).max(300),
