@@ -1,6 +1,8 @@
 "use client";
 
 import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button-class";
 
 interface Props {
   title: string;
@@ -13,11 +15,9 @@ export function PageError({ title, message, reset }: Props) {
   return (
     <section className="mx-auto max-w-3xl p-6">
       <h1 className="mb-4 text-lg font-semibold">{title}</h1>
-      <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
-        {message}
-      </p>
+      <Alert tone="error">{message}</Alert>
       <div className="mt-4 flex gap-3 text-sm">
-        <button type="button" onClick={reset} className="rounded-md bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">
+        <button type="button" onClick={reset} className={buttonClass("primary", "small")}>
           Try again
         </button>
         <Link href="/mail/INBOX" className="rounded-md px-3 py-1.5 text-sky-700 underline">

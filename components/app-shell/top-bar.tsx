@@ -1,6 +1,7 @@
 import Link from "next/link";
-import { signOutAction } from "@/lib/actions/auth";
+import { buttonClass } from "@/components/ui/button-class";
 import { MailroomLogo } from "./mailroom-logo";
+import { SignOutButton } from "./sign-out-button";
 
 export function TopBar({ email }: { email: string }) {
   return (
@@ -9,10 +10,7 @@ export function TopBar({ email }: { email: string }) {
         <MailroomLogo className="h-7 w-7" />
         <span>Mailroom</span>
       </Link>
-      <Link
-        href="/compose"
-        className="ml-4 rounded-lg bg-sky-700 px-4 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-sky-800 focus:outline-none focus:ring-2 focus:ring-sky-300"
-      >
+      <Link href="/compose" className={`ml-4 ${buttonClass("primary", "small")}`}>
         Compose
       </Link>
       <div className="ml-auto flex items-center gap-3 text-sm">
@@ -23,11 +21,7 @@ export function TopBar({ email }: { email: string }) {
         <Link href="/settings/outgoing" className="rounded-md px-3 py-1.5 text-slate-700 hover:bg-slate-100">
           Settings
         </Link>
-        <form action={signOutAction}>
-          <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-100">
-            Sign out
-          </button>
-        </form>
+        <SignOutButton />
       </div>
     </header>
   );

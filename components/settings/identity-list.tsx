@@ -1,7 +1,11 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { runAction } from "@/components/run-action";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button-class";
 import { deleteIdentityAction, makeDefaultIdentityAction } from "@/lib/actions/identities";
+import type { ActionResult } from "@/lib/actions/result";
 import { IdentityForm, type IdentityItem } from "./identity-form";
 
 type Editing = { mode: "add" } | { mode: "edit"; id: string } | null;
@@ -11,19 +15,15 @@ export function IdentityList({ identities, signInEmail, domains }: { identities:
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
-  const run = (action: () => Promise<{ ok: true } | { ok: false; error: string }>) =>
+  const run = (action: () => Promise<ActionResult<unknown>>) =>
     startTransition(async () => {
-      const result = await action();
+      const result = await runAction(action);
       setError(result.ok ? null : result.error);
     });
 
   return (
     <div className="mt-6 space-y-4">
-      {error ? (
-        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      {error ? <Alert tone="error">{error}</Alert> : null}
       <ul aria-label="Identities" className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
         {identities.map((identity) => {
           const label = identity.displayName ? `${identity.displayName} <${identity.email}>` : identity.email;
@@ -59,7 +59,7 @@ export function IdentityList({ identities, signInEmail, domains }: { identities:
                       aria-label={`Edit ${identity.email}`}
                       disabled={pending}
                       onClick={() => setEditing({ mode: "edit", id: identity.id })}
-                      className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100 disabled:opacity-60"
+                      className={buttonClass("secondary", "small")}
                     >
                       Edit
                     </button>
@@ -69,7 +69,7 @@ export function IdentityList({ identities, signInEmail, domains }: { identities:
                         aria-label={`Make ${identity.email} the default`}
                         disabled={pending}
                         onClick={() => run(() => makeDefaultIdentityAction({ id: identity.id }))}
-                        className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100 disabled:opacity-60"
+                        className={buttonClass("secondary", "small")}
                       >
                         Make default
                       </button>
@@ -82,7 +82,7 @@ export function IdentityList({ identities, signInEmail, domains }: { identities:
                         onClick={() => {
                           if (window.confirm(`Delete the identity ${identity.email}?`)) run(() => deleteIdentityAction({ id: identity.id }));
                         }}
-                        className="rounded-md border border-red-200 px-3 py-1.5 text-red-800 hover:bg-red-50 disabled:opacity-60"
+                        className={buttonClass("danger", "small")}
                       >
                         Delete
                       </button>
@@ -97,11 +97,7 @@ export function IdentityList({ identities, signInEmail, domains }: { identities:
       {editing?.mode === "add" ? (
         <IdentityForm domains={domains} onDone={() => setEditing(null)} />
       ) : (
-        <button
-          type="button"
-          onClick={() => setEditing({ mode: "add" })}
-          className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100"
-        >
+        <button type="button" onClick={() => setEditing({ mode: "add" })} className={buttonClass("secondary")}>
           Add an identity
         </button>
       )}

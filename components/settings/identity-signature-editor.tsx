@@ -17,9 +17,7 @@ export function IdentitySignatureEditor({
   onChange: (html: string) => void;
 }) {
   const editor = useEditor({
-    extensions: [
-      StarterKit.configure({ heading: false, code: false, codeBlock: false, horizontalRule: false, link: { openOnClick: false, autolink: true } }),
-    ],
+    extensions: [StarterKit.configure({ heading: false, code: false, codeBlock: false, horizontalRule: false, link: { openOnClick: false, autolink: true } })],
     content: initialHtml,
     immediatelyRender: false,
     editorProps: {

@@ -1,6 +1,10 @@
 "use client";
 
-import { useId, useState, useTransition, type ReactNode } from "react";
+import { useState, useTransition } from "react";
+import { runAction } from "@/components/run-action";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button-class";
+import { Field, INPUT_CLASS } from "@/components/ui/field";
 import { saveOutgoingSettingsAction, testOutgoingConnectionAction } from "@/lib/actions/outgoing-settings";
 import type { OutgoingSettingsInput } from "@/lib/actions/outgoing-settings.validation";
 import type { ConnectionSecurity as Security } from "@/lib/mail/connection-security";
@@ -24,15 +28,7 @@ const PORT_PRESETS: { port: string; security: Security; label: string }[] = [
 
 type Notice = { tone: "success" | "error"; text: string } | null;
 
-export function OutgoingSettingsForm({
-  initial,
-  allowInsecure,
-  companyRelay,
-}: {
-  initial: OutgoingSettingsValues;
-  allowInsecure: boolean;
-  companyRelay: string;
-}) {
+export function OutgoingSettingsForm({ initial, allowInsecure, companyRelay }: { initial: OutgoingSettingsValues; allowInsecure: boolean; companyRelay: string }) {
   const [values, setValues] = useState(initial);
   // The typed password lives only here (and in the request that saves it); the server never sends one back.
   const [password, setPassword] = useState("");
@@ -67,7 +63,7 @@ export function OutgoingSettingsForm({
   const testConnection = () =>
     startTest(async () => {
       setNotice(null);
-      const result = await testOutgoingConnectionAction(input());
+      const result = await runAction(() => testOutgoingConnectionAction(input()));
       setFieldErrors(result.ok ? {} : (result.fieldErrors ?? {}));
       setNotice(result.ok ? { tone: "success", text: result.data.message } : { tone: "error", text: result.error });
     });
@@ -75,7 +71,7 @@ export function OutgoingSettingsForm({
   const save = () =>
     startSave(async () => {
       setNotice(null);
-      const result = await saveOutgoingSettingsAction(input());
+      const result = await runAction(() => saveOutgoingSettingsAction(input()));
       if (!result.ok) {
         setFieldErrors(result.fieldErrors ?? {});
         setNotice({ tone: "error", text: result.error });
@@ -100,26 +96,14 @@ export function OutgoingSettingsForm({
       <fieldset className="space-y-2 rounded-xl border border-slate-200 bg-white p-5">
         <legend className="px-1 text-sm font-semibold text-slate-900">Outgoing server</legend>
         <label className="flex items-start gap-2 text-sm">
-          <input
-            type="radio"
-            name="relay-choice"
-            className="mt-1"
-            checked={values.useCompanyRelay}
-            onChange={() => update("useCompanyRelay", true)}
-          />
+          <input type="radio" name="relay-choice" className="mt-1" checked={values.useCompanyRelay} onChange={() => update("useCompanyRelay", true)} />
           <span>
             Use the company relay
             <span className="block text-slate-600">{companyRelay}, signing in with your mailbox password.</span>
           </span>
         </label>
         <label className="flex items-start gap-2 text-sm">
-          <input
-            type="radio"
-            name="relay-choice"
-            className="mt-1"
-            checked={!values.useCompanyRelay}
-            onChange={() => update("useCompanyRelay", false)}
-          />
+          <input type="radio" name="relay-choice" className="mt-1" checked={!values.useCompanyRelay} onChange={() => update("useCompanyRelay", false)} />
           <span>Use my own relay</span>
         </label>
       </fieldset>
@@ -136,20 +120,18 @@ export function OutgoingSettingsForm({
                 spellCheck={false}
                 value={values.host}
                 onChange={(event) => update("host", event.target.value)}
-                className={INPUT}
+                className={INPUT_CLASS}
               />
             )}
           </Field>
 
           <div className="grid gap-4 sm:grid-cols-2">
             <Field label="Port" errors={fieldErrors.port}>
-              {(props) => (
-                <input {...props} type="text" inputMode="numeric" value={values.port} onChange={(event) => changePort(event.target.value)} className={INPUT} />
-              )}
+              {(props) => <input {...props} type="text" inputMode="numeric" value={values.port} onChange={(event) => changePort(event.target.value)} className={INPUT_CLASS} />}
             </Field>
             <Field label="Security" errors={fieldErrors.security}>
               {(props) => (
-                <select {...props} value={values.security} onChange={(event) => update("security", event.target.value as Security)} className={INPUT}>
+                <select {...props} value={values.security} onChange={(event) => update("security", event.target.value as Security)} className={INPUT_CLASS}>
                   <option value="tls">Implicit TLS</option>
                   <option value="starttls">STARTTLS</option>
                   {allowInsecure || values.security === "none" ? <option value="none">None (unencrypted)</option> : null}
@@ -181,7 +163,7 @@ export function OutgoingSettingsForm({
                 spellCheck={false}
                 value={values.username}
                 onChange={(event) => update("username", event.target.value)}
-                className={INPUT}
+                className={INPUT_CLASS}
               />
             )}
           </Field>
@@ -191,14 +173,7 @@ export function OutgoingSettingsForm({
             hint={values.passwordSaved && !removePassword ? "A password is saved. Leave this empty to keep it, or type a new one." : undefined}
           >
             {(props) => (
-              <input
-                {...props}
-                type="password"
-                autoComplete="new-password"
-                value={password}
-                onChange={(event) => setPassword(event.target.value)}
-                className={INPUT}
-              />
+              <input {...props} type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} className={INPUT_CLASS} />
             )}
           </Field>
           {values.passwordSaved ? (
@@ -218,65 +193,16 @@ export function OutgoingSettingsForm({
         </span>
       </label>
 
-      {notice ? (
-        <p
-          role={notice.tone === "error" ? "alert" : "status"}
-          className={`rounded-lg border px-4 py-3 text-sm ${
-            notice.tone === "error" ? "border-red-200 bg-red-50 text-red-800" : "border-emerald-200 bg-emerald-50 text-emerald-800"
-          }`}
-        >
-          {notice.text}
-        </p>
-      ) : null}
+      {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
 
       <div className="flex gap-3">
-        <button
-          type="button"
-          disabled={busy}
-          onClick={testConnection}
-          className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-60"
-        >
+        <button type="button" disabled={busy} onClick={testConnection} className={buttonClass("secondary")}>
           {testing ? "Testing…" : "Test connection"}
         </button>
-        <button type="submit" disabled={busy} className="rounded-lg bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-60">
+        <button type="submit" disabled={busy} className={buttonClass("primary")}>
           {saving ? "Saving…" : "Save"}
         </button>
       </div>
     </form>
-  );
-}
-
-const INPUT =
-  "block w-full rounded-lg border border-slate-300 px-3 py-2 text-slate-900 shadow-sm outline-none focus:border-sky-600 focus:ring-2 focus:ring-sky-200 aria-invalid:border-red-500";
-
-interface ControlProps {
-  id: string;
-  "aria-invalid": boolean | undefined;
-  "aria-describedby": string | undefined;
-}
-
-/** A label, a control, an optional hint and the field's errors, tied together for assistive technology. */
-function Field({ label, errors, hint, children }: { label: string; errors?: string[]; hint?: string; children: (props: ControlProps) => ReactNode }) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : "", errors?.length ? errorId : ""].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="space-y-1.5">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      {children({ id, "aria-invalid": errors?.length ? true : undefined, "aria-describedby": describedBy })}
-      {hint ? (
-        <p id={hintId} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {errors?.length ? (
-        <p id={errorId} className="text-sm text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
-    </div>
   );
 }

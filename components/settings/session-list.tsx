@@ -1,6 +1,9 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { runAction } from "@/components/run-action";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button-class";
 import { revokeSessionAction } from "@/lib/actions/sessions";
 
 export interface SessionItem {
@@ -17,9 +20,9 @@ export function SessionList({ sessions, currentRowId }: { sessions: SessionItem[
   return (
     <>
       {error ? (
-        <p role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+        <Alert tone="error" className="mt-4">
           {error}
-        </p>
+        </Alert>
       ) : null}
       <ul aria-label="Signed-in devices" className="mt-6 divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
         {sessions.map((item) => {
@@ -44,11 +47,11 @@ export function SessionList({ sessions, currentRowId }: { sessions: SessionItem[
                   aria-label={`Sign out ${device}, signed in ${new Date(item.createdAt).toLocaleString()}`}
                   onClick={() =>
                     startTransition(async () => {
-                      const result = await revokeSessionAction({ rowId: item.rowId });
+                      const result = await runAction(() => revokeSessionAction({ rowId: item.rowId }));
                       setError(result.ok ? null : result.error);
                     })
                   }
-                  className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100 disabled:opacity-60"
+                  className={buttonClass("secondary", "small")}
                 >
                   Sign out
                 </button>
@@ -64,6 +67,16 @@ export function SessionList({ sessions, currentRowId }: { sessions: SessionItem[
 function describeAgent(agent: string | null): string {
   if (!agent) return "Unknown browser";
   const browser = /Firefox\//.test(agent) ? "Firefox" : /Edg\//.test(agent) ? "Edge" : /Chrome\//.test(agent) ? "Chrome" : /Safari\//.test(agent) ? "Safari" : "Browser";
-  const system = /Windows/.test(agent) ? "Windows" : /Mac OS X/.test(agent) ? "macOS" : /Android/.test(agent) ? "Android" : /iPhone|iPad/.test(agent) ? "iOS" : /Linux/.test(agent) ? "Linux" : "";
+  const system = /Windows/.test(agent)
+    ? "Windows"
+    : /Mac OS X/.test(agent)
+      ? "macOS"
+      : /Android/.test(agent)
+        ? "Android"
+        : /iPhone|iPad/.test(agent)
+          ? "iOS"
+          : /Linux/.test(agent)
+            ? "Linux"
+            : "";
   return system ? `${browser} on ${system}` : browser;
 }

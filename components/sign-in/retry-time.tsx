@@ -15,7 +15,10 @@ export function RetryTime({ at }: { at: string }) {
   const minutes = now === null ? null : Math.max(1, Math.ceil((when.getTime() - now) / 60_000));
   return (
     <p className="mt-1 font-medium">
-      Try again at <time dateTime={at} suppressHydrationWarning>{time}</time>
+      Try again at{" "}
+      <time dateTime={at} suppressHydrationWarning>
+        {time}
+      </time>
       {minutes === null ? "" : ` (in ${minutes} minute${minutes === 1 ? "" : "s"})`}.
     </p>
   );

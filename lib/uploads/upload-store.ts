@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises"
 import path from "node:path";
 import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { UPLOAD_ID } from "@/lib/upload-id";
 
 /**
  * Attachments on their way into a message: each file is streamed to `<dir>/<id>.bin` with a small
@@ -23,8 +24,6 @@ export class UploadTooLargeError extends Error {
     this.name = "UploadTooLargeError";
   }
 }
-
-const UPLOAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
