@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { buttonClass } from "@/components/ui/button-class";
 import type { UploadMeta } from "@/lib/uploads/upload-store";
 import { uploadFile } from "./upload-file";
 
@@ -83,7 +84,7 @@ export function AttachmentArea({
       className={`border-t border-slate-200 px-4 py-3 ${dragging ? "bg-sky-50 ring-2 ring-inset ring-sky-400" : ""}`}
     >
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <label className="cursor-pointer rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-sky-500">
+        <label className={`cursor-pointer ${buttonClass("secondary", "small")} has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-sky-500`}>
           Attach files
           <input
             type="file"

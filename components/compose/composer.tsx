@@ -1,25 +1,34 @@
 "use client";
 
-import { convert } from "html-to-text";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
+import { runAction } from "@/components/run-action";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button-class";
+import { discardDraftAction } from "@/lib/actions/compose";
 import type { DraftInput } from "@/lib/actions/compose-draft";
-import { discardDraftAction, saveDraftAction, sendMessageAction } from "@/lib/actions/compose";
-import type { ActionResult } from "@/lib/actions/result";
 import type { ComposeStart } from "@/lib/mail/compose/compose-start";
-import { sendWarnings } from "@/components/compose/recipient-warnings";
+import { inlineUploadIds, uploadUrl } from "@/lib/upload-id";
 import type { UploadMeta } from "@/lib/uploads/upload-store";
 import { AttachmentArea } from "./attachment-area";
+import { MessageSent } from "./message-sent";
+import { htmlFromPlainText, plainTextFromHtml } from "./message-text";
 import { RecipientField } from "./recipient-field";
+import { commitTyping, recipientAddresses, tidyRecipients } from "./recipient-list";
+import { sendWarnings, type SendQuestion } from "./recipient-warnings";
 import { RichTextEditor } from "./rich-text-editor";
 import { SendWarningsDialog } from "./send-warnings-dialog";
+import { swapSignature, textWithoutSignature, type MessageBodyState } from "./signature-swap";
 import { uploadFile } from "./upload-file";
+import { useDraftAutosave } from "./use-draft-autosave";
+import { useSendWithUndo, type ActionFailure } from "./use-send-with-undo";
 
 export interface ComposerIdentity {
   email: string;
   displayName: string;
   isDefault: boolean;
+  /** The identity's signature (sanitised HTML); changing From swaps it in while the old one is untouched. */
+  signatureHtml?: string;
 }
 
 export interface ComposerProps {
@@ -30,218 +39,128 @@ export interface ComposerProps {
   limits: { attachmentBytes: number; messageBytes: number };
 }
 
-type Phase = "editing" | "saving" | "countdown" | "sending" | "sent";
-
-const AUTOSAVE_DELAY_MS = 2_000;
-const ADDRESS = /[^\s<>,;"]+@[^\s<>,;"]+/g;
-const UPLOAD_SRC = /\/api\/uploads\/([0-9a-f-]{36})/g;
-
-function htmlToPlainText(html: string): string {
-  return convert(html, { wordwrap: 78, selectors: [{ selector: "img", format: "skip" }, { selector: "a", options: { hideLinkHrefIfSameAsText: true } }] });
-}
-
-function plainTextToHtml(text: string): string {
-  const escape = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  return text
-    .split(/\n{2,}/)
-    .map((paragraph) => `<p>${escape(paragraph).replace(/\n/g, "<br>")}</p>`)
-    .join("");
-}
-
-/** The composer: From, To/Cc/Bcc with autocomplete, Subject, Message (rich or plain), attachments; autosaves to Drafts. */
+/**
+ * The composer: From, To/Cc/Bcc with autocomplete, Subject, Message (rich or plain), attachments.
+ * It autosaves to Drafts as the writer types; Send (or Ctrl/Cmd+Enter) asks first about anything
+ * odd, then sends with a delay to undo. Nothing written is lost when something fails.
+ */
 export function Composer({ start, identities, undoSendSeconds, companyDomains, limits }: ComposerProps) {
   const router = useRouter();
   const id = useId();
   const initialFrom = identities.find((identity) => identity.email === start.from?.toLowerCase()) ?? identities.find((identity) => identity.isDefault) ?? identities[0];
   const [from, setFrom] = useState(initialFrom?.email ?? "");
-  const [to, setTo] = useState(start.to);
-  const [cc, setCc] = useState(start.cc);
-  const [bcc, setBcc] = useState(start.bcc);
+  const [to, setTo] = useState(() => commitTyping(start.to));
+  const [cc, setCc] = useState(() => commitTyping(start.cc));
+  const [bcc, setBcc] = useState(() => commitTyping(start.bcc));
   const [showCc, setShowCc] = useState(Boolean(start.cc));
   const [showBcc, setShowBcc] = useState(Boolean(start.bcc));
   const [subject, setSubject] = useState(start.subject);
-  const [html, setHtml] = useState(start.html);
-  const [text, setText] = useState(start.text);
-  const [plainText, setPlainText] = useState(start.plainText);
+  const [body, setBody] = useState<MessageBodyState>({ html: start.html, text: start.text, plainText: start.plainText });
   const [editorKey, setEditorKey] = useState(0);
   const [attachments, setAttachments] = useState<UploadMeta[]>(start.attachments);
-  const [phase, setPhase] = useState<Phase>("editing");
+  const [discarding, setDiscarding] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [saveNote, setSaveNote] = useState<string>("");
-  const [warnings, setWarnings] = useState<string[] | null>(null);
-  const [secondsLeft, setSecondsLeft] = useState(0);
-  const [sentCopySaved, setSentCopySaved] = useState(true);
+  const [question, setQuestion] = useState<SendQuestion | null>(null);
+  // The body as Mailroom last set it (at the start, or by a signature swap): whether the writer has changed it since.
+  const untouchedBody = useRef(body);
 
-  const input: DraftInput = {
+  const signatureOf = (email: string) => identities.find((identity) => identity.email === email)?.signatureHtml ?? "";
+  const draftInput: DraftInput = {
     messageId: start.messageId,
     from,
-    to,
-    cc,
-    bcc,
+    to: tidyRecipients(to),
+    cc: tidyRecipients(cc),
+    bcc: tidyRecipients(bcc),
     subject,
-    html: plainText ? null : html,
-    text: plainText ? text : "",
+    html: body.plainText ? null : body.html,
+    text: body.plainText ? body.text : "",
     attachmentIds: attachments.map((item) => item.id),
     inReplyTo: start.inReplyTo,
     references: start.references,
     origin: start.origin,
   };
-  const latest = useRef(input);
-  latest.current = input;
-  const version = useRef(0);
-  const savedVersion = useRef(0);
-  const saving = useRef<Promise<unknown> | null>(null);
-  const autosaveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const sendTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const countdownTimer = useRef<ReturnType<typeof setInterval>>(undefined);
-  const phaseRef = useRef<Phase>("editing");
-  phaseRef.current = phase;
+  /** Every upload this composition uses: attachments and inline images, removed after sending or discarding. */
+  const uploadIds = () => [...new Set([...attachments.map((item) => item.id), ...(body.plainText ? [] : inlineUploadIds(body.html))])];
 
-  async function saveNow(): Promise<ActionResult<{ uid: number }>> {
-    while (saving.current) await saving.current.catch(() => undefined);
-    const savingVersion = version.current;
-    const request = saveDraftAction(latest.current);
-    saving.current = request;
-    try {
-      const result = await request;
-      if (result.ok) {
-        savedVersion.current = Math.max(savedVersion.current, savingVersion);
-        window.history.replaceState(null, "", `/compose?draft=${result.data.uid}&mid=${encodeURIComponent(start.messageId)}`);
-        setSaveNote(`Draft saved at ${new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}`);
-      } else {
-        setSaveNote(`Draft not saved: ${Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.error}`);
-      }
-      return result;
-    } finally {
-      saving.current = null;
-    }
+  function showFailure(failure: ActionFailure) {
+    const fields = Object.fromEntries(Object.entries(failure.fieldErrors ?? {}).map(([field, messages]) => [field, messages[0] ?? ""]));
+    setFieldErrors(fields);
+    setError(failure.code === "invalid" && Object.values(fields)[0] ? `${Object.values(fields)[0]}` : failure.error);
   }
 
-  function changed() {
-    version.current += 1;
-    // From the first change on, the address bar names this composition, so a reload finds its draft.
-    const url = new URL(window.location.href);
-    if (url.searchParams.get("mid") !== start.messageId) {
-      url.searchParams.set("mid", start.messageId);
-      window.history.replaceState(null, "", `${url.pathname}${url.search}`);
-    }
-    clearTimeout(autosaveTimer.current);
-    autosaveTimer.current = setTimeout(() => {
-      if (phaseRef.current === "editing" && version.current > savedVersion.current) void saveNow();
-    }, AUTOSAVE_DELAY_MS);
-  }
+  const sending = useSendWithUndo({ messageId: start.messageId, undoSendSeconds, saveDraft: () => draft.saveNow(), uploadIds, onFailure: showFailure });
+  const busy = sending.phase !== "idle" || discarding;
+  const draft = useDraftAutosave(draftInput, !busy);
 
   function edit<T>(setter: (value: T) => void) {
     return (value: T) => {
       setter(value);
-      changed();
+      draft.changed();
     };
   }
+  function editBody(change: Partial<MessageBodyState>) {
+    setBody((current) => ({ ...current, ...change }));
+    draft.changed();
+  }
 
-  // Leaving the page (reload, close, another site): one last save that survives the unload.
-  useEffect(() => {
-    function saveOnLeave() {
-      if (phaseRef.current !== "editing" || version.current <= savedVersion.current) return;
-      const body = new Blob([JSON.stringify(latest.current)], { type: "application/json" });
-      if (navigator.sendBeacon("/compose/draft", body)) savedVersion.current = version.current;
+  function changeFrom(email: string) {
+    const swapped = swapSignature(body, untouchedBody.current, signatureOf(from), signatureOf(email));
+    setFrom(email);
+    if (swapped) {
+      untouchedBody.current = swapped;
+      setBody(swapped);
+      setEditorKey((key) => key + 1);
     }
-    const onVisibility = () => {
-      if (document.visibilityState === "hidden") saveOnLeave();
-    };
-    document.addEventListener("visibilitychange", onVisibility);
-    window.addEventListener("pagehide", saveOnLeave);
-    return () => {
-      document.removeEventListener("visibilitychange", onVisibility);
-      window.removeEventListener("pagehide", saveOnLeave);
-      clearTimeout(autosaveTimer.current);
-      clearTimeout(sendTimer.current);
-      clearInterval(countdownTimer.current);
-    };
-  }, []);
-
-  /** Every upload this composition uses: attachments and inline images, removed after sending or discarding. */
-  function uploadIds(): string[] {
-    const inline = plainText ? [] : [...html.matchAll(UPLOAD_SRC)].map((match) => match[1] ?? "");
-    return [...new Set([...attachments.map((item) => item.id), ...inline])];
+    draft.changed();
   }
 
-  function showFailure(result: Extract<ActionResult<unknown>, { ok: false }>) {
-    const fields = Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([field, messages]) => [field, messages[0] ?? ""]));
-    setFieldErrors(fields);
-    setError(Object.values(fields)[0] && result.code === "invalid" ? `${Object.values(fields)[0]}` : result.error);
+  function changePlainText(plainText: boolean) {
+    if (plainText) editBody({ plainText, text: plainTextFromHtml(body.html) });
+    else {
+      editBody({ plainText, html: htmlFromPlainText(body.text) });
+      setEditorKey((key) => key + 1);
+    }
   }
 
   function requestSend() {
+    if (busy || question) return;
     setError(null);
     setFieldErrors({});
-    const recipients = [to, cc, bcc].join(",").match(ADDRESS) ?? [];
+    const recipients = [to, cc, bcc].flatMap(recipientAddresses);
     if (recipients.length === 0) {
       setFieldErrors({ to: "Add at least one recipient." });
       setError("Add at least one recipient in the To field.");
       return;
     }
-    const inlineImages = plainText ? 0 : [...html.matchAll(UPLOAD_SRC)].length;
-    const found = sendWarnings({
-      text: `${subject}\n${plainText ? text : htmlToPlainText(html)}`,
-      attachmentCount: attachments.length + inlineImages,
+    const asked = sendWarnings({
+      subject,
+      body: textWithoutSignature(body, signatureOf(from)),
+      attachmentCount: attachments.length + (body.plainText ? 0 : inlineUploadIds(body.html).length),
       recipients,
       companyDomains,
     });
-    if (found.length > 0) setWarnings(found);
+    if (asked) setQuestion(asked);
     else void send();
   }
 
   async function send() {
-    setWarnings(null);
-    clearTimeout(autosaveTimer.current);
-    setPhase("saving");
-    const saved = await saveNow();
-    if (!saved.ok) {
-      setPhase("editing");
-      showFailure(saved);
-      return;
-    }
-    if (undoSendSeconds > 0) {
-      setPhase("countdown");
-      setSecondsLeft(undoSendSeconds);
-      countdownTimer.current = setInterval(() => setSecondsLeft((seconds) => Math.max(0, seconds - 1)), 1_000);
-      sendTimer.current = setTimeout(() => void deliver(), undoSendSeconds * 1_000);
-    } else {
-      await deliver();
-    }
-  }
-
-  async function deliver() {
-    clearInterval(countdownTimer.current);
-    setPhase("sending");
-    const result = await sendMessageAction({ messageId: start.messageId, attachmentIds: uploadIds() });
-    if (result.ok) {
-      setSentCopySaved(result.data.sentCopySaved);
-      setPhase("sent");
-    } else {
-      setPhase("editing");
-      showFailure(result);
-    }
-  }
-
-  function undo() {
-    clearTimeout(sendTimer.current);
-    clearInterval(countdownTimer.current);
-    setPhase("editing");
+    setQuestion(null);
+    draft.cancel();
+    await sending.send();
   }
 
   async function discard() {
-    clearTimeout(autosaveTimer.current);
-    setPhase("saving");
-    const result = await discardDraftAction({ messageId: start.messageId, attachmentIds: uploadIds() });
+    draft.cancel();
+    setDiscarding(true);
+    const result = await runAction(() => discardDraftAction({ messageId: start.messageId, attachmentIds: uploadIds() }));
     if (result.ok) {
-      savedVersion.current = version.current;
+      draft.markSaved();
       router.push("/mail");
-    } else {
-      setPhase("editing");
-      setError(result.error);
+      return;
     }
+    setDiscarding(false);
+    setError(result.error);
   }
 
   async function insertImage(file: File): Promise<string | null> {
@@ -251,65 +170,52 @@ export function Composer({ start, identities, undoSendSeconds, companyDomains, l
     }
     try {
       const meta = await uploadFile(file, () => undefined);
-      return `/api/uploads/${meta.id}`;
+      return uploadUrl(meta.id);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : "The image could not be inserted.");
       return null;
     }
   }
 
-  if (phase === "sent") {
-    return (
-      <section aria-labelledby={`${id}-sent`} className="m-6 max-w-xl rounded-xl border border-emerald-200 bg-emerald-50 p-6">
-        <h1 id={`${id}-sent`} role="status" className="text-lg font-semibold text-emerald-900">
-          Message sent.
-        </h1>
-        {sentCopySaved ? null : <p className="mt-2 text-sm text-emerald-900">The copy could not be saved in your Sent folder.</p>}
-        <p className="mt-4 flex gap-4 text-sm">
-          <Link href="/mail" className="font-medium text-sky-800 underline">
-            Go to Inbox
-          </Link>
-          <a href="/compose" className="font-medium text-sky-800 underline">
-            Write another message
-          </a>
-        </p>
-      </section>
-    );
-  }
+  if (sending.phase === "sent") return <MessageSent sentCopySaved={sending.sentCopySaved} />;
 
-  const busy = phase !== "editing";
   return (
-    <section aria-labelledby={`${id}-title`} className="flex h-full flex-col bg-white">
+    <section
+      aria-labelledby={`${id}-title`}
+      className="flex h-full flex-col bg-white"
+      onKeyDownCapture={(event) => {
+        // Ctrl/Cmd+Enter sends from anywhere in the composer; it reaches no field (the editor would insert a line break).
+        if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
+        event.preventDefault();
+        event.stopPropagation();
+        requestSend();
+      }}
+    >
       <div className="flex items-center justify-between border-b border-slate-200 px-4 py-3">
         <h1 id={`${id}-title`} className="text-lg font-semibold">
           {start.origin?.kind === "reply" ? "Reply" : start.origin?.kind === "forward" ? "Forward" : "New message"}
         </h1>
         <p role="status" className="text-sm text-slate-500">
-          {saveNote}
+          {draft.note}
         </p>
       </div>
       {error ? (
-        <p role="alert" className="mx-4 mt-3 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+        <Alert tone="error" className="mx-4 mt-3">
           {error}
-        </p>
+        </Alert>
       ) : null}
-      {phase === "countdown" || phase === "sending" ? (
-        <div role="status" className="mx-4 mt-3 flex items-center gap-3 rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm text-sky-900">
-          <span>{phase === "sending" ? "Sending…" : `Sending… (${secondsLeft} s)`}</span>
-          {phase === "countdown" ? (
-            <button type="button" onClick={undo} className="rounded-md border border-sky-300 bg-white px-3 py-1 font-medium hover:bg-sky-100">
+      {sending.phase === "countdown" || sending.phase === "sending" ? (
+        <Alert tone="info" className="mx-4 mt-3 flex items-center gap-3">
+          <span>{sending.phase === "sending" ? "Sending…" : `Sending… (${sending.secondsLeft} s)`}</span>
+          {sending.phase === "countdown" ? (
+            <button type="button" onClick={sending.undo} className={buttonClass("secondary", "small")}>
               Undo
             </button>
           ) : null}
-        </div>
+        </Alert>
       ) : null}
-      <form
-        className="flex min-h-0 flex-1 flex-col"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!busy) requestSend();
-        }}
-      >
+      {/* Only the Send button and Ctrl/Cmd+Enter send: Enter in a field never submits this form. */}
+      <form className="flex min-h-0 flex-1 flex-col" onSubmit={(event) => event.preventDefault()}>
         <fieldset disabled={busy} className="flex min-h-0 flex-1 flex-col">
           <div className="px-4">
             <div className="flex items-center gap-3 border-b border-slate-200 py-1.5">
@@ -319,7 +225,7 @@ export function Composer({ start, identities, undoSendSeconds, companyDomains, l
               <select
                 id={`${id}-from`}
                 value={from}
-                onChange={(event) => edit(setFrom)(event.target.value)}
+                onChange={(event) => changeFrom(event.target.value)}
                 aria-invalid={fieldErrors.from ? true : undefined}
                 className="min-w-0 flex-1 rounded-md bg-transparent px-1 py-1.5 text-sm"
               >
@@ -361,35 +267,21 @@ export function Composer({ start, identities, undoSendSeconds, companyDomains, l
             </div>
             <div className="flex justify-end py-1">
               <label className="flex items-center gap-2 text-sm text-slate-600">
-                <input
-                  type="checkbox"
-                  role="switch"
-                  checked={plainText}
-                  onChange={(event) => {
-                    const plain = event.target.checked;
-                    if (plain) setText(htmlToPlainText(html));
-                    else {
-                      setHtml(plainTextToHtml(text));
-                      setEditorKey((key) => key + 1);
-                    }
-                    setPlainText(plain);
-                    changed();
-                  }}
-                />
+                <input type="checkbox" role="switch" checked={body.plainText} onChange={(event) => changePlainText(event.target.checked)} />
                 Plain text
               </label>
             </div>
           </div>
           <div className="flex min-h-0 flex-1 flex-col border-t border-slate-200">
-            {plainText ? (
+            {body.plainText ? (
               <textarea
                 aria-label="Message"
-                value={text}
-                onChange={(event) => edit(setText)(event.target.value)}
-                className="min-h-64 flex-1 resize-none px-4 py-3 font-mono text-sm outline-none focus:ring-2 focus:ring-inset focus:ring-sky-500"
+                value={body.text}
+                onChange={(event) => editBody({ text: event.target.value })}
+                className="min-h-64 flex-1 resize-none px-4 py-3 font-mono text-sm outline-none focus:ring-2 focus:ring-sky-500 focus:ring-inset"
               />
             ) : (
-              <RichTextEditor key={editorKey} initialHtml={html} onChange={edit(setHtml)} onInsertImage={insertImage} disabled={busy} />
+              <RichTextEditor key={editorKey} initialHtml={body.html} onChange={(html) => editBody({ html })} onInsertImage={insertImage} disabled={busy} />
             )}
           </div>
           <AttachmentArea
@@ -399,16 +291,16 @@ export function Composer({ start, identities, undoSendSeconds, companyDomains, l
             onError={setError}
             onAdd={(meta) => {
               setAttachments((list) => [...list, meta]);
-              changed();
+              draft.changed();
             }}
             onRemove={(meta) => {
               setAttachments((list) => list.filter((item) => item.id !== meta.id));
-              void fetch(`/api/uploads/${meta.id}`, { method: "DELETE" });
-              changed();
+              void fetch(uploadUrl(meta.id), { method: "DELETE" }).catch(() => undefined);
+              draft.changed();
             }}
           />
           <div className="flex items-center gap-3 border-t border-slate-200 px-4 py-3">
-            <button type="submit" className="rounded-md bg-sky-700 px-5 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60">
+            <button type="button" onClick={requestSend} className={buttonClass("primary")} aria-keyshortcuts="Control+Enter Meta+Enter">
               Send
             </button>
             <button type="button" onClick={() => void discard()} className="rounded-md px-3 py-2 text-sm text-slate-600 hover:bg-slate-100">
@@ -417,7 +309,7 @@ export function Composer({ start, identities, undoSendSeconds, companyDomains, l
           </div>
         </fieldset>
       </form>
-      {warnings ? <SendWarningsDialog warnings={warnings} onSend={() => void send()} onCancel={() => setWarnings(null)} /> : null}
+      {question ? <SendWarningsDialog question={question} onSend={() => void send()} onCancel={() => setQuestion(null)} /> : null}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import { commitTyping, joinRecipients, recipientAddresses, splitRecipients } from "./recipient-list";
 
 interface Suggestion {
   address: string;
@@ -13,14 +14,11 @@ function formatSuggestion(suggestion: Suggestion): string {
   return `${name} <${suggestion.address}>`;
 }
 
-/** The part of the field being typed: after the last comma. */
-function currentToken(value: string): string {
-  return value.slice(value.lastIndexOf(",") + 1).trim();
-}
-
 /**
- * An address field (comma-separated) with autocomplete from the user's contacts, following the
- * ARIA combobox pattern: arrow keys move through the listbox, Enter or a click picks, Escape closes.
+ * An address field: each recipient a chip with its own Remove button, then a text box with
+ * autocomplete from the user's contacts (the ARIA combobox pattern: arrow keys move through the
+ * listbox, Escape closes it). Enter never sends: it takes the highlighted suggestion, or turns what
+ * was typed into a chip, as a comma, a semicolon or leaving the field do.
  */
 export function RecipientField({
   label,
@@ -31,6 +29,7 @@ export function RecipientField({
   autoFocus,
 }: {
   label: string;
+  /** Comma-separated, as the header has it; what is still being typed comes last. */
   value: string;
   onChange: (value: string) => void;
   error?: string;
@@ -39,13 +38,16 @@ export function RecipientField({
 }) {
   const id = useId();
   const listId = `${id}-list`;
+  const errorId = `${id}-error`;
+  const { entries, typing } = splitRecipients(value);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const query = useRef("");
+  const input = useRef<HTMLInputElement>(null);
 
+  const token = typing.trim();
   useEffect(() => {
-    const token = currentToken(value);
     query.current = token;
     if (token.length < 1 || token.includes("<")) {
       setSuggestions([]);
@@ -66,15 +68,29 @@ export function RecipientField({
       clearTimeout(timer);
       controller.abort();
     };
-  }, [value]);
+  }, [token]);
 
   const expanded = open && suggestions.length > 0;
 
-  function choose(suggestion: Suggestion) {
-    const head = value.slice(0, value.lastIndexOf(",") + 1);
-    onChange(`${head}${head ? " " : ""}${formatSuggestion(suggestion)}, `);
+  function close() {
     setOpen(false);
     setSuggestions([]);
+  }
+
+  function choose(suggestion: Suggestion) {
+    onChange(joinRecipients({ entries: [...entries, formatSuggestion(suggestion)], typing: "" }));
+    close();
+  }
+
+  function commit() {
+    const next = commitTyping(value);
+    if (next !== value) onChange(next);
+    close();
+  }
+
+  function remove(index: number) {
+    onChange(joinRecipients({ entries: entries.filter((_, position) => position !== index), typing }));
+    input.current?.focus();
   }
 
   return (
@@ -83,43 +99,76 @@ export function RecipientField({
         {label}
       </label>
       <div className="min-w-0 flex-1">
-        <input
-          id={id}
-          type="text"
-          role="combobox"
-          aria-autocomplete="list"
-          aria-expanded={expanded}
-          aria-controls={listId}
-          aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          autoComplete="off"
-          autoFocus={autoFocus}
-          disabled={disabled}
-          value={value}
-          onChange={(event) => {
-            onChange(event.target.value);
-            setOpen(true);
-          }}
-          onBlur={() => setOpen(false)}
-          onKeyDown={(event) => {
-            if (!expanded) return;
-            if (event.key === "ArrowDown") {
-              event.preventDefault();
-              setActive((index) => (index + 1) % suggestions.length);
-            } else if (event.key === "ArrowUp") {
-              event.preventDefault();
-              setActive((index) => (index <= 0 ? suggestions.length - 1 : index - 1));
-            } else if (event.key === "Enter" && active >= 0) {
-              event.preventDefault();
-              const picked = suggestions[active];
-              if (picked) choose(picked);
-            } else if (event.key === "Escape") {
-              setOpen(false);
-            }
-          }}
-          className="w-full rounded-md px-2 py-1.5 text-sm outline-none focus:ring-2 focus:ring-sky-500"
-        />
+        <div className="flex flex-wrap items-center gap-1">
+          {entries.length > 0 ? (
+            <ul aria-label={`${label} recipients`} className="flex flex-wrap gap-1">
+              {entries.map((entry, index) => {
+                const valid = recipientAddresses(entry).length > 0;
+                return (
+                  <li
+                    key={`${index}-${entry}`}
+                    className={`flex items-center gap-1 rounded-full py-0.5 pr-1 pl-2.5 text-sm ${valid ? "bg-slate-100 text-slate-800" : "bg-red-50 text-red-800 ring-1 ring-red-300"}`}
+                  >
+                    <span>{entry}</span>
+                    {valid ? null : <span className="sr-only">(not a valid address)</span>}
+                    <button
+                      type="button"
+                      aria-label={`Remove ${entry}`}
+                      disabled={disabled}
+                      onClick={() => remove(index)}
+                      className="rounded-full px-1.5 text-slate-500 hover:bg-slate-200 hover:text-slate-800"
+                    >
+                      ✕
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          ) : null}
+          <input
+            ref={input}
+            id={id}
+            type="text"
+            role="combobox"
+            aria-autocomplete="list"
+            aria-expanded={expanded}
+            aria-controls={listId}
+            aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? errorId : undefined}
+            autoComplete="off"
+            autoFocus={autoFocus}
+            disabled={disabled}
+            value={typing}
+            onChange={(event) => {
+              onChange(joinRecipients({ entries, typing: event.target.value }));
+              setOpen(true);
+            }}
+            onBlur={commit}
+            onKeyDown={(event) => {
+              if (event.key === "Enter") {
+                // Never submits the form: Enter picks or makes a recipient.
+                event.preventDefault();
+                const picked = expanded && active >= 0 ? suggestions[active] : undefined;
+                if (picked) choose(picked);
+                else commit();
+              } else if (event.key === "Backspace" && typing === "" && entries.length > 0) {
+                event.preventDefault();
+                onChange(joinRecipients({ entries: entries.slice(0, -1), typing: "" }));
+              } else if (expanded && event.key === "ArrowDown") {
+                event.preventDefault();
+                setActive((index) => (index + 1) % suggestions.length);
+              } else if (expanded && event.key === "ArrowUp") {
+                event.preventDefault();
+                setActive((index) => (index <= 0 ? suggestions.length - 1 : index - 1));
+              } else if (expanded && event.key === "Escape") {
+                event.stopPropagation();
+                setOpen(false);
+              }
+            }}
+            className="min-w-40 flex-1 rounded-md px-2 py-1.5 text-sm outline-none focus:ring-2 focus:ring-sky-500"
+          />
+        </div>
         <ul
           id={listId}
           role="listbox"
@@ -145,7 +194,7 @@ export function RecipientField({
           ))}
         </ul>
         {error ? (
-          <p id={`${id}-error`} className="px-2 pt-1 text-sm text-red-700">
+          <p id={errorId} className="px-2 pt-1 text-sm text-red-700">
             {error}
           </p>
         ) : null}

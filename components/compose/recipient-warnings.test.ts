@@ -25,15 +25,28 @@ describe("externalRecipients", () => {
 });
 
 describe("sendWarnings", () => {
-  it("is empty when nothing needs a second look", () => {
-    expect(sendWarnings({ text: "Hello", attachmentCount: 0, recipients: ["a@corp.test"], companyDomains: ["corp.test"] })).toEqual([]);
-    expect(sendWarnings({ text: "see attached", attachmentCount: 1, recipients: ["a@corp.test"], companyDomains: ["corp.test"] })).toEqual([]);
+  const base = { subject: "Plans", body: "Hello", attachmentCount: 0, recipients: ["a@corp.test"], companyDomains: ["corp.test"] };
+
+  it("is null when nothing needs a second look", () => {
+    expect(sendWarnings(base)).toBeNull();
+    expect(sendWarnings({ ...base, body: "see attached", attachmentCount: 1 })).toBeNull();
+    expect(sendWarnings({ ...base, body: "", attachmentCount: 1 })).toBeNull();
   });
 
-  it("says plainly what is wrong", () => {
-    expect(sendWarnings({ text: "see attached", attachmentCount: 0, recipients: ["x@other.test"], companyDomains: ["corp.test"] })).toEqual([
-      "Your message mentions an attachment, but nothing is attached.",
-      "This recipient is outside your company: x@other.test.",
-    ]);
+  it("asks about a missing subject or an empty message by name", () => {
+    expect(sendWarnings({ ...base, subject: "  " })).toEqual({ question: "Send without a subject?", reasons: ["The message has no subject."] });
+    expect(sendWarnings({ ...base, body: " \n " })).toEqual({ question: "Send an empty message?", reasons: ["The message has no text and nothing attached."] });
+  });
+
+  it("says plainly what is wrong when there is more than one thing", () => {
+    expect(sendWarnings({ ...base, body: "see attached", recipients: ["x@other.test"] })).toEqual({
+      question: "Send this message?",
+      reasons: ["Your message mentions an attachment, but nothing is attached.", "This recipient is outside your company: x@other.test."],
+    });
+    expect(sendWarnings({ ...base, subject: "", body: "" })?.question).toBe("Send this message?");
+  });
+
+  it("finds an attachment mentioned in the subject", () => {
+    expect(sendWarnings({ ...base, subject: "Contract attached" })?.reasons).toEqual(["Your message mentions an attachment, but nothing is attached."]);
   });
 });

@@ -3,20 +3,39 @@
 // Words that say "I attached something", in English and a few other languages. Matched on whole words,
 // outside quoted lines, so a quoted "see attached" in a reply does not trigger the warning.
 const ATTACHMENT_WORDS = [
-  "attach", "attached", "attaching", "attachment", "attachments", "enclosed", "enclosing",
-  "anhang", "angehängt", "anbei", "beigefügt", "anlage",
-  "pièce jointe", "pièces jointes", "ci-joint",
-  "adjunto", "adjunta", "adjuntos", "archivo adjunto",
-  "allegato", "allegati", "in allegato",
-  "bijlage", "bijgevoegd",
-  "anexo", "em anexo",
-  "bilaga", "bifogad", "vedlegg", "vedhæftet",
+  "attach",
+  "attached",
+  "attaching",
+  "attachment",
+  "attachments",
+  "enclosed",
+  "enclosing",
+  "anhang",
+  "angehängt",
+  "anbei",
+  "beigefügt",
+  "anlage",
+  "pièce jointe",
+  "pièces jointes",
+  "ci-joint",
+  "adjunto",
+  "adjunta",
+  "adjuntos",
+  "archivo adjunto",
+  "allegato",
+  "allegati",
+  "in allegato",
+  "bijlage",
+  "bijgevoegd",
+  "anexo",
+  "em anexo",
+  "bilaga",
+  "bifogad",
+  "vedlegg",
+  "vedhæftet",
 ];
 
-const ATTACHMENT_PATTERN = new RegExp(
-  `(^|[^\\p{L}])(${ATTACHMENT_WORDS.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?=$|[^\\p{L}])`,
-  "iu",
-);
+const ATTACHMENT_PATTERN = new RegExp(`(^|[^\\p{L}])(${ATTACHMENT_WORDS.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?=$|[^\\p{L}])`, "iu");
 
 /** Whether the text (quoted lines and the forwarded original excluded) says something is attached. */
 export function mentionsAttachment(text: string): boolean {
@@ -38,21 +57,36 @@ export function externalRecipients(addresses: string[], companyDomains: string[]
 }
 
 export interface SendWarningInput {
-  text: string;
+  subject: string;
+  /** The body as plain text, without the sender's signature. */
+  body: string;
   attachmentCount: number;
   recipients: string[];
   companyDomains: string[];
 }
 
-/** Plain-word warnings, empty when the message can go without asking. */
-export function sendWarnings(input: SendWarningInput): string[] {
-  const warnings: string[] = [];
-  if (input.attachmentCount === 0 && mentionsAttachment(input.text)) {
-    warnings.push("Your message mentions an attachment, but nothing is attached.");
+export interface SendQuestion {
+  /** The dialog's title: what the writer is asked. */
+  question: string;
+  /** Why, in plain words. */
+  reasons: string[];
+}
+
+/** What to ask before sending, or null when the message can go without asking. */
+export function sendWarnings(input: SendWarningInput): SendQuestion | null {
+  const noSubject = input.subject.trim() === "";
+  const empty = input.body.trim() === "" && input.attachmentCount === 0;
+  const reasons: string[] = [];
+  if (noSubject) reasons.push("The message has no subject.");
+  if (empty) reasons.push("The message has no text and nothing attached.");
+  if (input.attachmentCount === 0 && mentionsAttachment(`${input.subject}\n${input.body}`)) {
+    reasons.push("Your message mentions an attachment, but nothing is attached.");
   }
   const outside = externalRecipients(input.recipients, input.companyDomains);
   if (outside.length > 0) {
-    warnings.push(`${outside.length === 1 ? "This recipient is" : "These recipients are"} outside your company: ${outside.join(", ")}.`);
+    reasons.push(`${outside.length === 1 ? "This recipient is" : "These recipients are"} outside your company: ${outside.join(", ")}.`);
   }
-  return warnings;
+  if (reasons.length === 0) return null;
+  const question = reasons.length > 1 ? "Send this message?" : noSubject ? "Send without a subject?" : empty ? "Send an empty message?" : "Send this message?";
+  return { question, reasons };
 }

@@ -1,11 +1,10 @@
 "use client";
 
-import Image from "@tiptap/extension-image";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
-import StarterKit from "@tiptap/starter-kit";
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import { LineIcon } from "@/components/icons/line-icon";
 import { ToolbarButton } from "@/components/ui/toolbar-button";
+import { messageEditorExtensions } from "./message-editor-extensions";
 
 interface FormattingCommand {
   label: string;
@@ -35,8 +34,7 @@ const BUTTONS: FormattingCommand[] = [
 ];
 
 /**
- * The "Message" field in rich text mode: Tiptap (StarterKit with links, images) and a toolbar.
- * Tiptap keeps only what its schema knows, so pasted or quoted HTML cannot carry scripts or styles.
+ * The "Message" field in rich text mode: Tiptap (see message-editor-extensions.ts) and a toolbar.
  */
 export function RichTextEditor({
   initialHtml,
@@ -53,7 +51,7 @@ export function RichTextEditor({
   const imageInputId = useId();
   const imageInput = useRef<HTMLInputElement>(null);
   const editor = useEditor({
-    extensions: [StarterKit.configure({ link: { openOnClick: false, autolink: true, defaultProtocol: "https" } }), Image.configure({ allowBase64: false })],
+    extensions: messageEditorExtensions,
     content: initialHtml,
     immediatelyRender: false,
     editable: !disabled,

@@ -1,9 +1,11 @@
 "use client";
 
 import { useEffect, useId, useRef } from "react";
+import { buttonClass } from "@/components/ui/button-class";
+import type { SendQuestion } from "./recipient-warnings";
 
-/** Asks before sending: "Send anyway" or "Go back" (the default, focused first). */
-export function SendWarningsDialog({ warnings, onSend, onCancel }: { warnings: string[]; onSend: () => void; onCancel: () => void }) {
+/** Asks before sending ("Send without a subject?"…): "Send anyway" or "Go back" (the default, focused first). */
+export function SendWarningsDialog({ question, onSend, onCancel }: { question: SendQuestion; onSend: () => void; onCancel: () => void }) {
   const id = useId();
   const back = useRef<HTMLButtonElement>(null);
   useEffect(() => back.current?.focus(), []);
@@ -20,18 +22,18 @@ export function SendWarningsDialog({ warnings, onSend, onCancel }: { warnings: s
         className="w-full max-w-md rounded-xl bg-white p-5 shadow-xl"
       >
         <h2 id={`${id}-title`} className="text-lg font-semibold">
-          Send this message?
+          {question.question}
         </h2>
         <ul id={`${id}-body`} className="mt-3 list-disc space-y-1 pl-5 text-sm text-slate-700">
-          {warnings.map((warning) => (
-            <li key={warning}>{warning}</li>
+          {question.reasons.map((reason) => (
+            <li key={reason}>{reason}</li>
           ))}
         </ul>
         <div className="mt-5 flex justify-end gap-2">
-          <button ref={back} type="button" onClick={onCancel} className="rounded-md border border-slate-300 px-4 py-2 text-sm hover:bg-slate-100">
+          <button ref={back} type="button" onClick={onCancel} className={buttonClass("secondary")}>
             Go back
           </button>
-          <button type="button" onClick={onSend} className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800">
+          <button type="button" onClick={onSend} className={buttonClass("primary")}>
             Send anyway
           </button>
         </div>

@@ -18,9 +18,9 @@ test("Undo during the send delay brings the message back and nothing is delivere
   await page.keyboard.type("I should not send this yet.");
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Sending…" })).toBeVisible();
-  await page.getByRole("button", { name: "Undo" }).click();
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
 
-  await expect(page.getByRole("button", { name: "Undo" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Undo", exact: true })).toBeHidden();
   await expect(page.getByRole("textbox", { name: "Message" })).toHaveText("I should not send this yet.");
   await expect(page.getByRole("button", { name: "Send" })).toBeEnabled();
   await page.waitForTimeout(8_000);
@@ -42,7 +42,7 @@ test("a reload during the send delay loses nothing: the message waits in Drafts 
   await page.getByRole("textbox", { name: "Message" }).click();
   await page.keyboard.type("Still here after a reload.");
   await page.getByRole("button", { name: "Send" }).click();
-  await expect(page.getByRole("button", { name: "Undo" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Undo", exact: true })).toBeVisible();
   await page.reload();
 
   await expect(page.getByLabel("Subject")).toHaveValue(subject);
