@@ -63,7 +63,11 @@ describe("checkDeliverability", () => {
   });
 
   it("no SPF authorisation: gives the merged record to publish", async () => {
-    const found = await report(acmeZone({ txt: { "acme.example": ["v=spf1 mx -all"] } }), { relay: { kind: "other", host: "relay.acme.example" }, fromAddress: "sales@acme.example", dkimSelectors: ["mx"] });
+    const found = await report(acmeZone({ txt: { "acme.example": ["v=spf1 mx -all"] } }), {
+      relay: { kind: "other", host: "relay.acme.example" },
+      fromAddress: "sales@acme.example",
+      dkimSelectors: ["mx"],
+    });
     const spf = check(found, "spf");
     expect(spf.status).toBe("red");
     expect(spf.fix?.records[0]?.zoneLine).toBe('acme.example. TXT "v=spf1 mx a:relay.acme.example -all"');
@@ -75,7 +79,9 @@ describe("checkDeliverability", () => {
     expect(check(found, "dmarc").status).toBe("red");
     expect(check(found, "dkim").status).toBe("red");
     expect(found.summary.status).toBe("red");
-    expect(found.summary.text).toMatch(/^Mail from sales@acme\.example through relay\.acme\.example is likely to be rejected: SPF doesn't authorise relay\.acme\.example; there is no DKIM key/);
+    expect(found.summary.text).toMatch(
+      /^Mail from sales@acme\.example through relay\.acme\.example is likely to be rejected: SPF doesn't authorise relay\.acme\.example; there is no DKIM key/,
+    );
   });
 
   it("no DMARC record: amber with the record to add at the organizational domain", async () => {
@@ -92,7 +98,9 @@ describe("checkDeliverability", () => {
   });
 
   it("a resolver that times out makes checks unknown, never red", async () => {
-    const found = await report({ failures: { "acme.example": "timeout", "mx._domainkey.acme.example": "timeout", "_dmarc.acme.example": "timeout", "smtp.eu.mailgun.org": "timeout" } });
+    const found = await report({
+      failures: { "acme.example": "timeout", "mx._domainkey.acme.example": "timeout", "_dmarc.acme.example": "timeout", "smtp.eu.mailgun.org": "timeout" },
+    });
     expect(found.checks.map((entry) => entry.status)).toEqual(["unknown", "unknown", "unknown", "unknown", "unknown"]);
     expect(found.summary.status).toBe("unknown");
   });

@@ -99,7 +99,15 @@ export async function checkDeliverability(input: DeliverabilityCheckInput, dns: 
 
   const checks = [spf.check, dkim.check, dmarc.check, mx, reverseDns];
   const problems = [spf.problem, dkim.problem].filter((problem): problem is string => problem !== undefined);
-  const summary = summarise({ fromAddress, relayLabel: relay.label, dmarc, problems, spfAuthorises: spf.authorises === true && returnPath === true, dkimUsable: dkim.usable === true, checks });
+  const summary = summarise({
+    fromAddress,
+    relayLabel: relay.label,
+    dmarc,
+    problems,
+    spfAuthorises: spf.authorises === true && returnPath === true,
+    dkimUsable: dkim.usable === true,
+    checks,
+  });
   return { ok: true, report: { fromAddress, fromDomain, relayLabel: relay.label, relayHost: relay.host, checks, summary } };
 }
 
@@ -163,12 +171,16 @@ function summarise(facts: {
 
   if (dmarc.check.status === "unknown" && !dmarc.aligned) {
     const unchecked = facts.checks.filter((check) => check.status === "unknown").map((check) => check.title);
-    return { status: "unknown", text: `Mailroom couldn't check everything for ${subject.charAt(0).toLowerCase()}${subject.slice(1)} (${unchecked.join(", ")} didn't answer); try again later.` };
+    return {
+      status: "unknown",
+      text: `Mailroom couldn't check everything for ${subject.charAt(0).toLowerCase()}${subject.slice(1)} (${unchecked.join(", ")} didn't answer); try again later.`,
+    };
   }
   if (found && dmarc.aligned) return { status: "green", text: `${subject} will pass DMARC via ${via}.` };
   if (dmarc.aligned) return { status: "amber", text: `${subject} is authenticated via ${via}, but ${dmarc.lookup.organizationalDomain} has no working DMARC record to say so.` };
   if (found && dmarc.policy === "reject") return { status: "red", text: `${subject} is likely to be rejected${because || ": DMARC doesn't pass and the policy is reject"}.` };
-  if (found && dmarc.policy === "quarantine") return { status: "red", text: `${subject} is likely to land in spam${because || ": DMARC doesn't pass and the policy is quarantine"}.` };
+  if (found && dmarc.policy === "quarantine")
+    return { status: "red", text: `${subject} is likely to land in spam${because || ": DMARC doesn't pass and the policy is quarantine"}.` };
   if (facts.spfAuthorises || facts.dkimUsable) {
     return { status: "amber", text: `${subject} will be delivered, but won't pass DMARC${because || ": SPF or DKIM passes for another domain than the From domain"}.` };
   }

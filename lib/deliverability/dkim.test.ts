@@ -24,7 +24,14 @@ async function statusOf(record: string | string[]) {
 
 describe("parseDkimRecord", () => {
   it("reads v, k, p, t and h", () => {
-    expect(parseDkimRecord(`v=DKIM1; k=rsa; h=sha256; t=y:s; p=${rsa2048}`)).toMatchObject({ ok: true, keyType: "rsa", revoked: false, testing: true, strictSubdomains: true, hashAlgorithms: ["sha256"] });
+    expect(parseDkimRecord(`v=DKIM1; k=rsa; h=sha256; t=y:s; p=${rsa2048}`)).toMatchObject({
+      ok: true,
+      keyType: "rsa",
+      revoked: false,
+      testing: true,
+      strictSubdomains: true,
+      hashAlgorithms: ["sha256"],
+    });
   });
   it("defaults k to rsa, and reads a key split by spaces", () => {
     const spaced = `p=${rsa2048.slice(0, 100)} ${rsa2048.slice(100)}`;
@@ -81,12 +88,18 @@ describe("checkDkimSelector grades the key", () => {
     expect(await statusOf([`p=${rsa2048}`, `p=${rsa1024}`])).toMatchObject({ status: "red", explanation: expect.stringMatching(/2 DKIM keys/) });
   });
   it("follows a CNAME to the provider's key and says so", async () => {
-    const dns = createInMemoryDns({ cname: { "s1._domainkey.example.com": "s1.domainkey.u1.wl.sendgrid.net" }, txt: { "s1.domainkey.u1.wl.sendgrid.net": [`k=rsa; p=${rsa2048}`] } });
+    const dns = createInMemoryDns({
+      cname: { "s1._domainkey.example.com": "s1.domainkey.u1.wl.sendgrid.net" },
+      txt: { "s1.domainkey.u1.wl.sendgrid.net": [`k=rsa; p=${rsa2048}`] },
+    });
     expect(await checkDkimSelector("example.com", "s1", dns)).toMatchObject({ status: "green", cnameTarget: "s1.domainkey.u1.wl.sendgrid.net" });
   });
   it("follows a CNAME itself when the resolver returns only the alias", async () => {
     const onlyAlias = createInMemoryDns({ cname: { "s1._domainkey.example.com": "key.provider.example" }, txt: { "key.provider.example": [`p=${rsa2048}`] } });
-    const withoutChasing = { ...onlyAlias, txt: (name: string) => (name.startsWith("s1._domainkey") ? Promise.resolve({ ok: false as const, kind: "nodata" as const }) : onlyAlias.txt(name)) };
+    const withoutChasing = {
+      ...onlyAlias,
+      txt: (name: string) => (name.startsWith("s1._domainkey") ? Promise.resolve({ ok: false as const, kind: "nodata" as const }) : onlyAlias.txt(name)),
+    };
     expect(await checkDkimSelector("example.com", "s1", withoutChasing)).toMatchObject({ status: "green", cnameTarget: "key.provider.example" });
   });
   it("a timeout is unknown, never red", async () => {

@@ -29,7 +29,10 @@ export function parseDkimRecord(text: string): ParsedDkimRecord {
     revoked: compactKey === "",
     testing: flags.includes("y"),
     strictSubdomains: flags.includes("s"),
-    hashAlgorithms: tags.get("h")?.split(":").map((algorithm) => algorithm.trim().toLowerCase()),
+    hashAlgorithms: tags
+      .get("h")
+      ?.split(":")
+      .map((algorithm) => algorithm.trim().toLowerCase()),
   };
 }
 
@@ -93,7 +96,13 @@ export async function checkDkimSelector(domain: string, selector: string, dns: D
   }
   const keys = answer.records.filter((text) => !text.startsWith("v=") || text.startsWith("v=DKIM1"));
   if (keys.length !== 1) {
-    return { selector, name, status: "red", cnameTarget, explanation: keys.length === 0 ? `${name} has TXT records but none is a DKIM key.` : `${name} has ${keys.length} DKIM keys; receivers need exactly one.` };
+    return {
+      selector,
+      name,
+      status: "red",
+      cnameTarget,
+      explanation: keys.length === 0 ? `${name} has TXT records but none is a DKIM key.` : `${name} has ${keys.length} DKIM keys; receivers need exactly one.`,
+    };
   }
   const record = keys[0] ?? "";
   const base = { selector, name, record, cnameTarget };

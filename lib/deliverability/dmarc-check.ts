@@ -62,13 +62,20 @@ export async function checkDmarc(inputs: DmarcInputs, dns: DnsLookup): Promise<D
     }
     case "found": {
       const { record: found, appliedPolicy } = lookup;
-      const details = [`${lookup.foundAt}: "${lookup.text}"`, ...describeRecord(found.adkim, found.aspf, found.pct, appliedPolicy, lookup.foundAt, inputs.fromDomain), ...found.warnings];
+      const details = [
+        `${lookup.foundAt}: "${lookup.text}"`,
+        ...describeRecord(found.adkim, found.aspf, found.pct, appliedPolicy, lookup.foundAt, inputs.fromDomain),
+        ...found.warnings,
+      ];
       const withPolicy = { ...base, policy: appliedPolicy };
       if (aligned) {
         return { ...withPolicy, check: { id: "dmarc", title, status: "green", explanation: `Mail passes DMARC via ${viaWords} aligned with ${inputs.fromDomain}.`, details } };
       }
       if (inputs.spfUnknown || inputs.dkimUnknown) {
-        return { ...withPolicy, check: { id: "dmarc", title, status: "unknown", explanation: "Mailroom couldn't check SPF or DKIM fully, so it can't tell whether DMARC passes.", details } };
+        return {
+          ...withPolicy,
+          check: { id: "dmarc", title, status: "unknown", explanation: "Mailroom couldn't check SPF or DKIM fully, so it can't tell whether DMARC passes.", details },
+        };
       }
       const consequence = failureConsequence(appliedPolicy);
       const partly = found.pct < 100 && appliedPolicy !== "none" ? ` (for ${found.pct}% of such mail; the rest is treated one step milder)` : "";

@@ -25,7 +25,10 @@ describe("parseDmarcRecord on the records of RFC 7489 Appendix B", () => {
     expect(parseDmarcRecord("v=DMARC1; pct=100")).toMatchObject({ ok: false, error: expect.stringMatching(/no p=/) });
   });
   it("bad optional values fall back to the defaults with a warning", () => {
-    expect(parseDmarcRecord("v=DMARC1; p=reject; adkim=x; pct=150")).toMatchObject({ ok: true, record: { adkim: "r", pct: 100, warnings: [expect.any(String), expect.any(String)] } });
+    expect(parseDmarcRecord("v=DMARC1; p=reject; adkim=x; pct=150")).toMatchObject({
+      ok: true,
+      record: { adkim: "r", pct: 100, warnings: [expect.any(String), expect.any(String)] },
+    });
   });
   it("v=DMARC1 must come first", () => {
     expect(parseDmarcRecord("p=reject; v=DMARC1").ok).toBe(false);
@@ -52,8 +55,14 @@ describe("alignment (RFC 7489 §3.1)", () => {
   it("DMARC passes via DKIM or SPF when either is aligned", () => {
     const relaxed = { adkim: "r" as const, aspf: "r" as const };
     expect(evaluateDmarcAlignment("example.com", relaxed, { dkimPassedFor: "mg.example.com", spfPassedFor: "mailgun.org" })).toEqual({ passes: true, via: ["dkim"] });
-    expect(evaluateDmarcAlignment("example.com", { adkim: "s", aspf: "r" }, { dkimPassedFor: "mg.example.com", spfPassedFor: "bounce.example.com" })).toEqual({ passes: true, via: ["spf"] });
-    expect(evaluateDmarcAlignment("example.com", { adkim: "s", aspf: "s" }, { dkimPassedFor: "mg.example.com", spfPassedFor: "bounce.example.com" })).toEqual({ passes: false, via: [] });
+    expect(evaluateDmarcAlignment("example.com", { adkim: "s", aspf: "r" }, { dkimPassedFor: "mg.example.com", spfPassedFor: "bounce.example.com" })).toEqual({
+      passes: true,
+      via: ["spf"],
+    });
+    expect(evaluateDmarcAlignment("example.com", { adkim: "s", aspf: "s" }, { dkimPassedFor: "mg.example.com", spfPassedFor: "bounce.example.com" })).toEqual({
+      passes: false,
+      via: [],
+    });
   });
   it("names what happens to mail that fails", () => {
     expect([failureConsequence("none"), failureConsequence("quarantine"), failureConsequence("reject")]).toEqual(["delivered-unprotected", "spam", "rejected"]);

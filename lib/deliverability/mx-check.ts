@@ -38,5 +38,11 @@ export async function checkFromDomainMx(fromDomain: string, dns: DnsLookup): Pro
   if (isLookupInconclusive(address.kind)) {
     return { id: "mx", title, status: "unknown", explanation: `Mailroom couldn't look up the address of ${fromDomain} (${address.kind}).`, details: [] };
   }
-  return { id: "mx", title, status: "red", explanation: `${fromDomain} has no MX record and no address: replies and bounces can't reach it, and many receivers refuse such mail.`, details: [] };
+  return {
+    id: "mx",
+    title,
+    status: "red",
+    explanation: `${fromDomain} has no MX record and no address: replies and bounces can't reach it, and many receivers refuse such mail.`,
+    details: [],
+  };
 }

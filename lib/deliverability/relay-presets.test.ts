@@ -6,18 +6,32 @@ describe("relay presets", () => {
   it("has one Amazon SES entry per common region, on port 587 with STARTTLS", () => {
     const regions = ["us-east-1", "us-east-2", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1"];
     for (const region of regions) {
-      expect(findRelayPreset(`amazon-ses-${region}`)).toMatchObject({ host: `email-smtp.${region}.amazonaws.com`, port: 587, security: "starttls", spfIncludes: ["amazonses.com"] });
+      expect(findRelayPreset(`amazon-ses-${region}`)).toMatchObject({
+        host: `email-smtp.${region}.amazonaws.com`,
+        port: 587,
+        security: "starttls",
+        spfIncludes: ["amazonses.com"],
+      });
     }
   });
   it("knows each provider's host, SPF include and DKIM selectors", () => {
-    expect(findRelayPreset("sendgrid")).toMatchObject({ host: "smtp.sendgrid.net", usernameHint: expect.stringMatching(/^apikey/), spfIncludes: ["sendgrid.net"], dkim: { selectors: ["s1", "s2"] } });
+    expect(findRelayPreset("sendgrid")).toMatchObject({
+      host: "smtp.sendgrid.net",
+      usernameHint: expect.stringMatching(/^apikey/),
+      spfIncludes: ["sendgrid.net"],
+      dkim: { selectors: ["s1", "s2"] },
+    });
     expect(findRelayPreset("mailgun-eu")).toMatchObject({ host: "smtp.eu.mailgun.org", spfIncludes: ["mailgun.org"] });
     expect(findRelayPreset("mailgun-us")).toMatchObject({ host: "smtp.mailgun.org" });
     expect(findRelayPreset("postmark")).toMatchObject({ host: "smtp.postmarkapp.com", spfIncludes: ["spf.mtasv.net"], dkim: { selectors: [] } });
     expect(findRelayPreset("brevo")).toMatchObject({ host: "smtp-relay.brevo.com", spfIncludes: ["spf.brevo.com", "spf.sendinblue.com"] });
     expect(findRelayPreset("smtp2go")).toMatchObject({ host: "mail.smtp2go.com", spfIncludes: ["spf.smtp2go.com"] });
     expect(findRelayPreset("sparkpost")).toMatchObject({ host: "smtp.sparkpostmail.com", spfIncludes: ["sparkpostmail.com"] });
-    expect(findRelayPreset("microsoft-365")).toMatchObject({ host: "smtp.office365.com", spfIncludes: ["spf.protection.outlook.com"], dkim: { selectors: ["selector1", "selector2"] } });
+    expect(findRelayPreset("microsoft-365")).toMatchObject({
+      host: "smtp.office365.com",
+      spfIncludes: ["spf.protection.outlook.com"],
+      dkim: { selectors: ["selector1", "selector2"] },
+    });
     expect(findRelayPreset("google-workspace")).toMatchObject({ host: "smtp-relay.gmail.com", spfIncludes: ["_spf.google.com"], dkim: { selectors: ["google"] } });
     expect(findRelayPreset("other")).toMatchObject({ host: "", spfIncludes: [] });
     expect(listRelayPresets().length).toBeGreaterThanOrEqual(18);

@@ -45,7 +45,13 @@ export async function checkRelayReverseDns(relay: { host: string; addresses: str
     };
   }
   if (unknown.length > 0) {
-    return { id: "reverse-dns", title, status: "unknown", explanation: `Mailroom couldn't look up the reverse DNS of ${unknown.map((verdict) => verdict.address).join(", ")}.`, details };
+    return {
+      id: "reverse-dns",
+      title,
+      status: "unknown",
+      explanation: `Mailroom couldn't look up the reverse DNS of ${unknown.map((verdict) => verdict.address).join(", ")}.`,
+      details,
+    };
   }
   return { id: "reverse-dns", title, status: "green", explanation: `Every address of ${relay.host} has a reverse DNS name that resolves back to it.`, details };
 }

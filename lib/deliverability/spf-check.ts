@@ -36,7 +36,10 @@ export async function checkSpfForRelay(fromDomain: string, relay: SpfRelay, dns:
   const title = "SPF";
   const byAddress = relay.spfIncludes.length === 0;
   if (byAddress && relay.addresses === undefined) {
-    return { authorises: undefined, check: { id: "spf", title, status: "unknown", explanation: `Mailroom couldn't look up the addresses of ${relay.host}, so it couldn't check SPF.`, details: [] } };
+    return {
+      authorises: undefined,
+      check: { id: "spf", title, status: "unknown", explanation: `Mailroom couldn't look up the addresses of ${relay.host}, so it couldn't check SPF.`, details: [] },
+    };
   }
   if (byAddress && relay.addresses?.length === 0) {
     return {
@@ -58,9 +61,16 @@ export async function checkSpfForRelay(fromDomain: string, relay: SpfRelay, dns:
   if (evaluation.allQualifier) details.push(ALL_WORDS[evaluation.allQualifier]);
   else if (evaluation.records.length === 1) details.push("No all: mail from anywhere else is neutral unless a redirect says otherwise");
   if (evaluation.records.length > 0) details.push(`Uses ${evaluation.lookups} of the ${SPF_LOOKUP_LIMIT} DNS lookups SPF allows`);
-  if (!relay.spfCountsForDmarc) details.push(`${relay.label} sends with its own Return-Path, so receivers check SPF there; this record matters for DMARC only with a custom return path.`);
+  if (!relay.spfCountsForDmarc)
+    details.push(`${relay.label} sends with its own Return-Path, so receivers check SPF there; this record matters for DMARC only with a custom return path.`);
 
-  const mechanism = byAddress ? (net.isIP(relay.host) === 4 ? `ip4:${relay.host}` : net.isIP(relay.host) === 6 ? `ip6:${relay.host}` : `a:${relay.host}`) : `include:${relay.spfIncludes[0] ?? ""}`;
+  const mechanism = byAddress
+    ? net.isIP(relay.host) === 4
+      ? `ip4:${relay.host}`
+      : net.isIP(relay.host) === 6
+        ? `ip6:${relay.host}`
+        : `a:${relay.host}`
+    : `include:${relay.spfIncludes[0] ?? ""}`;
   const suggestion = () => ({ records: [txtRecordSuggestion(fromDomain, suggestSpfRecord(evaluation.records, mechanism))] });
   const notAuthorised = relay.spfCountsForDmarc ? "red" : "amber";
 

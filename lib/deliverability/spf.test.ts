@@ -7,7 +7,13 @@ function appendixZone(record: string, extra: InMemoryZone = {}): InMemoryZone {
   return {
     ...extra,
     txt: { "example.com": [record], ...extra.txt },
-    mx: { "example.com": [{ exchange: "mail-a.example.com", priority: 10 }, { exchange: "mail-b.example.com", priority: 20 }], "example.org": [{ exchange: "mail-c.example.org", priority: 10 }] },
+    mx: {
+      "example.com": [
+        { exchange: "mail-a.example.com", priority: 10 },
+        { exchange: "mail-b.example.com", priority: 20 },
+      ],
+      "example.org": [{ exchange: "mail-c.example.org", priority: 10 }],
+    },
     a: {
       "example.com": ["192.0.2.10", "192.0.2.11"],
       "amy.example.com": ["192.0.2.65"],
@@ -147,7 +153,11 @@ describe("evaluateSpf: limits and records it refuses", () => {
     expect(await outcomeFor("v=spf1 a:gone1.example.net a:gone2.example.net a:gone3.example.net ~all", "203.0.113.1")).toBe("permerror");
   });
   it("two SPF records are a permerror, and both are reported", async () => {
-    const result = await evaluateSpf("example.com", { kind: "address", address: "192.0.2.10" }, createInMemoryDns({ txt: { "example.com": ["v=spf1 a -all", "v=spf1 mx ~all", "google-site-verification=x"] } }));
+    const result = await evaluateSpf(
+      "example.com",
+      { kind: "address", address: "192.0.2.10" },
+      createInMemoryDns({ txt: { "example.com": ["v=spf1 a -all", "v=spf1 mx ~all", "google-site-verification=x"] } }),
+    );
     expect(result.outcome).toBe("permerror");
     expect(result.records).toHaveLength(2);
   });

@@ -49,11 +49,17 @@ describe("readAuthenticationResults keeps only our own server's headers", () => 
     expect(readAuthenticationResults(["mx.mailroom.test; spf=pass"], "")).toEqual({ trustedHeaders: 0, ignoredHeaders: 1 });
   });
   it("compares the authserv-id without case, and takes the topmost trusted result per method", () => {
-    const results = readAuthenticationResults(["MX.Mailroom.Test; dmarc=pass header.from=acme.example", "mx.mailroom.test; dmarc=fail header.from=acme.example; spf=softfail smtp.mailfrom=acme.example"], TRUSTED);
+    const results = readAuthenticationResults(
+      ["MX.Mailroom.Test; dmarc=pass header.from=acme.example", "mx.mailroom.test; dmarc=fail header.from=acme.example; spf=softfail smtp.mailfrom=acme.example"],
+      TRUSTED,
+    );
     expect(results).toMatchObject({ dmarc: { result: "pass" }, spf: { result: "softfail" }, trustedHeaders: 2 });
   });
   it("of several DKIM signatures, a pass wins; policy and hardfail read as fail; unknown results are skipped", () => {
-    const results = readAuthenticationResults(["mx.mailroom.test; dkim=fail header.d=mailer.example; dkim=pass header.d=acme.example; spf=hardfail smtp.mailfrom=x@acme.example; dmarc=bogus"], TRUSTED);
+    const results = readAuthenticationResults(
+      ["mx.mailroom.test; dkim=fail header.d=mailer.example; dkim=pass header.d=acme.example; spf=hardfail smtp.mailfrom=x@acme.example; dmarc=bogus"],
+      TRUSTED,
+    );
     expect(results).toMatchObject({ dkim: { result: "pass", domain: "acme.example" }, spf: { result: "fail", domain: "acme.example" } });
     expect(results.dmarc).toBeUndefined();
   });

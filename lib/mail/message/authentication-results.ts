@@ -106,7 +106,12 @@ export function parseAuthenticationResultsHeader(value: string): ParsedAuthentic
     const pairs = readPairs(segment);
     const [first, ...more] = pairs ?? [];
     if (!first) continue;
-    const entry = { method: first.key.split("/")[0]?.trim().toLowerCase() ?? "", result: first.value.toLowerCase(), reason: undefined as string | undefined, properties: {} as Record<string, string> };
+    const entry = {
+      method: first.key.split("/")[0]?.trim().toLowerCase() ?? "",
+      result: first.value.toLowerCase(),
+      reason: undefined as string | undefined,
+      properties: {} as Record<string, string>,
+    };
     for (const pair of more) {
       const key = pair.key.toLowerCase();
       if (key === "reason") entry.reason = pair.value;

@@ -46,7 +46,14 @@ export function lookalikeDomain(domain: string, knownDomains: readonly string[])
   const ascii = normalise(domain);
   if (ascii === "" || ascii.length > MAX_DOMAIN_LENGTH) return undefined;
   const unicode = toUnicode(ascii);
-  const known = [...new Set(knownDomains.slice(0, MAX_KNOWN_DOMAINS).map(normalise).filter((entry) => entry !== "" && entry.length <= MAX_DOMAIN_LENGTH))];
+  const known = [
+    ...new Set(
+      knownDomains
+        .slice(0, MAX_KNOWN_DOMAINS)
+        .map(normalise)
+        .filter((entry) => entry !== "" && entry.length <= MAX_DOMAIN_LENGTH),
+    ),
+  ];
   if (known.some((entry) => ascii === entry || ascii.endsWith(`.${entry}`))) return undefined;
   const skeleton = skeletonOf(unicode);
   for (const entry of known) {
