@@ -118,6 +118,20 @@ describe("checkDeliverability", () => {
     expect(check(await report(acmeZone({ ptr: { "192.0.2.40": ["elsewhere.example.net"] } }), own), "reverse-dns").status).toBe("amber");
   });
 
+  it("a relay with several addresses: each is checked, the worst decides, and each name is asked once", async () => {
+    const dns = createInMemoryDns(acmeZone({ txt: { "acme.example": ["v=spf1 ip4:192.0.2.40 -all"] }, a: { "relay.acme.example": ["192.0.2.40", "192.0.2.41"] } }));
+    const result = await checkDeliverability({ relay: { kind: "other", host: "relay.acme.example" }, fromAddress: "sales@acme.example", dkimSelectors: ["mx"] }, dns);
+    if (!result.ok) throw new Error(result.error);
+    expect(check(result.report, "spf")).toMatchObject({ status: "red", explanation: expect.stringMatching(/relay\.acme\.example \(at 192\.0\.2\.41\)/) });
+    expect(dns.queries.filter((query) => query === "txt acme.example")).toHaveLength(1);
+  });
+
+  it("authenticated, but the DMARC lookup timed out: unknown, not 'no DMARC record'", async () => {
+    const found = await report(acmeZone({ failures: { "_dmarc.acme.example": "servfail" } }));
+    expect(check(found, "dmarc").status).toBe("unknown");
+    expect(found.summary).toMatchObject({ status: "unknown", text: expect.stringMatching(/couldn't look up the DMARC record/) });
+  });
+
   it("refuses a From address or relay that can't be checked", async () => {
     expect(await checkDeliverability({ ...throughMailgun, fromAddress: "not an address" }, createInMemoryDns({}))).toMatchObject({ ok: false });
     expect(await checkDeliverability({ ...throughMailgun, relay: { kind: "preset", presetId: "nope" } }, createInMemoryDns({}))).toMatchObject({ ok: false });

@@ -1,5 +1,5 @@
 import net from "node:net";
-import { isLookupInconclusive, normaliseDomain, type DnsLookup } from "./dns";
+import { isLookupInconclusive, memoizeDnsLookup, normaliseDomain, type DnsLookup } from "./dns";
 import type { CheckStatus, DeliverabilityCheck } from "./check-view";
 import { checkDkimForRelay } from "./dkim-check";
 import { isDkimSelector } from "./dkim";
@@ -48,7 +48,7 @@ interface ResolvedRelay {
 const MAX_RELAY_ADDRESSES = 8;
 
 /** Runs every check for one relay and one From address; DNS comes through `dns`, so it can be a zone in memory. */
-export async function checkDeliverability(input: DeliverabilityCheckInput, dns: DnsLookup): Promise<DeliverabilityResult> {
+export async function checkDeliverability(input: DeliverabilityCheckInput, uncachedDns: DnsLookup): Promise<DeliverabilityResult> {
   const fromAddress = input.fromAddress.trim();
   const at = fromAddress.lastIndexOf("@");
   const fromDomain = normaliseDomain(fromAddress.slice(at + 1));
@@ -63,6 +63,7 @@ export async function checkDeliverability(input: DeliverabilityCheckInput, dns: 
   const badSelector = userSelectors.find((selector) => !isDkimSelector(selector));
   if (badSelector !== undefined) return { ok: false, error: `"${badSelector.slice(0, 40)}" is not a DKIM selector (letters, digits, - and _).` };
 
+  const dns = memoizeDnsLookup(uncachedDns);
   const preset = relay.preset;
   const returnPath = preset?.returnPathAligned ?? true;
   const addresses = await relayAddresses(relay.host, dns);
@@ -169,6 +170,9 @@ function summarise(facts: {
   const via = dmarc.via.map((method) => method.toUpperCase()).join(" and ");
   const found = dmarc.lookup.state === "found";
 
+  if (dmarc.lookup.state === "unknown" && dmarc.aligned) {
+    return { status: "unknown", text: `${subject} is authenticated via ${via}, but Mailroom couldn't look up the DMARC record; try again later.` };
+  }
   if (dmarc.check.status === "unknown" && !dmarc.aligned) {
     const unchecked = facts.checks.filter((check) => check.status === "unknown").map((check) => check.title);
     return {

@@ -133,6 +133,8 @@ async function txtFollowingCname(name: string, dns: DnsLookup) {
   let answer = await dns.txt(name);
   let cnameTarget: string | undefined;
   let current = name;
+  // A resolver that didn't answer won't answer the CNAME question either.
+  if (!answer.ok && isLookupInconclusive(answer.kind)) return { answer, cnameTarget };
   for (let hops = 0; hops < 4; hops += 1) {
     const alias = await dns.cname(current);
     if (!alias.ok || !alias.records[0]) break;

@@ -62,6 +62,32 @@ export function createDnsLookup(options: DnsLookupOptions = {}): DnsLookup {
   };
 }
 
+/**
+ * Asks DNS once per name and type: one check asks the same names several times (SPF once per relay
+ * address, the From domain's TXT for SPF and MX fallbacks), and a silent resolver should cost one
+ * timeout per name, not one per question. Meant for one check, not to be kept.
+ */
+export function memoizeDnsLookup(dns: DnsLookup): DnsLookup {
+  const answers = new Map<string, Promise<DnsResult<unknown>>>();
+  function once<T>(type: keyof DnsLookup, name: string, query: (name: string) => Promise<DnsResult<T>>): Promise<DnsResult<T>> {
+    const key = `${type} ${normaliseDomain(name)}`;
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = query(name);
+      answers.set(key, answer);
+    }
+    return answer as Promise<DnsResult<T>>;
+  }
+  return {
+    txt: (name) => once("txt", name, (asked) => dns.txt(asked)),
+    a: (name) => once("a", name, (asked) => dns.a(asked)),
+    aaaa: (name) => once("aaaa", name, (asked) => dns.aaaa(asked)),
+    mx: (name) => once("mx", name, (asked) => dns.mx(asked)),
+    ptr: (address) => once("ptr", address, (asked) => dns.ptr(asked)),
+    cname: (name) => once("cname", name, (asked) => dns.cname(asked)),
+  };
+}
+
 /** Runs one query and turns Node's error codes into a `DnsResult`; an oversized answer is an "error". */
 async function guarded<T>(name: string, query: () => Promise<T[] | undefined>): Promise<DnsResult<T>> {
   if (name.length === 0 || name.length > MAX_NAME_LENGTH) return { ok: false, kind: "error" };

@@ -390,7 +390,8 @@ export function suggestSpfRecord(existing: string[], mechanism: string): string 
     for (const term of record.slice(6).split(" ")) {
       if (term === "") continue;
       const lower = term.toLowerCase();
-      if (/^[+\-~?]?all$/.test(lower)) all ??= lower.startsWith("a") ? "~all" : lower === "+all" ? "~all" : lower;
+      // "all" and "+all" let anyone pass: the suggestion never keeps them.
+      if (/^[+\-~?]?all$/.test(lower)) all ??= lower === "all" || lower === "+all" ? "~all" : lower;
       else if (lower.startsWith("redirect=")) redirect ??= term;
       else if (lower.startsWith("exp=")) explanation ??= term;
       else if (!seen.has(lower.replace(/^\+/, ""))) {
