@@ -34,6 +34,8 @@ test("Enter in To turns the typed address into a chip and never sends; Ctrl+Ente
   const page = await context.newPage();
   await signIn(page, sender);
   await page.goto("/compose");
+  // The Message editor appears once the page is interactive: typing before that would be lost.
+  await expect(page.getByRole("textbox", { name: "Message" })).toBeVisible();
   const subject = `Keys ${randomBytes(3).toString("hex")}`;
   await page.getByLabel("Subject").fill(subject);
   const message = page.getByRole("textbox", { name: "Message" });
@@ -69,6 +71,7 @@ test("asks before sending an empty message or one without a subject; Send anyway
   const page = await context.newPage();
   await signIn(page, sender);
   await page.goto("/compose");
+  await expect(page.getByRole("textbox", { name: "Message" })).toBeVisible();
   await page.getByRole("combobox", { name: "To" }).fill(recipient.email);
   await page.getByLabel("Subject").fill("Nothing to say");
   await page.getByRole("button", { name: "Send" }).click();
@@ -117,6 +120,7 @@ test("changing From swaps in that identity's signature while the old one is unto
   await addIdentity(page, sales, "Sales", "Sales team, ext. 200");
 
   await page.goto("/compose");
+  await expect(page.getByRole("textbox", { name: "Message" })).toBeVisible();
   const from = page.getByLabel("From");
   const message = page.getByRole("textbox", { name: "Message" });
   await expect(from).toHaveValue(me.email);

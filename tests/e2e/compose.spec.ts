@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Route } from "@playwright/test";
 import { startApp, testAppEnv, type AppServer } from "../support/app-server";
 import { newClientContext, signIn } from "../support/browser";
 import { appendMessage, createMailbox } from "../support/mail-server";
@@ -12,6 +12,8 @@ test("compose with an attachment and send: the recipient gets text, HTML and the
   const page = await context.newPage();
   await signIn(page, sender);
   await page.goto("/compose");
+  // The Message editor appears once the page is interactive: typing before that would be lost.
+  await expect(page.getByRole("textbox", { name: "Message" })).toBeVisible();
 
   await expect(page.getByLabel("From")).toHaveValue(sender.email);
   await page.getByRole("combobox", { name: "To" }).fill(recipient.email);
@@ -46,6 +48,7 @@ test("compose with an attachment and send: the recipient gets text, HTML and the
 
   // The recipient is now a contact: autocomplete offers it in a new message.
   await page.goto("/compose");
+  await expect(page.getByRole("textbox", { name: "Message" })).toBeVisible();
   await page.getByRole("combobox", { name: "To" }).fill(recipient.email.slice(0, 8));
   const option = page.getByRole("option", { name: new RegExp(recipient.email) });
   await expect(option).toBeVisible();
@@ -69,6 +72,7 @@ test("people the user received mail from are offered as recipients", async ({ br
     .click();
   await expect(page.getByRole("article", { name: `Hello from Zelda ${tag}` })).toBeVisible();
   await page.goto("/compose");
+  await expect(page.getByRole("textbox", { name: "Message" })).toBeVisible();
   await page.getByRole("combobox", { name: "To" }).fill("Quarterm");
   await expect(page.getByRole("option", { name: new RegExp(`zelda-${tag}@example.org`) })).toBeVisible();
   await context.close();
@@ -80,6 +84,7 @@ test("autosave keeps the draft across a reload, one version in Drafts", async ({
   const page = await context.newPage();
   await signIn(page, sender);
   await page.goto("/compose");
+  await expect(page.getByRole("textbox", { name: "Message" })).toBeVisible();
   const subject = `Half-written ${randomBytes(3).toString("hex")}`;
   await page.getByRole("combobox", { name: "To" }).fill("colleague@mailroom.test");
   await page.getByLabel("Subject").fill(subject);
@@ -106,6 +111,7 @@ test("warns before sending: an attachment is mentioned but missing, and a recipi
   const page = await context.newPage();
   await signIn(page, sender);
   await page.goto("/compose");
+  await expect(page.getByRole("textbox", { name: "Message" })).toBeVisible();
   const subject = `Warnings ${randomBytes(3).toString("hex")}`;
   await page.getByRole("combobox", { name: "To" }).fill(`${recipient.email}, partner@elsewhere.example`);
   await page.getByLabel("Subject").fill(subject);
@@ -132,6 +138,37 @@ test("warns before sending: an attachment is mentioned but missing, and a recipi
   await context.close();
 });
 
+test("when the server can't be reached, Send keeps the message and says so; the next try sends", async ({ browser, baseURL }) => {
+  const sender = createMailbox("offline");
+  const recipient = createMailbox("online");
+  const context = await newClientContext(browser, baseURL);
+  const page = await context.newPage();
+  await signIn(page, sender);
+  await page.goto("/compose");
+  await expect(page.getByRole("textbox", { name: "Message" })).toBeVisible();
+  const subject = `Unreachable ${randomBytes(3).toString("hex")}`;
+  await page.getByRole("combobox", { name: "To" }).fill(recipient.email);
+  await page.getByLabel("Subject").fill(subject);
+  const message = page.getByRole("textbox", { name: "Message" });
+  await message.click();
+  await page.keyboard.type("Nothing here may be lost.");
+
+  // Server actions post to the page's own URL: drop them as a lost connection would.
+  const offline = (route: Route) => (route.request().method() === "POST" ? route.abort("internetdisconnected") : route.continue());
+  await page.route("**/compose**", offline);
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "couldn't reach the server" })).toBeVisible();
+  await expect(message).toHaveText("Nothing here may be lost.");
+  await expect(page.getByLabel("Subject")).toHaveValue(subject);
+  await expect(page.getByRole("button", { name: "Send" })).toBeEnabled();
+
+  await page.unroute("**/compose**", offline);
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Message sent." })).toBeVisible({ timeout: 30_000 });
+  expect((await waitForMessage(recipient, subject)).text).toContain("Nothing here may be lost.");
+  await context.close();
+});
+
 test.describe("attachment limits (an instance with 1 MB per file, 2 MB per message)", () => {
   let app: AppServer;
   test.beforeAll(async () => {
@@ -147,6 +184,8 @@ test.describe("attachment limits (an instance with 1 MB per file, 2 MB per messa
     const page = await context.newPage();
     await signIn(page, sender);
     await page.goto("/compose");
+    await expect(page.getByRole("textbox", { name: "Message" })).toBeVisible();
+    await expect(page.getByRole("textbox", { name: "Message" })).toBeVisible();
     const picker = page.getByLabel("Attach files");
 
     // A slow upload shows a progress bar with its percentage.

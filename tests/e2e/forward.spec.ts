@@ -22,7 +22,7 @@ async function appendWithAttachment(mailbox: TestMailbox, subject: string, bytes
   const client = await connectImap(mailbox);
   try {
     const appended = await client.append("INBOX", raw, []);
-    return appended ? appended.uid ?? 0 : 0;
+    return appended ? (appended.uid ?? 0) : 0;
   } finally {
     await client.logout();
   }
@@ -82,6 +82,8 @@ test("forward as attachment sends the original as message/rfc822", async ({ brow
   await page.goto(`/mail/INBOX/${uid}`);
   await page.getByRole("article", { name: topic }).getByRole("link", { name: "Forward as attachment" }).click();
   await expect(page.getByRole("list", { name: "Attached files" })).toContainText(`${topic}.eml`);
+  // The Message editor appears once the page is interactive: typing before that would be lost.
+  await expect(page.getByRole("textbox", { name: "Message" })).toBeVisible();
   await page.getByRole("combobox", { name: "To" }).fill(colleague.email);
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Message sent." })).toBeVisible({ timeout: 30_000 });

@@ -11,6 +11,8 @@ test("Undo during the send delay brings the message back and nothing is delivere
   const page = await context.newPage();
   await signIn(page, sender);
   await page.goto("/compose");
+  // The Message editor appears once the page is interactive: typing before that would be lost.
+  await expect(page.getByRole("textbox", { name: "Message" })).toBeVisible();
   const subject = `Oops ${randomBytes(3).toString("hex")}`;
   await page.getByRole("combobox", { name: "To" }).fill(recipient.email);
   await page.getByLabel("Subject").fill(subject);
@@ -36,6 +38,7 @@ test("a reload during the send delay loses nothing: the message waits in Drafts 
   const page = await context.newPage();
   await signIn(page, sender);
   await page.goto("/compose");
+  await expect(page.getByRole("textbox", { name: "Message" })).toBeVisible();
   const subject = `Interrupted ${randomBytes(3).toString("hex")}`;
   await page.getByRole("combobox", { name: "To" }).fill(recipient.email);
   await page.getByLabel("Subject").fill(subject);
