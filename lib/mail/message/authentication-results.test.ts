@@ -23,6 +23,12 @@ describe("parseAuthenticationResultsHeader (RFC 8601)", () => {
     });
     expect(parseAuthenticationResultsHeader("example.com; dkim/1=pass header.d=example.com")?.results[0]).toMatchObject({ method: "dkim", result: "pass" });
   });
+  it("accepts a raw header line with its name", () => {
+    expect(parseAuthenticationResultsHeader("Authentication-Results: mx.mailroom.test; spf=pass smtp.mailfrom=acme.example")).toMatchObject({
+      authservId: "mx.mailroom.test",
+      results: [{ method: "spf", result: "pass" }],
+    });
+  });
   it("gives up on an unbalanced comment or a runaway quote", () => {
     expect(parseAuthenticationResultsHeader("example.com; spf=pass (oops")).toBeUndefined();
     expect(parseAuthenticationResultsHeader('example.com; spf=pass reason="oops')?.results[0]?.reason).toBeUndefined();

@@ -90,10 +90,11 @@ function bestResult(header: ParsedAuthenticationResultsHeader, method: Authentic
   return candidates.find((candidate) => candidate.result === "pass") ?? candidates[0];
 }
 
-/** Parses one header value (without the `Authentication-Results:` name); undefined when it isn't one. */
+/** Parses one header value, or a whole raw line with its `Authentication-Results:` name (mailparser's headerLines); undefined when it isn't one. */
 export function parseAuthenticationResultsHeader(value: string): ParsedAuthenticationResultsHeader | undefined {
   if (value.length > MAX_HEADER_LENGTH) return undefined;
-  const segments = splitOutsideQuotes(stripComments(value.replace(/\r?\n[ \t]/g, " ")), ";");
+  const withoutName = /^authentication-results:/i.test(value) ? value.slice("authentication-results:".length) : value;
+  const segments = splitOutsideQuotes(stripComments(withoutName.replace(/\r?\n[ \t]/g, " ")), ";");
   if (!segments) return undefined;
   const [head = "", ...rest] = segments;
   const headTokens = readWords(head);
