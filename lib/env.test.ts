@@ -63,4 +63,24 @@ describe("parseEnv", () => {
   it("parses allowed domains", () => {
     expect(parseEnv({ ...base, MAILROOM_ALLOWED_DOMAINS: " Example.com ,b.org" } as NodeJS.ProcessEnv).allowedDomains).toEqual(["example.com", "b.org"]);
   });
+
+  it("reads trusted proxies (addresses and CIDR ranges, IPv4 and IPv6), none by default", () => {
+    expect(parseEnv({ ...base } as NodeJS.ProcessEnv).trustedProxies).toEqual([]);
+    expect(parseEnv({ ...base, MAILROOM_TRUSTED_PROXIES: "127.0.0.1, 10.0.0.0/8, ::1, FD00::/8" } as NodeJS.ProcessEnv).trustedProxies).toEqual([
+      "127.0.0.1",
+      "10.0.0.0/8",
+      "::1",
+      "fd00::/8",
+    ]);
+    expect(problemsOf({ MAILROOM_TRUSTED_PROXIES: "proxy.example" }).join()).toContain("MAILROOM_TRUSTED_PROXIES");
+    expect(problemsOf({ MAILROOM_TRUSTED_PROXIES: "10.0.0.0/33" }).join()).toContain("MAILROOM_TRUSTED_PROXIES");
+  });
+
+  it("reads the session, live-stream and sending limits", () => {
+    const env = parseEnv({ ...base, MAILROOM_SESSIONS_PER_USER: "3", MAILROOM_SEND_LIMIT: "100" } as NodeJS.ProcessEnv);
+    expect(env.session.maxPerUser).toBe(3);
+    expect(env.liveStreamsPerUser).toBe(10);
+    expect(env.sendLimit).toEqual({ max: 100, windowMinutes: 10 });
+    expect(problemsOf({ MAILROOM_LIVE_STREAMS_PER_USER: "0" }).join()).toContain("MAILROOM_LIVE_STREAMS_PER_USER");
+  });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -33,6 +34,16 @@ const domainList = commaList.pipe(
   z.array(z.string().regex(/^(?=.{1,253}$)([a-z0-9-]+\.)*[a-z0-9-]+$/, "must be comma-separated domain names")),
 );
 
+/** An IPv4 or IPv6 address, or a CIDR range of either ("10.0.0.0/8", "fd00::/8"). */
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", bits, extra] = entry.replace(/^\[(.*)\]$/, "$1").split("/");
+  const family = isIP(address);
+  if (!family || extra !== undefined) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+}
+
+const addressList = commaList.pipe(z.array(z.string().refine(isAddressOrRange, "must be comma-separated IP addresses or CIDR ranges")));
+
 const optionalText = z
   .string()
   .optional()
@@ -64,6 +75,11 @@ const rawSchema = z.object({
   MAILROOM_SIGNIN_MAX_FAILURES: positiveInt.default(5),
   MAILROOM_SIGNIN_MAX_FAILURES_PER_CLIENT: positiveInt.default(20),
   MAILROOM_SIGNIN_WINDOW_MINUTES: positiveInt.default(15),
+  MAILROOM_TRUSTED_PROXIES: addressList,
+  MAILROOM_SESSIONS_PER_USER: positiveInt.default(20),
+  MAILROOM_LIVE_STREAMS_PER_USER: positiveInt.default(10),
+  MAILROOM_SEND_LIMIT: positiveInt.default(60),
+  MAILROOM_SEND_LIMIT_MINUTES: positiveInt.default(10),
   MAILROOM_SMTP_ALLOWED_HOSTS: commaList,
   MAILROOM_SMTP_ALLOW_INSECURE: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false"),
   MAILROOM_IDENTITY_DOMAINS: domainList,
@@ -90,9 +106,18 @@ export interface Env {
   databaseUrl: string | undefined;
   dataDir: string;
   port: number;
-  session: { idleMinutes: number; lifetimeHours: number };
+  session: { idleMinutes: number; lifetimeHours: number; maxPerUser: number };
   imapPool: { max: number; idleSeconds: number };
   signIn: { maxFailuresPerAddress: number; maxFailuresPerClient: number; windowMinutes: number };
+  /**
+   * Reverse proxies whose X-Forwarded-For entries are believed (addresses and CIDR ranges). The
+   * client is the rightmost entry not added by one of them; with none, the socket peer is the client.
+   */
+  trustedProxies: string[];
+  /** Live-update streams one user may hold open in one instance, across all their sessions. */
+  liveStreamsPerUser: number;
+  /** Messages one user may send per window (counted in the database, shared by all instances). */
+  sendLimit: { max: number; windowMinutes: number };
   /**
    * Personal relays: hosts, host:port pairs or CIDR ranges allowed despite resolving to private
    * addresses. Their syntax is checked at start-up by lib/outgoing/relay-policy.ts checkRelayAllowlist.
@@ -172,13 +197,20 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     databaseUrl: raw.DATABASE_URL,
     dataDir: path.resolve(raw.MAILROOM_DATA_DIR),
     port: raw.PORT,
-    session: { idleMinutes: raw.MAILROOM_SESSION_IDLE_MINUTES, lifetimeHours: raw.MAILROOM_SESSION_LIFETIME_HOURS },
+    session: {
+      idleMinutes: raw.MAILROOM_SESSION_IDLE_MINUTES,
+      lifetimeHours: raw.MAILROOM_SESSION_LIFETIME_HOURS,
+      maxPerUser: raw.MAILROOM_SESSIONS_PER_USER,
+    },
     imapPool: { max: raw.MAILROOM_IMAP_POOL_MAX, idleSeconds: raw.MAILROOM_IMAP_IDLE_SECONDS },
     signIn: {
       maxFailuresPerAddress: raw.MAILROOM_SIGNIN_MAX_FAILURES,
       maxFailuresPerClient: raw.MAILROOM_SIGNIN_MAX_FAILURES_PER_CLIENT,
       windowMinutes: raw.MAILROOM_SIGNIN_WINDOW_MINUTES,
     },
+    trustedProxies: raw.MAILROOM_TRUSTED_PROXIES,
+    liveStreamsPerUser: raw.MAILROOM_LIVE_STREAMS_PER_USER,
+    sendLimit: { max: raw.MAILROOM_SEND_LIMIT, windowMinutes: raw.MAILROOM_SEND_LIMIT_MINUTES },
     smtpAllowedHosts: raw.MAILROOM_SMTP_ALLOWED_HOSTS,
     smtpAllowInsecure: raw.MAILROOM_SMTP_ALLOW_INSECURE === "true",
     identityDomains: raw.MAILROOM_IDENTITY_DOMAINS,

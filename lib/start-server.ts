@@ -1,8 +1,10 @@
+import { recordSocketAddresses } from "@/lib/auth/socket-address";
 import { database } from "@/lib/db/database";
 import { env, EnvError } from "@/lib/env";
 import { checkRelayAllowlist } from "@/lib/outgoing/relay-policy";
 
 export async function startServer(): Promise<void> {
+  recordSocketAddresses();
   try {
     env();
     checkRelayAllowlist();

@@ -4,10 +4,6 @@ import { CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/auth";
-import { getCurrentSession } from "@/lib/auth/current-session";
-import { imapPool } from "@/lib/auth/imap-pool-instance";
-import { database } from "@/lib/db/database";
-import { deleteSession } from "@/lib/db/sessions";
 import { env } from "@/lib/env";
 
 export interface SignInState {
@@ -58,12 +54,7 @@ function refusalMessage(code: string): Omit<SignInState, "email"> {
   }
 }
 
-/** Ends the session on the server (the row and the IMAP connection), then clears the cookie. */
+/** Clears the cookie; Auth.js's signOut event (lib/auth/auth.ts) ends the session row and its IMAP connection. */
 export async function signOutAction(): Promise<void> {
-  const session = await getCurrentSession();
-  if (session) {
-    await deleteSession(await database(), session.rowId);
-    await imapPool().release(session.sessionId);
-  }
   await signOut({ redirectTo: "/sign-in" });
 }

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { describeMailboxError } from "@/lib/auth/mailbox-error";
+import { rateLimit, retryInWords } from "@/lib/auth/rate-limit";
 import { withSessionMailbox } from "@/lib/auth/session-mailbox";
 import { recordContacts } from "@/lib/db/contacts";
 import { database } from "@/lib/db/database";
@@ -33,6 +34,13 @@ const sendSchema = z.object({
  */
 export const sendMessageAction = sessionAction(sendSchema, async ({ messageId, attachmentIds }, session) => {
   const db = await database();
+  // Every attempt counts (MAILROOM_SEND_LIMIT per MAILROOM_SEND_LIMIT_MINUTES, shared by all instances):
+  // a hijacked session can't turn the relay into a spam cannon.
+  const { max, windowMinutes } = env().sendLimit;
+  const limited = await rateLimit(db, `send:${session.userId}`, max, windowMinutes * 60_000);
+  if (!limited.allowed) {
+    return { ok: false, code: "failed", error: `You have sent too many messages in a short time. Try again ${retryInWords(limited.retryAt)}; the message is saved in Drafts.` };
+  }
   const identities = await listIdentities(db, session.userId, session.email);
   let relay: RelayConfig;
   try {

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import type { CurrentSession } from "@/lib/auth/current-session";
+import { rateLimit, retryInWords } from "@/lib/auth/rate-limit";
 import { database } from "@/lib/db/database";
 import { checkRelayConnection, insecureRelaysAllowed, relayForChoice, saveOutgoingChoice } from "@/lib/outgoing/relay-policy";
 import type { ActionResult } from "./result";
@@ -25,9 +26,18 @@ async function saveOutgoingSettings(settings: OutgoingSettings, session: Current
   return { ok: true, data: { passwordSaved: saved.passwordSaved } };
 }
 
+// Connection tests per user, shared by all instances: enough to get a relay right, too few to scan with.
+const CONNECTION_TESTS_PER_WINDOW = 10;
+const CONNECTION_TEST_WINDOW_MS = 10 * 60_000;
+
 async function testOutgoingConnection(settings: OutgoingSettings, session: CurrentSession): Promise<ActionResult<{ message: string }>> {
-  const chosen = await relayForChoice(await database(), session, settings);
+  const db = await database();
+  const chosen = await relayForChoice(db, session, settings);
   if (!chosen.ok) return passwordFieldError(chosen.passwordProblem);
+  const limited = await rateLimit(db, `relay-test:${session.userId}`, CONNECTION_TESTS_PER_WINDOW, CONNECTION_TEST_WINDOW_MS);
+  if (!limited.allowed) {
+    return { ok: false, code: "failed", error: `Too many connection tests. Try again ${retryInWords(limited.retryAt)}.` };
+  }
   const result = await checkRelayConnection(chosen.relay);
   return result.ok ? { ok: true, data: { message: result.message } } : { ok: false, code: "failed", error: result.message };
 }

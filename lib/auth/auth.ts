@@ -1,10 +1,12 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { database } from "@/lib/db/database";
+import { deleteSession } from "@/lib/db/sessions";
 import { env } from "@/lib/env";
 import { imapPool, imapServer } from "./imap-pool-instance";
-import { clientAddressFrom } from "./client-address";
+import { clientAddressFrom, parseTrustedProxies, type TrustedProxies } from "./client-address";
 import { SignInRefused, signInWithMailbox } from "./sign-in";
+import { sessionRowId } from "./vault";
 
 declare module "next-auth" {
   interface User {
@@ -36,6 +38,23 @@ const quietLogger = {
   debug() {},
 };
 
+let trusted: TrustedProxies | undefined;
+
+/** MAILROOM_TRUSTED_PROXIES, parsed once (its syntax was checked at start-up by lib/env.ts). */
+export function trustedProxies(): TrustedProxies {
+  trusted ??= parseTrustedProxies(env().trustedProxies);
+  return trusted;
+}
+
+/**
+ * Ends the server side of a session: its row (so the cookie no longer opens anything, on any
+ * instance) and its IMAP connection in this instance.
+ */
+export async function endServerSession(sessionId: string): Promise<void> {
+  await deleteSession(await database(), sessionRowId(sessionId));
+  await imapPool().release(sessionId);
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().authSecret,
   trustHost: true,
@@ -60,7 +79,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
             {
               email: String(credentials.email ?? ""),
               password: String(credentials.password ?? ""),
-              clientAddress: clientAddressFrom(request.headers),
+              clientAddress: clientAddressFrom(request.headers, trustedProxies()),
               userAgent: request.headers.get("user-agent"),
             },
           );
@@ -72,6 +91,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       },
     }),
   ],
+  // Every sign-out, including Auth.js's own POST /api/auth/signout, ends the session row too:
+  // clearing the cookie alone would leave a copied cookie working.
+  events: {
+    async signOut(message) {
+      const sessionId = "token" in message ? message.token?.sid : undefined;
+      if (sessionId) await endServerSession(sessionId);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {

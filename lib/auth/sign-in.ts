@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "@/lib/db/client";
-import { deleteExpiredSessions, insertSession } from "@/lib/db/sessions";
-import { clearSignInFailuresForAddress, pruneSignInFailures, recordSignInFailure, tallySignInFailures } from "@/lib/db/sign-in-failures";
+import { clearAttempts, countAttempt, pruneRateLimits, uncountAttempt, type RateLimitCount } from "@/lib/db/rate-limits";
+import { deleteExpiredSessions, deleteOldestSessionsBeyond, insertSession } from "@/lib/db/sessions";
 import { upsertUserOnSignIn } from "@/lib/db/users";
 import { ImapConnectError, openImapConnection, type ImapServer } from "@/lib/mail/imap/connect";
 import type { ImapPool } from "@/lib/mail/imap/pool";
@@ -26,14 +26,17 @@ export interface SignInContext {
   pool: ImapPool;
   allowedDomains: string[];
   limits: { maxFailuresPerAddress: number; maxFailuresPerClient: number; windowMinutes: number };
-  /** Sessions idle or old beyond these are swept away on each good sign-in. */
-  sessionLimits?: { idleMinutes: number; lifetimeHours: number };
+  /** Sessions idle or old beyond these are swept away on each good sign-in; beyond maxPerUser the oldest of the user's end. */
+  sessionLimits?: { idleMinutes: number; lifetimeHours: number; maxPerUser: number };
   now?: () => Date;
+  /** For tests: how the IMAP login is made. */
+  connect?: typeof openImapConnection;
 }
 
 export interface SignInRequest {
   email: string;
   password: string;
+  /** The client's IP address as lib/auth/client-address.ts resolved it; told to the IMAP server as x-originating-ip. */
   clientAddress: string;
   userAgent: string | null;
 }
@@ -55,8 +58,14 @@ export function normalizeAddress(email: string): string {
 
 /**
  * Signs a person in with their mailbox address and password by logging in to IMAP itself.
- * The rate limit (per address and per client address) is counted in the database so that all
- * app instances share it. On success the IMAP connection is kept for the session in the pool.
+ *
+ * The rate limit counts attempts per address and per client address in the database, so all
+ * app instances share it. An attempt is counted BEFORE the IMAP login (one atomic upsert per
+ * key), so parallel attempts are refused exactly as the same attempts one after another: at most
+ * the limit reach the IMAP server in a window. An attempt that did not fail on the password is
+ * given back: a good sign-in (which also forgives the address's earlier failures, while the
+ * client's stay), an unreachable or silent server. What stays counted is failed (or still
+ * running) sign-ins. On success the IMAP connection is kept for the session in the pool.
  */
 export async function signInWithMailbox(ctx: SignInContext, request: SignInRequest): Promise<SignedIn> {
   const now = ctx.now ?? (() => new Date());
@@ -65,24 +74,27 @@ export async function signInWithMailbox(ctx: SignInContext, request: SignInReque
   const domain = email.slice(email.lastIndexOf("@") + 1);
   if (ctx.allowedDomains.length && !ctx.allowedDomains.includes(domain)) throw new SignInRefused("domain");
 
-  await refuseIfLocked(ctx, email, request.clientAddress, now());
+  const attempt = await reserveAttempt(ctx, email, request.clientAddress, now());
 
   let client;
   try {
-    client = await openImapConnection(ctx.server, { user: email, password: request.password }, { clientAddress: request.clientAddress });
+    client = await (ctx.connect ?? openImapConnection)(ctx.server, { user: email, password: request.password }, { clientAddress: request.clientAddress });
   } catch (error) {
     const failure = error instanceof ImapConnectError ? error : new ImapConnectError("unreachable", "unknown");
     if (failure.kind === "auth") {
-      await recordSignInFailure(ctx.db, email, request.clientAddress, now());
-      await refuseIfLocked(ctx, email, request.clientAddress, now());
+      // The failure stays counted; the one that reaches a limit says so at once.
+      const lockedUntil = attempt.lockedAfterThis();
+      if (lockedUntil) throw new SignInRefused("locked", lockedUntil);
       throw new SignInRefused("invalid");
     }
+    await attempt.release();
     throw new SignInRefused(failure.kind === "timeout" ? "timeout" : "unreachable");
   }
 
   try {
     const user = await upsertUserOnSignIn(ctx.db, email, now());
-    await clearSignInFailuresForAddress(ctx.db, email);
+    await clearAttempts(ctx.db, addressKey(email));
+    await uncountAttempt(ctx.db, attempt.byClient);
     const sessionId = randomBytes(32).toString("base64url");
     const key = newKey();
     const rowId = sessionRowId(sessionId);
@@ -94,7 +106,7 @@ export async function signInWithMailbox(ctx: SignInContext, request: SignInReque
       sealedImapPassword: seal(request.password, key, rowId),
     });
     ctx.pool.adopt(sessionId, email, client);
-    await sweepStaleRows(ctx, now());
+    await sweepStaleRows(ctx, user.id, now());
     return { userId: user.id, email, sessionId, sessionKey: key.toString("base64url") };
   } catch (error) {
     client.close();
@@ -102,23 +114,50 @@ export async function signInWithMailbox(ctx: SignInContext, request: SignInReque
   }
 }
 
-/** Housekeeping piggybacked on sign-in: no background job is needed to keep the tables small. */
-async function sweepStaleRows(ctx: SignInContext, now: Date) {
-  await pruneSignInFailures(ctx.db, new Date(now.getTime() - ctx.limits.windowMinutes * 60_000));
-  if (ctx.sessionLimits) {
-    const { idleMinutes, lifetimeHours } = ctx.sessionLimits;
-    await deleteExpiredSessions(ctx.db, new Date(now.getTime() - idleMinutes * 60_000), new Date(now.getTime() - lifetimeHours * 3_600_000));
-  }
+const addressKey = (email: string) => `sign-in:address:${email}`;
+const clientKey = (clientAddress: string) => `sign-in:client:${clientAddress}`;
+
+interface ReservedAttempt {
+  byAddress: RateLimitCount;
+  byClient: RateLimitCount;
+  /** When this attempt, once failed, has used up a limit: the time the lock ends; otherwise null. */
+  lockedAfterThis(): Date | null;
+  release(): Promise<void>;
 }
 
-async function refuseIfLocked(ctx: SignInContext, email: string, clientAddress: string, now: Date) {
+/**
+ * Counts this attempt for the address and for the client, or refuses it as locked when either
+ * count is already used up. A refused attempt is given back at once, so that attempts refused for
+ * one key (a client that is locked) never use up the other (the victim's address).
+ */
+async function reserveAttempt(ctx: SignInContext, email: string, clientAddress: string, now: Date): Promise<ReservedAttempt> {
   const windowMs = ctx.limits.windowMinutes * 60_000;
-  const since = new Date(now.getTime() - windowMs);
-  const { byAddress, byClient } = await tallySignInFailures(ctx.db, email, clientAddress, since);
-  const locks: Date[] = [];
-  if (byAddress.count >= ctx.limits.maxFailuresPerAddress && byAddress.oldest) locks.push(byAddress.oldest);
-  if (byClient.count >= ctx.limits.maxFailuresPerClient && byClient.oldest) locks.push(byClient.oldest);
-  if (!locks.length) return;
-  const retryAt = new Date(Math.max(...locks.map((oldest) => oldest.getTime() + windowMs)));
-  throw new SignInRefused("locked", retryAt);
+  const [byAddress, byClient] = await Promise.all([
+    countAttempt(ctx.db, addressKey(email), windowMs, now),
+    countAttempt(ctx.db, clientKey(clientAddress), windowMs, now),
+  ]);
+  const release = async () => {
+    await Promise.all([uncountAttempt(ctx.db, byAddress), uncountAttempt(ctx.db, byClient)]);
+  };
+  const over = (limit: number, counted: RateLimitCount, allowed: number) => (counted.count > limit - allowed ? [counted.resetsAt] : []);
+  const lockedUntil = (allowed: number) => {
+    const locks = [...over(ctx.limits.maxFailuresPerAddress, byAddress, allowed), ...over(ctx.limits.maxFailuresPerClient, byClient, allowed)];
+    return locks.length ? new Date(Math.max(...locks.map((date) => date.getTime()))) : null;
+  };
+  const refusedUntil = lockedUntil(0);
+  if (refusedUntil) {
+    await release();
+    throw new SignInRefused("locked", refusedUntil);
+  }
+  return { byAddress, byClient, lockedAfterThis: () => lockedUntil(1), release };
+}
+
+/** Housekeeping piggybacked on sign-in: no background job is needed to keep the tables small. */
+async function sweepStaleRows(ctx: SignInContext, userId: string, now: Date) {
+  await pruneRateLimits(ctx.db, now);
+  if (ctx.sessionLimits) {
+    const { idleMinutes, lifetimeHours, maxPerUser } = ctx.sessionLimits;
+    await deleteExpiredSessions(ctx.db, new Date(now.getTime() - idleMinutes * 60_000), new Date(now.getTime() - lifetimeHours * 3_600_000));
+    await deleteOldestSessionsBeyond(ctx.db, userId, maxPerUser);
+  }
 }

@@ -30,19 +30,19 @@ export const sessions = pgTable(
   (table) => [index("sessions_user_id_idx").on(table.userId)],
 );
 
-/** Failed sign-ins, counted per address and per client address for the rate limit (shared by all app instances). */
-export const signInFailures = pgTable(
-  "sign_in_failures",
+/**
+ * Rate-limit counters shared by all app instances (sign-in attempts per address and per client,
+ * connection tests and sends per user). One row per key: `count` attempts in the window that
+ * ends at `resetsAt`. Bumped with one atomic upsert, so parallel attempts are counted exactly.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    email: text("email").notNull(),
-    clientAddress: text("client_address").notNull(),
-    failedAt: timestamp("failed_at", { withTimezone: true }).notNull().defaultNow(),
+    key: text("key").primaryKey(),
+    count: integer("count").notNull(),
+    resetsAt: timestamp("resets_at", { withTimezone: true }).notNull(),
   },
-  (table) => [
-    index("sign_in_failures_email_idx").on(table.email, table.failedAt),
-    index("sign_in_failures_client_idx").on(table.clientAddress, table.failedAt),
-  ],
+  (table) => [index("rate_limits_resets_at_idx").on(table.resetsAt)],
 );
 
 export type User = typeof users.$inferSelect;

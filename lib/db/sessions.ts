@@ -1,4 +1,4 @@
-import { and, eq, lt } from "drizzle-orm";
+import { and, desc, eq, lt, notInArray } from "drizzle-orm";
 import type { Database } from "./client";
 import { sessions, users, type SessionRow } from "./schema";
 
@@ -59,4 +59,10 @@ export async function deleteSessionForUser(db: Database, userId: string, id: str
 export async function deleteExpiredSessions(db: Database, idleBefore: Date, createdBefore: Date): Promise<void> {
   await db.delete(sessions).where(lt(sessions.lastSeenAt, idleBefore));
   await db.delete(sessions).where(lt(sessions.createdAt, createdBefore));
+}
+
+/** Ends a user's oldest sessions so that only the newest `keep` remain. */
+export async function deleteOldestSessionsBeyond(db: Database, userId: string, keep: number): Promise<void> {
+  const newest = db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId)).orderBy(desc(sessions.createdAt), desc(sessions.id)).limit(keep);
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), notInArray(sessions.id, newest)));
 }

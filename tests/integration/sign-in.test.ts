@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clientAddressFrom, parseTrustedProxies, SOCKET_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { SignInRefused, signInWithMailbox, type SignInContext } from "@/lib/auth/sign-in";
 import { open, sessionRowId } from "@/lib/auth/vault";
 import type { DatabaseHandle } from "@/lib/db/client";
-import { findSessionWithUser } from "@/lib/db/sessions";
+import { findSessionWithUser, listSessionsForUser } from "@/lib/db/sessions";
+import { openImapConnection } from "@/lib/mail/imap/connect";
 import { ImapPool } from "@/lib/mail/imap/pool";
 import { randomClientAddress } from "../support/browser";
 import { createMailbox, mailServer } from "../support/mail-server";
@@ -69,7 +71,7 @@ describe("signing in with a mailbox", () => {
       sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
     );
     const names = tables.rows.map((row) => row.table_name);
-    expect(names).toEqual(expect.arrayContaining(["users", "sessions", "sign_in_failures"]));
+    expect(names).toEqual(expect.arrayContaining(["users", "sessions", "rate_limits"]));
     for (const name of names) {
       const rows = await query<unknown>(sql`select * from ${sql.identifier(name)}`);
       const dump = JSON.stringify(rows.rows);
@@ -150,5 +152,127 @@ describe("signing in with a mailbox", () => {
     const good = createMailbox("spray-good");
     const refused = await refusal(signInWithMailbox(context({ limits }), { ...good, clientAddress: client, userAgent: null }));
     expect(refused.reason).toBe("locked");
+  });
+});
+
+/** A context whose IMAP logins are counted (and otherwise real). */
+function countingContext(overrides: Partial<SignInContext> = {}) {
+  const logins: { user: string; clientAddress: string | undefined }[] = [];
+  const ctx = context({
+    connect: (server, credentials, options) => {
+      logins.push({ user: credentials.user, clientAddress: options?.clientAddress });
+      return openImapConnection(server, credentials, options);
+    },
+    ...overrides,
+  });
+  return { ctx, logins };
+}
+
+/** The headers a request reaches the app with: the socket peer (written by lib/auth/socket-address.ts) and what the client sent. */
+function requestHeaders(socket: string, forwardedFor?: string): Headers {
+  const headers = new Headers({ [SOCKET_ADDRESS_HEADER]: socket });
+  if (forwardedFor) headers.set("x-forwarded-for", forwardedFor);
+  return headers;
+}
+
+describe("the sign-in rate limit counts attempts before the IMAP login", () => {
+  it("lets at most five of 30 parallel wrong passwords for one address reach IMAP", async () => {
+    const mailbox = createMailbox("parallel");
+    const { ctx, logins } = countingContext();
+    const results = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, n) =>
+        signInWithMailbox(ctx, { email: mailbox.email, password: `bad-${n}`, clientAddress: randomClientAddress(), userAgent: null }),
+      ),
+    );
+    const reasons = results.map((result) => (result.status === "rejected" ? (result.reason as SignInRefused).reason : "signed-in"));
+    expect(logins.length).toBeLessThanOrEqual(5);
+    expect(logins.length).toBeGreaterThanOrEqual(1);
+    expect(reasons.filter((reason) => reason === "locked").length).toBeGreaterThanOrEqual(25);
+    expect(reasons).not.toContain("signed-in");
+    // Sequentially the same: the right password now waits too, without reaching IMAP.
+    const locked = await refusal(signInWithMailbox(ctx, { ...mailbox, clientAddress: randomClientAddress(), userAgent: null }));
+    expect(locked.reason).toBe("locked");
+    expect(logins.length).toBeLessThanOrEqual(5);
+  });
+
+  it("lets at most the per-client limit of 30 parallel attempts on different addresses from one client reach IMAP", async () => {
+    const client = randomClientAddress();
+    const { ctx, logins } = countingContext({ limits: { maxFailuresPerAddress: 5, maxFailuresPerClient: 4, windowMinutes: 15 } });
+    await Promise.allSettled(
+      Array.from({ length: 30 }, (_, n) => signInWithMailbox(ctx, { email: `nobody-${n}-${client}@${mailServer().domain}`, password: "bad", clientAddress: client, userAgent: null })),
+    );
+    expect(logins.length).toBeLessThanOrEqual(4);
+  });
+
+  it("does not let a locked client use up a victim's address", async () => {
+    const client = randomClientAddress();
+    const victim = createMailbox("victim");
+    const limits = { maxFailuresPerAddress: 3, maxFailuresPerClient: 1, windowMinutes: 15 };
+    await refusal(signInWithMailbox(context({ limits }), { email: createMailbox("burn").email, password: "bad", clientAddress: client, userAgent: null }));
+    for (let n = 0; n < 5; n++) {
+      const error = await refusal(signInWithMailbox(context({ limits }), { email: victim.email, password: "bad", clientAddress: client, userAgent: null }));
+      expect(error.reason).toBe("locked");
+    }
+    const signedIn = await signInWithMailbox(context({ limits }), { ...victim, clientAddress: randomClientAddress(), userAgent: null });
+    expect(signedIn.email).toBe(victim.email);
+  });
+
+  it("a good sign-in does not use up the client's count", async () => {
+    const client = randomClientAddress();
+    const limits = { maxFailuresPerAddress: 5, maxFailuresPerClient: 2, windowMinutes: 15 };
+    for (let n = 0; n < 4; n++) {
+      await signInWithMailbox(context({ limits }), { ...createMailbox("good-again"), clientAddress: client, userAgent: null });
+    }
+  });
+});
+
+describe("the client address behind (untrusted and trusted) proxies", () => {
+  it("ignores invented X-Forwarded-For values when no proxy is trusted: they share the socket's count", async () => {
+    const socket = randomClientAddress();
+    const none = parseTrustedProxies([]);
+    const { ctx, logins } = countingContext({ limits: { maxFailuresPerAddress: 5, maxFailuresPerClient: 3, windowMinutes: 15 } });
+    const reasons: string[] = [];
+    for (let n = 0; n < 8; n++) {
+      const clientAddress = clientAddressFrom(requestHeaders(socket, randomClientAddress()), none);
+      expect(clientAddress).toBe(socket);
+      const error = await refusal(signInWithMailbox(ctx, { email: `nobody-${n}-${socket}@${mailServer().domain}`, password: "bad", clientAddress, userAgent: null }));
+      reasons.push(error.reason);
+    }
+    expect(logins.length).toBe(3);
+    expect(reasons.slice(2)).toEqual(Array(6).fill("locked"));
+    // The IMAP server was told the socket's address, never an invented one.
+    expect(new Set(logins.map((login) => login.clientAddress))).toEqual(new Set([socket]));
+  });
+
+  it("behind a trusted proxy, counts the client it names, and ignores what the client put before it", async () => {
+    const proxy = "127.0.0.1";
+    const trusted = parseTrustedProxies([proxy]);
+    const attacker = randomClientAddress();
+    const { ctx, logins } = countingContext({ limits: { maxFailuresPerAddress: 5, maxFailuresPerClient: 3, windowMinutes: 15 } });
+    for (let n = 0; n < 6; n++) {
+      // The proxy appends the address it saw; the attacker's own entries come first.
+      const clientAddress = clientAddressFrom(requestHeaders(proxy, `${randomClientAddress()}, ${attacker}`), trusted);
+      expect(clientAddress).toBe(attacker);
+      await refusal(signInWithMailbox(ctx, { email: `nobody-${n}-${attacker}@${mailServer().domain}`, password: "bad", clientAddress, userAgent: null }));
+    }
+    expect(logins.length).toBe(3);
+    expect(new Set(logins.map((login) => login.clientAddress))).toEqual(new Set([attacker]));
+    // Someone else behind the same proxy still signs in.
+    const legitimate = createMailbox("behind-proxy");
+    const clientAddress = clientAddressFrom(requestHeaders(proxy, randomClientAddress()), trusted);
+    const signedIn = await signInWithMailbox(ctx, { ...legitimate, clientAddress, userAgent: null });
+    expect(signedIn.email).toBe(legitimate.email);
+  });
+});
+
+describe("sessions per user", () => {
+  it("ends the oldest sessions beyond the cap when a new one starts", async () => {
+    const mailbox = createMailbox("many-sessions");
+    const ctx = context({ sessionLimits: { idleMinutes: 60, lifetimeHours: 24, maxPerUser: 3 } });
+    const signedIn = [];
+    for (let n = 0; n < 5; n++) signedIn.push(await signInWithMailbox(ctx, { ...mailbox, clientAddress: randomClientAddress(), userAgent: `browser ${n}` }));
+    const left = await listSessionsForUser(handle.db, signedIn[0]!.userId);
+    expect(left.map((session) => session.userAgent).sort()).toEqual(["browser 2", "browser 3", "browser 4"]);
+    expect(await findSessionWithUser(handle.db, sessionRowId(signedIn[0]!.sessionId))).toBeUndefined();
   });
 });

@@ -71,8 +71,24 @@ describe("Test connection explains what failed", () => {
     }
   });
 
-  it("reports a name that does not exist", async () => {
-    const result = await verifyRelay(postfix({ host: "nonexistent.invalid" }), { ca });
+  it("reports a name that does not exist, in detail when the administrator allowed it", async () => {
+    const result = await verifyRelay(postfix({ host: "nonexistent.invalid" }), { ca, allowedHosts: ["nonexistent.invalid"] });
     expect(result).toMatchObject({ ok: false, kind: "not-found", message: "The server name nonexistent.invalid was not found. Check the spelling." });
+  });
+});
+
+describe("Test connection says little about hosts nobody allowed", () => {
+  it("does not tell a missing name, a closed port or a bad certificate apart", async () => {
+    const closed = await freePort();
+    const results = await Promise.all([
+      verifyRelay(postfix({ host: "nonexistent.invalid" }), { ca }),
+      verifyRelay(postfix({ host: "localhost", port: closed }), { ca }),
+      verifyRelay(postfix({ port: closed }), { ca, allowedHosts: ["127.0.0.2"] }),
+    ]);
+    for (const result of results) {
+      expect(result.ok).toBe(false);
+      expect(result.message).toMatch(/^Could not connect to .+ and sign in\./);
+      expect(result.message).not.toMatch(/refused|could not be verified|not found|private|::1/);
+    }
   });
 });

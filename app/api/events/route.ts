@@ -56,7 +56,7 @@ export async function GET(request: Request): Promise<Response> {
       }
       send(`retry: ${RETRY_MS}\nevent: ready\ndata: {}\n\n`);
       // The stream outlives the request's session check: end it (and its watcher) once the
-      // session is signed out or revoked elsewhere.
+      // session is signed out, revoked elsewhere, or expired (idle or past its lifetime).
       heartbeat = setInterval(async () => {
         if (await isStillSignedIn(session)) send(": keep-alive\n\n");
         else finish();

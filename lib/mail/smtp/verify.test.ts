@@ -1,15 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { RelayGuardError } from "./guard";
-import { describeSmtpFailure } from "./verify";
+import { describeSmtpFailure, describeUntrustedRelayFailure, type SmtpFailureKind } from "./verify";
 
 const relay = { host: "smtp.example.com", port: 587, security: "starttls" as const };
 const error = (fields: Record<string, unknown>) => Object.assign(new Error(String(fields.message ?? "")), fields);
 
 describe("describeSmtpFailure", () => {
-  it("names the forgery guard's refusal", () => {
+  it("names the forgery guard's refusal without repeating the address the name resolved to", () => {
     const result = describeSmtpFailure(new RelayGuardError("smtp.example.com", "10.0.0.1", "private"), relay);
     expect(result.kind).toBe("guard");
-    expect(result.message).toContain("points to a private address (10.0.0.1)");
+    expect(result.message).toContain("smtp.example.com points to a private or internal address");
+    expect(result.message).not.toContain("10.0.0.1");
   });
 
   it.each([
@@ -33,5 +34,15 @@ describe("describeSmtpFailure", () => {
   it("never repeats the server's own words", () => {
     const result = describeSmtpFailure(error({ code: "EAUTH", message: "Invalid login: 535 secret-server-detail", responseCode: 535 }), relay);
     expect(result.message).not.toContain("secret-server-detail");
+  });
+});
+
+describe("describeUntrustedRelayFailure", () => {
+  it("tells a refused login apart, and nothing else", () => {
+    expect(describeUntrustedRelayFailure("auth", relay)).toBe("smtp.example.com:587 did not accept the username or password.");
+    const kinds: SmtpFailureKind[] = ["guard", "not-found", "refused", "tls", "tls-mismatch", "timeout", "unknown"];
+    const messages = new Set(kinds.map((kind) => describeUntrustedRelayFailure(kind, relay)));
+    expect(messages.size).toBe(1);
+    expect([...messages][0]).toMatch(/^Could not connect to smtp\.example\.com:587 and sign in\./);
   });
 });

@@ -1,4 +1,5 @@
-import { RelayGuardError } from "./guard";
+import { isIP } from "node:net";
+import { allowlistPermitsAddress, allowlistPermitsHost, parseAllowlist, RelayGuardError } from "./guard";
 import { createRelayTransport, type RelayConfig, type RelayTransportOptions } from "./transport";
 
 export type SmtpFailureKind = "guard" | "not-found" | "refused" | "tls" | "tls-mismatch" | "auth" | "timeout" | "unknown";
@@ -12,6 +13,11 @@ const WRONG_TLS_MODE = /wrong version number|packet length too long|unknown prot
 /**
  * Connects to the relay, upgrades to TLS, signs in (nodemailer `verify()`), and says in plain words
  * what worked or what failed. Never repeats the server's own text or the password.
+ *
+ * Only for the company relay and relays the administrator named in the allow-list does the answer
+ * say exactly what failed (refused, timeout, TLS, certificate, name not found, private address).
+ * For any other host it says only "signed in", "the server refused the login" or "couldn't
+ * connect": otherwise "Test connection" would be a port scanner and an internal DNS oracle.
  */
 export async function verifyRelay(relay: RelayConfig, options: RelayTransportOptions = {}): Promise<SmtpCheckResult> {
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -25,8 +31,24 @@ export async function verifyRelay(relay: RelayConfig, options: RelayTransportOpt
     const signedIn = relay.auth ? " and signed in" : "";
     return { ok: true, message: `Connected${signedIn} to ${relay.host}:${relay.port}.` };
   } catch (error) {
-    return { ok: false, ...describeSmtpFailure(error, relay, timeoutMs) };
+    const failure = describeSmtpFailure(error, relay, timeoutMs);
+    return { ok: false, kind: failure.kind, message: explainsInDetail(relay, options) ? failure.message : describeUntrustedRelayFailure(failure.kind, relay) };
   }
+}
+
+/** Whether the administrator vouched for this relay: the company relay, or its typed host (or address) named in the allow-list. */
+function explainsInDetail(relay: RelayConfig, options: RelayTransportOptions): boolean {
+  if (relay.isCompanyRelay) return true;
+  const allowlist = parseAllowlist(options.allowedHosts ?? []);
+  const host = relay.host.replace(/^\[(.*)\]$/, "$1");
+  return isIP(host) ? allowlistPermitsAddress(allowlist, host, relay.port) : allowlistPermitsHost(allowlist, host, relay.port);
+}
+
+/** The only distinctions a relay nobody vouched for gets: the login was refused, or the connection could not be made. */
+export function describeUntrustedRelayFailure(kind: SmtpFailureKind, relay: Pick<RelayConfig, "host" | "port">): string {
+  const where = `${relay.host}:${relay.port}`;
+  if (kind === "auth") return `${where} did not accept the username or password.`;
+  return `Could not connect to ${where} and sign in. Check the server name, the port and the Security setting (port 465 usually uses implicit TLS, 587 STARTTLS). Mailroom connects only to public mail servers with a valid certificate, and to servers your administrator allowed.`;
 }
 
 /** Turns a guard, DNS, socket, TLS or SMTP error into what the user can do about it. */
@@ -39,7 +61,7 @@ export function describeSmtpFailure(
   if (error instanceof RelayGuardError) {
     return {
       kind: "guard",
-      message: `${relay.host} points to a private address (${error.address}). Mailroom does not connect to private or internal addresses; ask your administrator if this server should be allowed.`,
+      message: `${relay.host} points to a private or internal address. Mailroom does not connect to those; ask your administrator if this server should be allowed.`,
     };
   }
   const err = (error ?? {}) as { code?: string; message?: string; responseCode?: number; syscall?: string };

@@ -1,0 +1,28 @@
+import type { Database } from "@/lib/db/client";
+import { countAttempt, uncountAttempt, type RateLimitCount } from "@/lib/db/rate-limits";
+
+export type RateLimitResult =
+  | { allowed: true; counted: RateLimitCount }
+  | { allowed: false; counted: RateLimitCount; /** When the window ends and attempts are allowed again. */ retryAt: Date };
+
+/**
+ * Reserves one attempt of at most `limit` per window for `key` (e.g. "relay-test:<user id>"),
+ * before the work it guards starts. Counted atomically in the database, so all instances and
+ * parallel requests share one count. An attempt that should not count can be given back with
+ * `releaseAttempt`.
+ */
+export async function rateLimit(db: Database, key: string, limit: number, windowMs: number, now: Date = new Date()): Promise<RateLimitResult> {
+  const counted = await countAttempt(db, key, windowMs, now);
+  return counted.count <= limit ? { allowed: true, counted } : { allowed: false, counted, retryAt: counted.resetsAt };
+}
+
+/** Gives back an attempt reserved by rateLimit (it did not happen, or must not count). */
+export function releaseAttempt(db: Database, result: RateLimitResult): Promise<void> {
+  return uncountAttempt(db, result.counted);
+}
+
+/** "in 4 minutes", "in 1 minute": when a limited action may be tried again. */
+export function retryInWords(retryAt: Date, now: Date = new Date()): string {
+  const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
+  return `in ${minutes} minute${minutes === 1 ? "" : "s"}`;
+}
