@@ -1,4 +1,5 @@
 import type { TextBlock, TextSegment } from "@/lib/mail/message/plain-text";
+import { BodyNotice } from "./body-notice";
 
 /** A plain-text body: links made from addresses, quoted text folded away. */
 export function PlainTextBody({ blocks }: { blocks: TextBlock[] }) {
@@ -13,7 +14,9 @@ function Blocks({ blocks, nested }: { blocks: TextBlock[]; nested: boolean }) {
   return (
     <>
       {blocks.map((block, index) =>
-        block.kind === "text" ? (
+        block.kind === "notice" ? (
+          <BodyNotice key={index} text={block.text} original={block.original} />
+        ) : block.kind === "text" ? (
           <Segments key={index} segments={block.segments} />
         ) : nested ? (
           <blockquote key={index} className="my-1 border-l-2 border-slate-300 pl-3 text-slate-600">

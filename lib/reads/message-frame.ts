@@ -1,9 +1,9 @@
 // Server-only (the server-only package is not installed).
 import type { CurrentSession } from "@/lib/auth/current-session";
 import { loadMessage } from "@/lib/mail/imap/load-message";
-import { messageFrameCsp, messageFrameDocument, messageFrameNotice } from "@/lib/mail/message/body";
+import { messageFrameCsp, messageFrameNotice } from "@/lib/mail/message/body";
+import { renderMessageOffThread } from "@/lib/mail/message/render-jobs";
 import { messageFrameCache } from "./message-frame-cache";
-import { folderUidValidity } from "./message-version";
 import { parseMessageParams } from "./message-params";
 import { withMessage } from "./open-message";
 import { MESSAGE_NOT_FOUND, type ReadResult } from "./read-result";
@@ -37,11 +37,12 @@ export async function readMessageFrame(session: CurrentSession, params: { folder
 
   const result = await withMessage(session, target, async (client) => {
     const message = await loadMessage(client, target.folder, target.uid, { markRead: false });
-    const uidValidity = await folderUidValidity(client, target.folder);
-    if (request.uidValidity !== null && request.uidValidity !== uidValidity) return null;
-    const document = messageFrameDocument(message, request.allowRemote);
-    cache.set({ ...key, uidValidity }, document);
-    return document;
+    if (request.uidValidity !== null && request.uidValidity !== message.uidValidity) return null;
+    const rendered = await renderMessageOffThread(message, { allowRemote: request.allowRemote });
+    // A body not shown as HTML is shown as text on the message page itself.
+    if (rendered.frameDocument === null) return messageFrameNotice("This message's formatting can't be shown here. Its text is on the message page.");
+    cache.set({ ...key, uidValidity: message.uidValidity }, rendered.frameDocument);
+    return rendered.frameDocument;
   });
   if (!result.ok) return result;
   return result.data === null ? MESSAGE_NOT_FOUND : { ok: true, data: frame(result.data) };

@@ -2,9 +2,9 @@
 import type { ImapFlow } from "imapflow";
 import type { CurrentSession } from "@/lib/auth/current-session";
 import { loadMessage } from "@/lib/mail/imap/load-message";
-import { renderMessage, type MessageViewData } from "@/lib/mail/message/body";
+import type { MessageViewData } from "@/lib/mail/message/body";
+import { renderMessageOffThread } from "@/lib/mail/message/render-jobs";
 import { messageFrameCache } from "./message-frame-cache";
-import { folderUidValidity } from "./message-version";
 
 export interface RenderedView {
   message: MessageViewData;
@@ -13,8 +13,10 @@ export interface RenderedView {
 }
 
 /**
- * Loads, parses and sanitises one message for a view, and keeps its sanitised HTML for the
- * frame that shows it, so the frame's request does not load and sanitise it again.
+ * Loads, parses and sanitises one message for a view (parsing and sanitising in a render worker,
+ * bounded in time and memory), and keeps its sanitised HTML for the frame that shows it, so the
+ * frame's request does not load and sanitise it again. A body that cannot be rendered comes back
+ * as a notice with the message's text; only a failing IMAP server or a vanished message throws.
  */
 export async function loadRenderedMessage(
   session: CurrentSession,
@@ -23,11 +25,10 @@ export async function loadRenderedMessage(
   options: { markRead: boolean; remoteAllowed: (sender: string) => Promise<boolean> },
 ): Promise<RenderedView> {
   const message = await loadMessage(client, target.folder, target.uid, { markRead: options.markRead });
-  const uidValidity = await folderUidValidity(client, target.folder);
   const remoteAllowed = await options.remoteAllowed(message.from[0]?.address ?? "");
-  const rendered = renderMessage(message, { allowRemote: remoteAllowed, uidValidity });
+  const rendered = await renderMessageOffThread(message, { allowRemote: remoteAllowed });
   if (rendered.frameDocument !== null) {
-    const key = { sessionId: session.sessionId, folder: message.folder, uidValidity, uid: message.uid, allowRemote: remoteAllowed };
+    const key = { sessionId: session.sessionId, folder: message.folder, uidValidity: message.uidValidity, uid: message.uid, allowRemote: remoteAllowed };
     messageFrameCache().set(key, rendered.frameDocument);
   }
   return { message: rendered.view, remoteAllowed };

@@ -1,6 +1,8 @@
-import type { ImapFlow } from "imapflow";
+import type { ImapFlow, MessageAddressObject, MessageEnvelopeObject } from "imapflow";
 import { listAttachments, type AttachmentInfo } from "../message/parts";
-import { parseMessage, type HeaderField, type InlineImage, type Mailbox } from "../message/parse";
+import { withoutBidiControls } from "../message/bidi-controls";
+import type { HeaderField, InlineImage, Mailbox, ParsedMessage } from "../message/parse";
+import { parseMessageOffThread } from "../message/render-jobs";
 import { isMissingMailboxError } from "./missing-mailbox";
 
 /**
@@ -20,6 +22,8 @@ export class MessageNotFoundError extends Error {
 
 export interface LoadedMessage {
   folder: string;
+  /** The folder's UIDVALIDITY when loaded: with folder and UID it names this very message. */
+  uidValidity: string;
   uid: number;
   subject: string;
   from: Mailbox[];
@@ -55,11 +59,13 @@ export async function loadMessage(client: ImapFlow, folder: string, uid: number,
   try {
     const fetched = await client.fetchOne(
       String(uid),
-      { uid: true, flags: true, bodyStructure: true, internalDate: true, size: true, source: { maxLength: MAX_PARSED_BYTES } },
+      { uid: true, flags: true, envelope: true, bodyStructure: true, internalDate: true, size: true, source: { maxLength: MAX_PARSED_BYTES } },
       { uid: true },
     );
     if (!fetched || !fetched.source) throw new MessageNotFoundError(folder, uid);
-    const parsed = await parseMessage(fetched.source);
+    // Parsed in a render worker; a message that cannot be parsed there is shown from its envelope.
+    const parsed = await parseMessageOffThread(fetched.source).catch(() => envelopeOnly(fetched.envelope));
+    const uidValidity = client.mailbox ? String(client.mailbox.uidValidity) : "";
     const wasUnread = !fetched.flags?.has("\\Seen");
     let unread = wasUnread;
     if (options.markRead && wasUnread) {
@@ -69,6 +75,7 @@ export async function loadMessage(client: ImapFlow, folder: string, uid: number,
     const arrived = fetched.internalDate ? new Date(fetched.internalDate) : new Date(0);
     return {
       folder,
+      uidValidity,
       uid,
       subject: parsed.subject,
       from: parsed.from,
@@ -94,4 +101,23 @@ export async function loadMessage(client: ImapFlow, folder: string, uid: number,
   } finally {
     lock.release();
   }
+}
+
+/** What the envelope says, for a message whose source could not be parsed: no body, no headers list. */
+function envelopeOnly(envelope: MessageEnvelopeObject | undefined): ParsedMessage {
+  const mailboxes = (list: MessageAddressObject[] | undefined): Mailbox[] =>
+    (list ?? []).slice(0, 500).map((entry) => ({ name: withoutBidiControls(entry.name ?? "").slice(0, 1_000), address: (entry.address ?? "").slice(0, 1_000) }));
+  return {
+    subject: (envelope?.subject ?? "").slice(0, 2_000),
+    from: mailboxes(envelope?.from),
+    to: mailboxes(envelope?.to),
+    cc: mailboxes(envelope?.cc),
+    replyTo: mailboxes(envelope?.replyTo),
+    date: envelope?.date && !Number.isNaN(new Date(envelope.date).getTime()) ? new Date(envelope.date).toISOString() : null,
+    messageId: envelope?.messageId ?? null,
+    headers: [],
+    html: null,
+    text: null,
+    inlineImages: new Map(),
+  };
 }

@@ -3,7 +3,8 @@ import type { AttachmentInfo } from "./parts";
 import type { HeaderField, Mailbox } from "./parse";
 import { hasVisibleText, renderPlainText, type TextBlock } from "./plain-text";
 import { escapeHtml } from "./escape-html";
-import { sanitizeMessageHtml, type SanitizedHtml } from "../sanitize/html";
+import { textOfHtml } from "../sanitize/bounded-html";
+import { sanitizeMessageHtml, type SanitizeResult, type SanitizedHtml, type UnsanitizedReason } from "../sanitize/html";
 
 /** How the body of a message is shown: HTML in a sandboxed frame, plain text as blocks, or nothing. */
 export type MessageBodyView =
@@ -44,8 +45,13 @@ export interface MessageViewData {
 const MAX_INLINE_IMAGE_BYTES = 5 * 1024 * 1024;
 const RASTER_TYPES = new Set(["image/png", "image/jpeg", "image/jpg", "image/gif", "image/webp", "image/bmp", "image/avif"]);
 
+// Plain text longer than this is cut (the original can be downloaded).
+const MAX_TEXT_CHARS = 500_000;
+// What the message page shows of the text when the body could not be rendered at all.
+const MAX_UNRENDERED_TEXT_CHARS = 100_000;
+
 /** The sanitised HTML body of a message, with its inline (cid:) images as data: URLs. */
-function sanitizedBody(message: LoadedMessage, allowRemote: boolean): SanitizedHtml | null {
+function sanitizedBody(message: LoadedMessage, allowRemote: boolean): SanitizeResult | null {
   if (!message.html) return null;
   return sanitizeMessageHtml(message.html, {
     allowRemote,
@@ -60,15 +66,58 @@ function sanitizedBody(message: LoadedMessage, allowRemote: boolean): SanitizedH
 /** What one open of a message shows: the view data and, for an HTML body, the frame's document, sanitised once for both. */
 export interface RenderedMessage {
   view: MessageViewData;
-  /** Null when the body is not HTML: the view then shows no frame. */
+  /** Null when the body is not shown as HTML: the view then shows no frame. */
   frameDocument: string | null;
 }
 
+/** Why a body is not shown as it was sent: the HTML was not sanitised, or rendering failed or took too long. */
+export type UnrenderedReason = UnsanitizedReason | "timeout" | "unavailable";
+
+const NOTICES: Record<UnrenderedReason, string> = {
+  "too-large": "This message's formatting is too large to show safely, so its text is shown instead.",
+  "too-complex": "This message's formatting is too complex to show safely, so its text is shown instead.",
+  failed: "This message's formatting could not be shown, so its text is shown instead.",
+  timeout: "This message took too long to show, so only the beginning of its text is shown.",
+  unavailable: "This message could not be shown right now, so only the beginning of its text is shown.",
+};
+
+/**
+ * Renders a message for the reader: sanitises its HTML (bounded: larger or busier HTML is shown as
+ * text with a notice) or splits its text into blocks. Pure and CPU-bound: the app runs it in the
+ * render worker (render-jobs.ts), never on the request thread.
+ */
 export function renderMessage(message: LoadedMessage, options: { allowRemote: boolean; uidValidity: string }): RenderedMessage {
   const sanitized = sanitizedBody(message, options.allowRemote);
-  const view: MessageViewData = {
+  if (sanitized?.ok) {
+    return { view: viewData(message, options.uidValidity, htmlBodyView(sanitized.value)), frameDocument: frameDocument(message.subject, sanitized.value.html) };
+  }
+  const text = message.text ?? (message.html ? textOfHtml(message.html, MAX_TEXT_CHARS + 1) : null);
+  const blocks: TextBlock[] = [];
+  if (sanitized) blocks.push(noticeBlock(message, NOTICES[sanitized.reason]));
+  if (text && text.length > MAX_TEXT_CHARS) blocks.push(noticeBlock(message, "This message's text is very long; only its first part is shown."));
+  if (text) blocks.push(...renderPlainText(text.slice(0, MAX_TEXT_CHARS)));
+  return { view: viewData(message, options.uidValidity, blocks.length > 0 ? { kind: "text", blocks } : { kind: "empty" }), frameDocument: null };
+}
+
+/**
+ * The view of a message whose rendering failed or was not attempted: its headers and attachments,
+ * a notice, and the beginning of its text as it is (no links). Cheap enough for the request thread.
+ */
+export function unrenderedMessage(message: LoadedMessage, reason: UnrenderedReason): RenderedMessage {
+  const text = message.text ?? (message.html ? textOfHtml(message.html, MAX_UNRENDERED_TEXT_CHARS) : "");
+  const blocks: TextBlock[] = [noticeBlock(message, NOTICES[reason])];
+  if (text) blocks.push({ kind: "text", segments: [{ kind: "text", text: text.slice(0, MAX_UNRENDERED_TEXT_CHARS) }] });
+  return { view: viewData(message, message.uidValidity, { kind: "text", blocks }), frameDocument: null };
+}
+
+function noticeBlock(message: LoadedMessage, text: string): TextBlock {
+  return { kind: "notice", text, original: { folder: message.folder, uid: message.uid } };
+}
+
+function viewData(message: LoadedMessage, uidValidity: string, body: MessageBodyView): MessageViewData {
+  return {
     folder: message.folder,
-    uidValidity: options.uidValidity,
+    uidValidity,
     uid: message.uid,
     subject: message.subject,
     from: message.from[0] ?? null,
@@ -81,29 +130,27 @@ export function renderMessage(message: LoadedMessage, options: { allowRemote: bo
     wasUnread: message.wasUnread,
     flagged: message.flagged,
     truncated: message.truncated,
-    body: bodyView(message, sanitized),
+    body,
     attachments: message.attachments,
   };
-  return { view, frameDocument: sanitized ? frameDocument(message.subject, sanitized.html) : null };
 }
 
-function bodyView(message: LoadedMessage, sanitized: SanitizedHtml | null): MessageBodyView {
-  if (sanitized) {
-    return {
-      kind: "html",
-      remoteContentBlocked: sanitized.remoteContentBlocked,
-      trackersRemoved: sanitized.trackersRemoved,
-      suspiciousLinks: sanitized.suspiciousLinks,
-      hasText: htmlHasText(sanitized.html),
-      estimatedHeight: estimateHeight(sanitized.html),
-    };
-  }
-  if (message.text) return { kind: "text", blocks: renderPlainText(message.text) };
-  return { kind: "empty" };
+function htmlBodyView(sanitized: SanitizedHtml): MessageBodyView {
+  return {
+    kind: "html",
+    remoteContentBlocked: sanitized.remoteContentBlocked,
+    trackersRemoved: sanitized.trackersRemoved,
+    suspiciousLinks: sanitized.suspiciousLinks,
+    hasText: htmlHasText(sanitized.html),
+    estimatedHeight: estimateHeight(sanitized.html),
+  };
 }
 
 function visibleText(html: string): string {
-  return html.replace(/<style[\s\S]*?<\/style>/gi, "").replace(/<[^>]*>/g, "").replace(/&nbsp;|&#160;/g, " ");
+  return html
+    .replace(/<style[\s\S]*?<\/style>/gi, "")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&nbsp;|&#160;/g, " ");
 }
 
 function estimateHeight(html: string): number {
@@ -134,6 +181,8 @@ export function messageFrameCsp(allowRemote: boolean): string {
     `font-src ${allowRemote ? "https: http: data:" : "'none'"}`,
     "form-action 'none'",
     "frame-ancestors 'self'",
+    // Opened directly in a tab, the document still gets the sandbox the app's frame gives it.
+    "sandbox allow-popups allow-popups-to-escape-sandbox",
     "base-uri 'none'",
   ].join("; ");
 }
@@ -150,8 +199,8 @@ a[data-link-warning] { outline: 1px dotted #b45309; }
 
 /** The complete document shown in the message frame, sanitised on the server; a text-only message shows its text. */
 export function messageFrameDocument(message: LoadedMessage, allowRemote: boolean): string {
-  const sanitized = sanitizedBody(message, allowRemote);
-  return frameDocument(message.subject, sanitized ? sanitized.html : `<pre class="mailroom-fallback">${escapeHtml(message.text ?? "")}</pre>`);
+  const rendered = renderMessage(message, { allowRemote, uidValidity: message.uidValidity });
+  return rendered.frameDocument ?? frameDocument(message.subject, `<pre class="mailroom-fallback">${escapeHtml((message.text ?? "").slice(0, MAX_TEXT_CHARS))}</pre>`);
 }
 
 /** A frame document that only says something (the message is gone, the server failed). */

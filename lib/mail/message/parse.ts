@@ -1,4 +1,5 @@
 import { simpleParser, type AddressObject, type HeaderValue } from "mailparser";
+import { withoutBidiControls } from "./bidi-controls";
 import { declaresUtf7, decodeUtf7, decodeUtf7Header } from "./utf7";
 
 export interface Mailbox {
@@ -35,6 +36,11 @@ export interface ParsedMessage {
   inlineImages: Map<string, InlineImage>;
 }
 
+// Bounds on what one header may put on the page (a 1 MB Subject or To shows its beginning).
+const MAX_HEADER_CHARS = 16_384;
+const MAX_SUBJECT_CHARS = 2_000;
+const MAX_MAILBOXES = 500;
+
 // No text/HTML conversions and cid: links kept: the sanitiser decides what inline images become.
 const PARSER_OPTIONS = { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, keepCidLinks: true } as const;
 
@@ -53,7 +59,7 @@ export async function parseMessage(source: Buffer): Promise<ParsedMessage> {
   const html = typeof parsed.html === "string" && parsed.html.trim() ? parsed.html : null;
   const text = typeof parsed.text === "string" && parsed.text.trim() ? parsed.text : null;
   return {
-    subject: (decodeUtf7Header(rawSubject) ?? parsed.subject ?? "").trim(),
+    subject: (decodeUtf7Header(rawSubject.slice(0, MAX_HEADER_CHARS)) ?? parsed.subject ?? "").trim().slice(0, MAX_SUBJECT_CHARS),
     from: mailboxes(parsed.from),
     to: mailboxes(parsed.to),
     cc: mailboxes(parsed.cc),
@@ -73,11 +79,18 @@ function mailboxes(value: AddressObject | AddressObject[] | undefined): Mailbox[
   const visit = (entries: AddressObject["value"]) => {
     for (const entry of entries) {
       if (entry.group) visit(entry.group);
-      else if (entry.address || entry.name) result.push({ name: (entry.name ?? "").trim(), address: (entry.address ?? "").trim() });
+      else if (entry.address || entry.name) {
+        result.push({
+          name: withoutBidiControls(entry.name ?? "")
+            .trim()
+            .slice(0, MAX_HEADER_CHARS),
+          address: (entry.address ?? "").trim().slice(0, MAX_HEADER_CHARS),
+        });
+      }
     }
   };
   for (const object of objects) visit(object.value);
-  return result;
+  return result.slice(0, MAX_MAILBOXES);
 }
 
 /** Every header in order, with decoded values where mailparser decoded them. */
@@ -85,13 +98,16 @@ function headerFields(lines: ReadonlyArray<{ key: string; line: string }>, decod
   const seen = new Map<string, number>();
   return lines.map(({ key, line }) => {
     const name = line.slice(0, Math.max(0, line.indexOf(":"))).trim() || key;
-    const raw = line.slice(line.indexOf(":") + 1).replace(/\r?\n[ \t]+/g, " ").trim();
+    const raw = line
+      .slice(line.indexOf(":") + 1)
+      .replace(/\r?\n[ \t]+/g, " ")
+      .trim();
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
     const value = decoded.get(key);
     // Decoded values exist once per name; repeated headers (Received) keep their raw text.
     const text = occurrence === 0 && value !== undefined ? headerText(value) : null;
-    return { name, value: text ?? raw };
+    return { name: name.slice(0, 256), value: (text ?? raw).slice(0, MAX_HEADER_CHARS) };
   });
 }
 

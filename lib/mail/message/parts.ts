@@ -1,4 +1,5 @@
 import type { MessageStructureObject } from "imapflow";
+import { withoutBidiControls } from "./bidi-controls";
 
 /** A file attached to a message, addressed by its IMAP body part number. */
 export interface AttachmentInfo {
@@ -74,8 +75,8 @@ export function findPart(structure: MessageStructureObject, part: string): Messa
 
 export function partFilename(node: MessageStructureObject): string {
   const name = node.dispositionParameters?.filename ?? node.parameters?.name ?? "";
-  // Never a path: only the last segment, without control characters.
-  return name
+  // Never a path: only the last segment, without control characters or direction controls ("gpj.exe" shown as "exe.jpg").
+  return withoutBidiControls(name.slice(0, 1_000))
     .replace(/[\u0000-\u001f\u007f]/g, "")
     .split(/[/\\]/)
     .pop()!

@@ -42,3 +42,21 @@ describe("renderPlainText", () => {
     ]);
   });
 });
+
+describe("linkify on hostile input", () => {
+  it("is linear: long runs of address characters, dots, at signs and parentheses", () => {
+    const inputs = ["a.".repeat(200_000), "a@".repeat(200_000), "x".repeat(400_000), `https://x.example/${")".repeat(200_000)}`, "a.a@b.".repeat(60_000), "www.a.".repeat(60_000)];
+    for (const input of inputs) {
+      const started = Date.now();
+      linkify(input);
+      expect(Date.now() - started, input.slice(0, 12)).toBeLessThan(1_000);
+    }
+  });
+
+  it("finds addresses among words and in words up to a bound", () => {
+    expect(linkify("mail a.b+c@mail.example.org. now").filter((segment) => segment.kind === "link")).toEqual([
+      { kind: "link", text: "a.b+c@mail.example.org", href: "mailto:a.b+c@mail.example.org" },
+    ]);
+    expect(linkify(`${"y".repeat(20_000)}https://x.example`)).toEqual([{ kind: "text", text: `${"y".repeat(20_000)}https://x.example` }]);
+  });
+});

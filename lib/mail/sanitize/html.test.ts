@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { domainNamedIn, sameSite, sanitizeMessageHtml } from "./html";
+import { domainNamedIn, sameSite, sanitizeMessageHtml, type SanitizeOptions, type SanitizedHtml } from "./html";
 
-const blocked = (html: string) => sanitizeMessageHtml(html, { allowRemote: false });
-const allowed = (html: string) => sanitizeMessageHtml(html, { allowRemote: true });
+function sanitized(html: string, options: SanitizeOptions): SanitizedHtml {
+  const result = sanitizeMessageHtml(html, options);
+  if (!result.ok) throw new Error(`not sanitised: ${result.reason}`);
+  return result.value;
+}
+const blocked = (html: string) => sanitized(html, { allowRemote: false });
+const allowed = (html: string) => sanitized(html, { allowRemote: true });
 
 describe("sanitizeMessageHtml", () => {
   it("removes scripts in every form", () => {
@@ -54,12 +59,10 @@ describe("sanitizeMessageHtml", () => {
   });
 
   it("allows raster data: images and inline cid: images, never SVG data", () => {
-    const { html } = blocked(
-      `<img src="data:image/png;base64,iVBORw0KGgo="><img src="data:image/svg+xml;base64,PHN2Zz4="><img src="cid:Logo@Example"><img src="cid:missing@x">`,
-    );
+    const { html } = blocked(`<img src="data:image/png;base64,iVBORw0KGgo="><img src="data:image/svg+xml;base64,PHN2Zz4="><img src="cid:Logo@Example"><img src="cid:missing@x">`);
     expect(html).toContain('src="data:image/png;base64,iVBORw0KGgo="');
     expect(html).not.toContain("svg+xml");
-    const withCid = sanitizeMessageHtml(`<img src="cid:Logo@Example">`, {
+    const withCid = sanitized(`<img src="cid:Logo@Example">`, {
       allowRemote: false,
       resolveCid: (id) => (id === "logo@example" ? "data:image/gif;base64,R0lGOD" : undefined),
     });
@@ -115,5 +118,20 @@ describe("link domains", () => {
     expect(sameSite("www.bank.example", "login.bank.example")).toBe(true);
     expect(sameSite("bank.co.uk", "www.bank.co.uk")).toBe(true);
     expect(sameSite("bank.example", "evil.example")).toBe(false);
+  });
+});
+
+describe("sanitizeMessageHtml bounds", () => {
+  it("keeps only the first 200 levels of a deeply nested body, quickly, and keeps its text", () => {
+    const started = Date.now();
+    const result = sanitized(`<p>hi</p>${"<div>".repeat(15_000)}deep${"</div>".repeat(15_000)}`, { allowRemote: false });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(result.html).toContain("deep");
+    expect(result.html.split("<div>").length - 1).toBeLessThanOrEqual(200);
+  });
+
+  it("does not sanitise a body that is too large or has too many elements", () => {
+    expect(sanitizeMessageHtml("<br>".repeat(300_000), { allowRemote: false })).toEqual({ ok: false, reason: "too-large" });
+    expect(sanitizeMessageHtml("<br>".repeat(30_000), { allowRemote: false })).toEqual({ ok: false, reason: "too-complex" });
   });
 });

@@ -1,6 +1,7 @@
 import createDOMPurify, { type Config, type DOMPurify } from "dompurify";
 import { JSDOM } from "jsdom";
 import { escapeHtml } from "../message/escape-html";
+import { boundHtml } from "./bounded-html";
 import { safeRemoteUrl, sanitizeCss, type CssPolicy } from "./css";
 
 export interface SanitizeOptions {
@@ -20,17 +21,90 @@ export interface SanitizedHtml {
   suspiciousLinks: number;
 }
 
+/** Why an HTML body was not sanitised; the reader is then shown its text instead. */
+export type UnsanitizedReason = "too-large" | "too-complex" | "failed";
+
+export type SanitizeResult = { ok: true; value: SanitizedHtml } | { ok: false; reason: UnsanitizedReason };
+
+// Bounds on the work one body may cost: larger or busier HTML is shown as text instead.
+export const MAX_SANITIZED_HTML_CHARS = 1_000_000;
+const HTML_LIMITS = { maxDepth: 200, maxElements: 20_000 };
+
 // Mail never needs these; their text content (if any) is kept as plain text.
 const FORBIDDEN_TAGS = [
-  "script", "noscript", "template", "base", "meta", "link", "iframe", "frame", "frameset", "object", "embed", "applet",
-  "param", "form", "input", "button", "select", "option", "optgroup", "textarea", "datalist", "output", "keygen", "isindex",
-  "audio", "video", "source", "track", "picture", "portal", "dialog", "slot", "use", "animate", "set", "animatemotion",
-  "animatetransform", "foreignobject", "feimage", "math", "xmp", "plaintext", "listing", "noembed", "noframes",
+  "script",
+  "noscript",
+  "template",
+  "base",
+  "meta",
+  "link",
+  "iframe",
+  "frame",
+  "frameset",
+  "object",
+  "embed",
+  "applet",
+  "param",
+  "form",
+  "input",
+  "button",
+  "select",
+  "option",
+  "optgroup",
+  "textarea",
+  "datalist",
+  "output",
+  "keygen",
+  "isindex",
+  "audio",
+  "video",
+  "source",
+  "track",
+  "picture",
+  "portal",
+  "dialog",
+  "slot",
+  "use",
+  "animate",
+  "set",
+  "animatemotion",
+  "animatetransform",
+  "foreignobject",
+  "feimage",
+  "math",
+  "xmp",
+  "plaintext",
+  "listing",
+  "noembed",
+  "noframes",
 ];
 const FORBIDDEN_ATTRS = [
-  "srcset", "imagesrcset", "ping", "action", "formaction", "poster", "lowsrc", "dynsrc", "longdesc", "cite", "data",
-  "codebase", "archive", "classid", "manifest", "profile", "usemap", "http-equiv", "autofocus", "contenteditable",
-  "popover", "popovertarget", "integrity", "crossorigin", "referrerpolicy", "loading",
+  "srcset",
+  "imagesrcset",
+  "ping",
+  "action",
+  "formaction",
+  "poster",
+  "lowsrc",
+  "dynsrc",
+  "longdesc",
+  "cite",
+  "data",
+  "codebase",
+  "archive",
+  "classid",
+  "manifest",
+  "profile",
+  "usemap",
+  "http-equiv",
+  "autofocus",
+  "contenteditable",
+  "popover",
+  "popovertarget",
+  "integrity",
+  "crossorigin",
+  "referrerpolicy",
+  "loading",
 ];
 
 const PURIFY_CONFIG: Config & { RETURN_DOM: true } = {
@@ -49,10 +123,22 @@ const LINK_PROTOCOLS = new Set(["http:", "https:", "mailto:", "tel:"]);
 const SVG_NS = "http://www.w3.org/2000/svg";
 // Tracking pixels of common mailing services, matched on the image address.
 const TRACKER_PATTERNS = [
-  /\/track\/open/i, /\/wf\/open/i, /\/open\.(?:gif|png|php|aspx?)\b/i, /\/(?:o|t|px|pixel|beacon|spacer)\.gif\b/i,
-  /[/.?&=_-](?:tracking-?pixel|pixel\.(?:gif|png)|openrate|emailopen|mailopen)/i, /\/e\/o\//i, /\/trk\?/i,
-  /list-manage\.com\/track/i, /mandrillapp\.com\/track/i, /sendgrid\.net\/wf/i, /mailchimp\.com\/track/i, /hubspotemail\.net/i,
-  /google-analytics\.com\/collect/i, /\/api\/v\d+\/open/i, /mailtrack\.io/i, /\/pixel\//i,
+  /\/track\/open/i,
+  /\/wf\/open/i,
+  /\/open\.(?:gif|png|php|aspx?)\b/i,
+  /\/(?:o|t|px|pixel|beacon|spacer)\.gif\b/i,
+  /[/.?&=_-](?:tracking-?pixel|pixel\.(?:gif|png)|openrate|emailopen|mailopen)/i,
+  /\/e\/o\//i,
+  /\/trk\?/i,
+  /list-manage\.com\/track/i,
+  /mandrillapp\.com\/track/i,
+  /sendgrid\.net\/wf/i,
+  /mailchimp\.com\/track/i,
+  /hubspotemail\.net/i,
+  /google-analytics\.com\/collect/i,
+  /\/api\/v\d+\/open/i,
+  /mailtrack\.io/i,
+  /\/pixel\//i,
 ];
 
 // One window and one DOMPurify for the whole process: creating a JSDOM per message is slow.
@@ -69,7 +155,10 @@ function getPurifier(): DOMPurify {
  * loads unless allowed, no tracking pixels, inline images as data: URLs, links open in a new tab
  * without referrer, links that lie about their destination flagged).
  */
-export function sanitizeMessageHtml(html: string, options: SanitizeOptions): SanitizedHtml {
+export function sanitizeMessageHtml(html: string, options: SanitizeOptions): SanitizeResult {
+  if (html.length > MAX_SANITIZED_HTML_CHARS) return { ok: false, reason: "too-large" };
+  const bounded = boundHtml(html, HTML_LIMITS);
+  if (!bounded.ok) return { ok: false, reason: "too-complex" };
   const state = { remoteContentBlocked: false, trackersRemoved: 0, suspiciousLinks: 0 };
   const policy: CssPolicy = {
     allowRemote: options.allowRemote,
@@ -78,16 +167,15 @@ export function sanitizeMessageHtml(html: string, options: SanitizeOptions): San
       state.remoteContentBlocked = true;
     },
   };
-  let root: Element;
+  let root: Element | null;
   try {
-    root = getPurifier().sanitize(html, PURIFY_CONFIG) as Element;
+    root = getPurifier().sanitize(bounded.html, PURIFY_CONFIG) as Element | null;
   } catch {
-    // Pathological input (e.g. nesting deep enough to exhaust the stack): show its text instead.
-    return { html: `<pre class="mailroom-fallback">${escapeHtml(stripTags(html))}</pre>`, ...state };
+    return { ok: false, reason: "failed" };
   }
-  const document = root.ownerDocument;
-  const body = document.body;
-  if (!body) return { html: "", ...state };
+  const document = root?.ownerDocument;
+  const body = document?.body;
+  if (!root || !document || !body) return { ok: false, reason: "failed" };
 
   for (const element of Array.from(root.querySelectorAll("*"))) {
     if (!element.isConnected) continue;
@@ -98,20 +186,16 @@ export function sanitizeMessageHtml(html: string, options: SanitizeOptions): San
   const headStyles = Array.from(document.head?.querySelectorAll("style") ?? [])
     .map((style) => style.outerHTML)
     .join("");
-  const wrapperStyle = [
-    body.getAttribute("bgcolor") && /^[#\w]+$/.test(body.getAttribute("bgcolor") ?? "") ? `background-color: ${body.getAttribute("bgcolor")}` : "",
-    body.getAttribute("style") ?? "",
-  ]
-    .filter(Boolean)
-    .join("; ");
+  const bgcolor = body.getAttribute("bgcolor") ?? "";
+  const wrapperStyle = [/^[#\w]{1,32}$/.test(bgcolor) ? `background-color: ${bgcolor}` : "", body.getAttribute("style") ?? ""].filter(Boolean).join("; ");
   let content: string;
   try {
     content = body.innerHTML;
   } catch {
-    return { html: `<pre class="mailroom-fallback">${escapeHtml(body.textContent ?? "")}</pre>`, ...state };
+    return { ok: false, reason: "failed" };
   }
   const wrapper = `<div class="mailroom-message"${wrapperStyle ? ` style="${escapeHtml(wrapperStyle)}"` : ""}>`;
-  return { html: `${headStyles}${wrapper}${content}</div>`, ...state };
+  return { ok: true, value: { html: `${headStyles}${wrapper}${content}</div>`, ...state } };
 }
 
 type PolicyState = { remoteContentBlocked: boolean; trackersRemoved: number; suspiciousLinks: number };
@@ -229,6 +313,7 @@ function finishLink(link: Element, state: PolicyState) {
 
 /** The host a link's visible text names ("bank.example", "https://bank.example/login"), or null. */
 export function domainNamedIn(text: string): string | null {
+  if (text.length > 300) return null;
   const match = /^\s*(?:https?:\/\/)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63})(?::\d+)?(?:[/?#]\S*)?\s*$/i.exec(text);
   return match?.[1] ? match[1].toLowerCase() : null;
 }
@@ -255,19 +340,3 @@ function normaliseContentId(id: string): string {
   }
   return value.replace(/^<|>$/g, "").toLowerCase();
 }
-
-function stripTags(html: string): string {
-  return html
-    .replace(/<(style|script)[\s\S]*?<\/\1\s*>/gi, " ")
-    .replace(/<[^>]*>/g, " ")
-    .replace(/&nbsp;/gi, " ")
-    .replace(/&lt;/gi, "<")
-    .replace(/&gt;/gi, ">")
-    .replace(/&quot;/gi, '"')
-    .replace(/&#39;/gi, "'")
-    .replace(/&amp;/gi, "&")
-    .replace(/[ \t]+/g, " ")
-    .replace(/\n\s*\n+/g, "\n\n")
-    .trim();
-}
-
