@@ -1,19 +1,26 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { Client } from "pg";
 import { startApp, testAppEnv, type AppServer } from "../support/app-server";
 import { fillSignIn, newClientContext, randomClientAddress, signIn } from "../support/browser";
-import { createMailbox } from "../support/mail-server";
+import { csrf, postSignIn, randomLoopbackAddress } from "../support/http-client";
+import { createMailbox, mailServer } from "../support/mail-server";
 import { SHARED_POSTGRES_URL } from "../support/shared-postgres";
 
-// Two app instances behind an imaginary load balancer, sharing one PostgreSQL database.
+// Two app instances behind an imaginary load balancer, sharing one PostgreSQL database. The test
+// runner on 127.0.0.1 plays the trusted reverse proxy (its X-Forwarded-For names the client);
+// anything connecting from another loopback address is a client talking to Mailroom directly.
 let first: AppServer;
 let second: AppServer;
+const TRUSTED_PROXY = "127.0.0.1";
+const MAX_FAILURES_PER_CLIENT = 20;
 
 test.beforeAll(async () => {
-  [first, second] = await Promise.all([
-    startApp(testAppEnv({ DATABASE_URL: SHARED_POSTGRES_URL })),
-    startApp(testAppEnv({ DATABASE_URL: SHARED_POSTGRES_URL })),
-  ]);
+  test.setTimeout(180_000);
+  const env = testAppEnv({ DATABASE_URL: SHARED_POSTGRES_URL, MAILROOM_TRUSTED_PROXIES: TRUSTED_PROXY });
+  [first, second] = await Promise.all([startApp(env), startApp(env)]);
 });
 test.afterAll(async () => {
   await Promise.all([first?.stop(), second?.stop()]);
@@ -75,7 +82,7 @@ test("after a sign-in, no table holds the password in plaintext", async ({ brows
     const tables = await db.query<{ table_name: string }>(
       "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'",
     );
-    expect(tables.rows.map((row) => row.table_name)).toEqual(expect.arrayContaining(["users", "sessions", "sign_in_failures"]));
+    expect(tables.rows.map((row) => row.table_name)).toEqual(expect.arrayContaining(["users", "sessions", "rate_limits"]));
     const sessions = await db.query("select s.* from sessions s join users u on u.id = s.user_id where u.email = $1", [mailbox.email]);
     expect(sessions.rowCount).toBe(1);
     for (const { table_name } of tables.rows) {
@@ -84,5 +91,61 @@ test("after a sign-in, no table holds the password in plaintext", async ({ brows
     }
   } finally {
     await db.end();
+  }
+});
+
+/** How many IMAP logins Dovecot saw for user names starting with `prefix` (its auth log names each failed one). */
+function imapLoginsFor(prefix: string): number {
+  const log = readFileSync(path.join(process.cwd(), ".mail-server/dovecot.log"), "utf8");
+  return log.split("\n").filter((line) => line.includes(`passwd-file(${prefix}`)).length;
+}
+
+test("1,000 sign-ins with invented X-Forwarded-For values, spread over both instances, stay within one client's limit", async () => {
+  test.setTimeout(120_000);
+  const attacker = randomLoopbackAddress();
+  const prefix = `probe-${randomBytes(4).toString("hex")}-`;
+  const instances = [first, second];
+  const tokens = await Promise.all(instances.map((app) => csrf(app.url, { localAddress: attacker })));
+  const started = Date.now();
+  const codes: string[] = [];
+  const TOTAL = 1_000;
+  const CONCURRENCY = 20;
+  for (let batch = 0; batch < TOTAL; batch += CONCURRENCY) {
+    const answers = await Promise.all(
+      Array.from({ length: CONCURRENCY }, (_, offset) => {
+        const n = batch + offset;
+        const which = n % 2;
+        return postSignIn(
+          instances[which]!.url,
+          { email: `${prefix}${n}@${mailServer().domain}`, password: "guess" },
+          tokens[which]!,
+          {
+            localAddress: attacker,
+            // Invented addresses, and an attempt to pass as the trusted proxy's socket.
+            headers: { "x-forwarded-for": randomClientAddress(), "x-real-ip": randomClientAddress(), "x-mailroom-socket-address": TRUSTED_PROXY },
+          },
+        );
+      }),
+    );
+    codes.push(...answers.map((answer) => (answer.refusal ?? "signed-in").split(":")[0]!));
+  }
+  expect(Date.now() - started).toBeLessThan(60_000);
+  expect(codes).toHaveLength(TOTAL);
+  expect(codes).not.toContain("signed-in");
+  expect(codes.filter((code) => code === "locked").length).toBeGreaterThanOrEqual(TOTAL - MAX_FAILURES_PER_CLIENT);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const logins = imapLoginsFor(prefix);
+  expect(logins).toBeGreaterThan(0);
+  expect(logins).toBeLessThanOrEqual(MAX_FAILURES_PER_CLIENT);
+
+  // The attacker's own (socket) address is locked, whatever it claims to be...
+  const victim = createMailbox("e2e-after-spray");
+  const fromAttacker = await postSignIn(first.url, victim, tokens[0]!, { localAddress: attacker, headers: { "x-forwarded-for": randomClientAddress() } });
+  expect(fromAttacker.refusal).toMatch(/^locked:/);
+  // ...while a user behind the trusted proxy signs in on either instance.
+  for (const app of instances) {
+    const legitimate = await postSignIn(app.url, victim, await csrf(app.url), { headers: { "x-forwarded-for": randomClientAddress() } });
+    expect(legitimate.refusal).toBeUndefined();
+    expect(Object.keys(legitimate.cookies ?? {}).some((name) => name.endsWith("authjs.session-token"))).toBe(true);
   }
 });

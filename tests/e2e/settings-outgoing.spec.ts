@@ -50,10 +50,11 @@ test("Test connection signs in to an allowed relay and explains failures", async
   await page.getByRole("button", { name: "Test connection" }).click();
   await expect(alert(page, "did not accept the username or password")).toBeVisible();
 
-  // Allowed is 127.0.0.1 only; another private address is refused before anything connects to it.
+  // Allowed is 127.0.0.1 only; another private address is refused before anything connects to it,
+  // and a host nobody allowed gets no more detail than "could not connect".
   await page.getByLabel("SMTP server").fill("10.0.0.1");
   await page.getByRole("button", { name: "Test connection" }).click();
-  await expect(alert(page, "10.0.0.1 points to a private address")).toBeVisible();
+  await expect(alert(page, `Could not connect to 10.0.0.1:${smtpPort} and sign in.`)).toBeVisible();
   await context.close();
 });
 
@@ -146,6 +147,24 @@ test("without an administrator's exception a relay on a private address is refus
   const { smtpHost, smtpPort } = mailServer();
   await fillOwnRelay(page, { host: smtpHost, port: String(smtpPort), username: mailbox.email, password: mailbox.password });
   await page.getByRole("button", { name: "Test connection" }).click();
-  await expect(alert(page, `${smtpHost} points to a private address`)).toBeVisible();
+  await expect(alert(page, `Could not connect to ${smtpHost}:${smtpPort} and sign in.`)).toBeVisible();
+  await expect(alert(page, "private")).toHaveCount(0);
+  await context.close();
+});
+
+test("Test connection is limited per user", async ({ browser }) => {
+  const mailbox = createMailbox("outgoing-limit");
+  const context = await newClientContext(browser, app.url);
+  const page = await context.newPage();
+  await openOutgoingSettings(page, mailbox);
+  // A private address nobody allowed: refused at once, without connecting anywhere.
+  await fillOwnRelay(page, { host: "10.0.0.1", port: "587", username: "", password: "" });
+  for (let attempt = 1; attempt <= 10; attempt++) {
+    await page.getByRole("button", { name: "Test connection" }).click();
+    await expect(alert(page, "Could not connect to 10.0.0.1:587")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Test connection" })).toBeEnabled();
+  }
+  await page.getByRole("button", { name: "Test connection" }).click();
+  await expect(alert(page, /Too many connection tests\. Try again in \d+ minutes?\./)).toBeVisible();
   await context.close();
 });

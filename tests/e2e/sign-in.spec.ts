@@ -9,9 +9,20 @@ function alertWith(page: import("@playwright/test").Page, text: string | RegExp)
 }
 
 test.describe("signing in", () => {
-  test("good credentials open the app shell, and the password never reaches the URL", async ({ browser, baseURL }) => {
+  // The test runner plays the trusted reverse proxy, so each browser context's X-Forwarded-For
+  // is its own client address (as behind a real proxy) and the per-client counts stay apart.
+  let app: AppServer;
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    app = await startApp(testAppEnv({ MAILROOM_TRUSTED_PROXIES: "127.0.0.1" }));
+  });
+  test.afterAll(async () => {
+    await app?.stop();
+  });
+
+  test("good credentials open the app shell, and the password never reaches the URL", async ({ browser }) => {
     const mailbox = createMailbox("e2e-signin");
-    const context = await newClientContext(browser, baseURL);
+    const context = await newClientContext(browser, app.url);
     const page = await context.newPage();
     const urls: string[] = [];
     page.on("request", (request) => urls.push(request.url()));
@@ -28,9 +39,9 @@ test.describe("signing in", () => {
     await context.close();
   });
 
-  test("the form works before (or without) JavaScript: a plain form post signs in", async ({ browser, baseURL }) => {
+  test("the form works before (or without) JavaScript: a plain form post signs in", async ({ browser }) => {
     const mailbox = createMailbox("e2e-nojs");
-    const context = await browser.newContext({ baseURL, javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": randomClientAddress() } });
+    const context = await browser.newContext({ baseURL: app.url, javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": randomClientAddress() } });
     const page = await context.newPage();
     await fillSignIn(page, mailbox.email, mailbox.password);
     await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
@@ -38,9 +49,9 @@ test.describe("signing in", () => {
     await context.close();
   });
 
-  test("a wrong password is refused with a message, the address kept and the password cleared", async ({ browser, baseURL }) => {
+  test("a wrong password is refused with a message, the address kept and the password cleared", async ({ browser }) => {
     const mailbox = createMailbox("e2e-wrong");
-    const context = await newClientContext(browser, baseURL);
+    const context = await newClientContext(browser, app.url);
     const page = await context.newPage();
     await fillSignIn(page, mailbox.email, "not-the-password");
     await expect(alertWith(page, "Wrong email address or password.")).toBeVisible();
@@ -50,17 +61,17 @@ test.describe("signing in", () => {
     await context.close();
   });
 
-  test("an address outside the allowed domains is refused", async ({ browser, baseURL }) => {
-    const context = await newClientContext(browser, baseURL);
+  test("an address outside the allowed domains is refused", async ({ browser }) => {
+    const context = await newClientContext(browser, app.url);
     const page = await context.newPage();
     await fillSignIn(page, "someone@elsewhere.example", "whatever");
     await expect(alertWith(page, "This address can't sign in here. Use your @mailroom.test address.")).toBeVisible();
     await context.close();
   });
 
-  test("too many failures lock the address and say when to retry", async ({ browser, baseURL }) => {
+  test("too many failures lock the address and say when to retry", async ({ browser }) => {
     const mailbox = createMailbox("e2e-lock");
-    const context = await newClientContext(browser, baseURL);
+    const context = await newClientContext(browser, app.url);
     const page = await context.newPage();
     // Each attempt from another client address: this is the per-address lock (and Dovecot's own
     // per-client delays stay out of the way).
@@ -83,11 +94,11 @@ test.describe("signing in", () => {
     await context.close();
   });
 
-  test("repeated failures from one client are told the truth, not a timeout", async ({ browser, baseURL }) => {
+  test("repeated failures from one client are told the truth, not a timeout", async ({ browser }) => {
     // Dovecot answers a client with recent failures more and more slowly (up to 15 s): that is
     // still "wrong password", not "server not answering".
     const mailbox = createMailbox("e2e-slow-refusal");
-    const context = await newClientContext(browser, baseURL);
+    const context = await newClientContext(browser, app.url);
     const page = await context.newPage();
     for (let number = 1; number <= 4; number++) {
       await fillSignIn(page, mailbox.email, `wrong-${number}`);
