@@ -12,11 +12,7 @@ const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 
 const security = z.enum(["tls", "starttls", "none"]);
 
-const port = z.coerce
-  .number({ error: "must be a port number" })
-  .int("must be a whole number")
-  .min(1, "must be between 1 and 65535")
-  .max(65535, "must be between 1 and 65535");
+const port = z.coerce.number({ error: "must be a port number" }).int("must be a whole number").min(1, "must be between 1 and 65535").max(65535, "must be between 1 and 65535");
 
 const positiveInt = z.coerce.number({ error: "must be a number" }).int("must be a whole number").positive("must be positive");
 
@@ -30,9 +26,7 @@ const commaList = z
       .filter(Boolean),
   );
 
-const domainList = commaList.pipe(
-  z.array(z.string().regex(/^(?=.{1,253}$)([a-z0-9-]+\.)*[a-z0-9-]+$/, "must be comma-separated domain names")),
-);
+const domainList = commaList.pipe(z.array(z.string().regex(/^(?=.{1,253}$)([a-z0-9-]+\.)*[a-z0-9-]+$/, "must be comma-separated domain names")));
 
 /** An IPv4 or IPv6 address, or a CIDR range of either ("10.0.0.0/8", "fd00::/8"). */
 function isAddressOrRange(entry: string): boolean {

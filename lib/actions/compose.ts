@@ -68,9 +68,7 @@ export const sendMessageAction = sessionAction(sendSchema, async ({ messageId, a
   }
   await afterSending("record the recipients as contacts", () => recordContacts(db, session.userId, sent.recipients));
   await afterSending("delete the sent message's uploads", () => deleteUploads(uploadDir(env().dataDir, session.userId), attachmentIds));
-  const warning = sent.draftDeleted
-    ? null
-    : "The message was sent, but its draft could not be removed from Drafts. Delete the draft there rather than sending it again.";
+  const warning = sent.draftDeleted ? null : "The message was sent, but its draft could not be removed from Drafts. Delete the draft there rather than sending it again.";
   return { ok: true, data: { sentCopySaved: sent.sentCopySaved, warning } };
 });
 

@@ -41,7 +41,10 @@ export interface TrustedProxies {
 export function parseTrustedProxies(entries: readonly string[]): TrustedProxies {
   const list = new net.BlockList();
   for (const entry of entries) {
-    const [network = "", bits, extra] = entry.trim().replace(/^\[(.*)\]$/, "$1").split("/");
+    const [network = "", bits, extra] = entry
+      .trim()
+      .replace(/^\[(.*)\]$/, "$1")
+      .split("/");
     const address = normalizeIp(network);
     const family = address ? net.isIP(address) : 0;
     const maxBits = family === 6 ? 128 : 32;
@@ -97,7 +100,10 @@ function stripPort(entry: string): string {
 
 /** A canonical IP address (lower case, no zone, IPv4-mapped IPv6 as IPv4), or "" when the text is not one. */
 export function normalizeIp(input: string): string {
-  const text = input.trim().toLowerCase().replace(/%[0-9a-z_.-]+$/, "");
+  const text = input
+    .trim()
+    .toLowerCase()
+    .replace(/%[0-9a-z_.-]+$/, "");
   const family = net.isIP(text);
   if (family === 4) return text;
   if (family !== 6) return "";

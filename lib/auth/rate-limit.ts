@@ -2,8 +2,7 @@ import type { Database } from "@/lib/db/client";
 import { countAttempt, uncountAttempt, type RateLimitCount } from "@/lib/db/rate-limits";
 
 export type RateLimitResult =
-  | { allowed: true; counted: RateLimitCount }
-  | { allowed: false; counted: RateLimitCount; /** When the window ends and attempts are allowed again. */ retryAt: Date };
+  { allowed: true; counted: RateLimitCount } | { allowed: false; counted: RateLimitCount; /** When the window ends and attempts are allowed again. */ retryAt: Date };
 
 /**
  * Reserves one attempt of at most `limit` per window for `key` (e.g. "relay-test:<user id>"),

@@ -132,10 +132,7 @@ interface ReservedAttempt {
  */
 async function reserveAttempt(ctx: SignInContext, email: string, clientAddress: string, now: Date): Promise<ReservedAttempt> {
   const windowMs = ctx.limits.windowMinutes * 60_000;
-  const [byAddress, byClient] = await Promise.all([
-    countAttempt(ctx.db, addressKey(email), windowMs, now),
-    countAttempt(ctx.db, clientKey(clientAddress), windowMs, now),
-  ]);
+  const [byAddress, byClient] = await Promise.all([countAttempt(ctx.db, addressKey(email), windowMs, now), countAttempt(ctx.db, clientKey(clientAddress), windowMs, now)]);
   const release = async () => {
     await Promise.all([uncountAttempt(ctx.db, byAddress), uncountAttempt(ctx.db, byClient)]);
   };

@@ -19,12 +19,7 @@ export interface SessionWithUser extends SessionRow {
 }
 
 export async function findSessionWithUser(db: Database, id: string): Promise<SessionWithUser | undefined> {
-  const [row] = await db
-    .select({ session: sessions, email: users.email })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .limit(1);
+  const [row] = await db.select({ session: sessions, email: users.email }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, id)).limit(1);
   return row ? { ...row.session, email: row.email } : undefined;
 }
 

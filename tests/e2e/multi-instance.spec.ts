@@ -79,9 +79,7 @@ test("after a sign-in, no table holds the password in plaintext", async ({ brows
   const db = new Client({ connectionString: SHARED_POSTGRES_URL });
   await db.connect();
   try {
-    const tables = await db.query<{ table_name: string }>(
-      "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'",
-    );
+    const tables = await db.query<{ table_name: string }>("select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'");
     expect(tables.rows.map((row) => row.table_name)).toEqual(expect.arrayContaining(["users", "sessions", "rate_limits"]));
     const sessions = await db.query("select s.* from sessions s join users u on u.id = s.user_id where u.email = $1", [mailbox.email]);
     expect(sessions.rowCount).toBe(1);
@@ -115,16 +113,11 @@ test("1,000 sign-ins with invented X-Forwarded-For values, spread over both inst
       Array.from({ length: CONCURRENCY }, (_, offset) => {
         const n = batch + offset;
         const which = n % 2;
-        return postSignIn(
-          instances[which]!.url,
-          { email: `${prefix}${n}@${mailServer().domain}`, password: "guess" },
-          tokens[which]!,
-          {
-            localAddress: attacker,
-            // Invented addresses, and an attempt to pass as the trusted proxy's socket.
-            headers: { "x-forwarded-for": randomClientAddress(), "x-real-ip": randomClientAddress(), "x-mailroom-socket-address": TRUSTED_PROXY },
-          },
-        );
+        return postSignIn(instances[which]!.url, { email: `${prefix}${n}@${mailServer().domain}`, password: "guess" }, tokens[which]!, {
+          localAddress: attacker,
+          // Invented addresses, and an attempt to pass as the trusted proxy's socket.
+          headers: { "x-forwarded-for": randomClientAddress(), "x-real-ip": randomClientAddress(), "x-mailroom-socket-address": TRUSTED_PROXY },
+        });
       }),
     );
     codes.push(...answers.map((answer) => (answer.refusal ?? "signed-in").split(":")[0]!));

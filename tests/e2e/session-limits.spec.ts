@@ -71,11 +71,13 @@ test("live-update streams are capped per user, across all of the user's sessions
     expect(theirs.event).toBe("ready");
     // A closed stream frees its slot.
     open.shift()?.close();
-    await expect.poll(async () => {
-      const again = await openStream(app.url, second);
-      again.close();
-      return again.event;
-    }).toBe("ready");
+    await expect
+      .poll(async () => {
+        const again = await openStream(app.url, second);
+        again.close();
+        return again.event;
+      })
+      .toBe("ready");
   } finally {
     for (const stream of open) stream.close();
   }

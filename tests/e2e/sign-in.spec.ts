@@ -150,11 +150,16 @@ test("behind a TLS proxy (X-Forwarded-Proto: https) the session cookie is Secure
     extraHTTPHeaders: { "x-forwarded-proto": "https", "x-forwarded-for": randomClientAddress() },
   });
   const setCookies = (response: Awaited<ReturnType<typeof request.get>>) =>
-    response.headersArray().filter((header) => header.name.toLowerCase() === "set-cookie").map((header) => header.value);
+    response
+      .headersArray()
+      .filter((header) => header.name.toLowerCase() === "set-cookie")
+      .map((header) => header.value);
   const csrf = await request.get("/api/auth/csrf");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   // The test talks plain http to the app, so it hands back the (Secure) CSRF cookie itself.
-  const csrfCookie = setCookies(csrf).map((cookie) => cookie.split(";")[0]).join("; ");
+  const csrfCookie = setCookies(csrf)
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
   const response = await request.post("/api/auth/callback/credentials", {
     form: { csrfToken, email: mailbox.email, password: mailbox.password, callbackUrl: "/" },
     headers: { cookie: csrfCookie },

@@ -67,9 +67,7 @@ describe("signing in with a mailbox", () => {
     const signedIn = await signInWithMailbox(context(), { ...mailbox, clientAddress: randomClientAddress(), userAgent: "test" });
     // Both drivers (node-postgres, PGlite) answer raw SQL with { rows }.
     const query = async <Row>(statement: ReturnType<typeof sql>) => (await handle.db.execute(statement)) as unknown as { rows: Row[] };
-    const tables = await query<{ table_name: string }>(
-      sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
-    );
+    const tables = await query<{ table_name: string }>(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`);
     const names = tables.rows.map((row) => row.table_name);
     expect(names).toEqual(expect.arrayContaining(["users", "sessions", "rate_limits"]));
     for (const name of names) {
@@ -180,9 +178,7 @@ describe("the sign-in rate limit counts attempts before the IMAP login", () => {
     const mailbox = createMailbox("parallel");
     const { ctx, logins } = countingContext();
     const results = await Promise.allSettled(
-      Array.from({ length: 30 }, (_, n) =>
-        signInWithMailbox(ctx, { email: mailbox.email, password: `bad-${n}`, clientAddress: randomClientAddress(), userAgent: null }),
-      ),
+      Array.from({ length: 30 }, (_, n) => signInWithMailbox(ctx, { email: mailbox.email, password: `bad-${n}`, clientAddress: randomClientAddress(), userAgent: null })),
     );
     const reasons = results.map((result) => (result.status === "rejected" ? (result.reason as SignInRefused).reason : "signed-in"));
     expect(logins.length).toBeLessThanOrEqual(5);
@@ -199,7 +195,9 @@ describe("the sign-in rate limit counts attempts before the IMAP login", () => {
     const client = randomClientAddress();
     const { ctx, logins } = countingContext({ limits: { maxFailuresPerAddress: 5, maxFailuresPerClient: 4, windowMinutes: 15 } });
     await Promise.allSettled(
-      Array.from({ length: 30 }, (_, n) => signInWithMailbox(ctx, { email: `nobody-${n}-${client}@${mailServer().domain}`, password: "bad", clientAddress: client, userAgent: null })),
+      Array.from({ length: 30 }, (_, n) =>
+        signInWithMailbox(ctx, { email: `nobody-${n}-${client}@${mailServer().domain}`, password: "bad", clientAddress: client, userAgent: null }),
+      ),
     );
     expect(logins.length).toBeLessThanOrEqual(4);
   });

@@ -52,11 +52,7 @@ export function describeUntrustedRelayFailure(kind: SmtpFailureKind, relay: Pick
 }
 
 /** Turns a guard, DNS, socket, TLS or SMTP error into what the user can do about it. */
-export function describeSmtpFailure(
-  error: unknown,
-  relay: Pick<RelayConfig, "host" | "port" | "security">,
-  timeoutMs = 10_000,
-): { kind: SmtpFailureKind; message: string } {
+export function describeSmtpFailure(error: unknown, relay: Pick<RelayConfig, "host" | "port" | "security">, timeoutMs = 10_000): { kind: SmtpFailureKind; message: string } {
   const where = `${relay.host}:${relay.port}`;
   if (error instanceof RelayGuardError) {
     return {
