@@ -4,7 +4,7 @@ import { database } from "@/lib/db/database";
 import { deleteSession } from "@/lib/db/sessions";
 import { env } from "@/lib/env";
 import { imapPool, imapServer } from "./imap-pool-instance";
-import { clientAddressFrom, parseTrustedProxies, type TrustedProxies } from "./client-address";
+import { clientAddressFrom, normalizeIp, parseTrustedProxies, SOCKET_ADDRESS_HEADER, type TrustedProxies } from "./client-address";
 import { SignInRefused, signInWithMailbox } from "./sign-in";
 import { sessionRowId } from "./vault";
 
@@ -46,6 +46,22 @@ export function trustedProxies(): TrustedProxies {
   return trusted;
 }
 
+let warnedAboutProxy = false;
+
+/**
+ * The client of a sign-in request. Says once in the log when a proxy on this machine seems to be
+ * forwarding without being trusted: then every user would count as the proxy's address.
+ */
+function signInClientAddress(headers: Headers): string {
+  const address = clientAddressFrom(headers, trustedProxies());
+  const socket = normalizeIp(headers.get(SOCKET_ADDRESS_HEADER) ?? "");
+  if (!warnedAboutProxy && headers.has("x-forwarded-for") && address === socket && /^(127\.|::1$)/.test(socket)) {
+    warnedAboutProxy = true;
+    console.warn("[auth] X-Forwarded-For from a loopback peer that is not in MAILROOM_TRUSTED_PROXIES is ignored; list your reverse proxy there.");
+  }
+  return address;
+}
+
 /**
  * Ends the server side of a session: its row (so the cookie no longer opens anything, on any
  * instance) and its IMAP connection in this instance.
@@ -79,7 +95,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
             {
               email: String(credentials.email ?? ""),
               password: String(credentials.password ?? ""),
-              clientAddress: clientAddressFrom(request.headers, trustedProxies()),
+              clientAddress: signInClientAddress(request.headers),
               userAgent: request.headers.get("user-agent"),
             },
           );
