@@ -101,6 +101,7 @@ for (let chunk = 0; chunk < CHUNKS; chunk++) {
     await expect(conversations).toBeEnabled();
 
     const broken: string[] = [];
+    let framesChecked = 0;
     for (const [uid, vector] of uids) {
       current = `vector ${vector.id} (${(vector.title ?? vector.source).slice(0, 60)})`;
       await page.goto(`/mail/INBOX/${uid}`);
@@ -120,15 +121,22 @@ for (let chunk = 0; chunk < CHUNKS; chunk++) {
       if (intact.title !== "Message · Mailroom" || !intact.signOut || !intact.header || intact.fired || intact.path !== `/mail/INBOX/${uid}`) {
         broken.push(`${current}: ${JSON.stringify(intact)}`);
       }
+      // Every payload is shown in its frame, and the frame's document has loaded before the next one:
+      // a frame still loading would otherwise be passed over unseen.
       const frame = page.locator(`iframe[title="Message: XSS vector ${vector.id}"]`);
-      if ((await frame.count()) > 0) {
-        await expect(frame, current).toHaveAttribute("sandbox", "allow-popups allow-popups-to-escape-sandbox");
-      }
+      await expect(frame, current).toHaveCount(1);
+      await expect(frame, current).toHaveAttribute("sandbox", "allow-popups allow-popups-to-escape-sandbox");
+      const frameDocument = await (await frame.elementHandle())!.contentFrame();
+      if (!frameDocument) throw new Error(`${current}: the frame has no document`);
+      await frameDocument.waitForLoadState("load");
+      expect(frameDocument.url(), current).toContain(`/api/messages/INBOX/${uid}/body`);
+      framesChecked++;
     }
     // Give late timers and loads of the last page a moment to show themselves.
     await page.waitForTimeout(1_000);
     await context.close();
 
+    expect(framesChecked, "frames whose document loaded and was checked").toBe(mine.length);
     expect(fired, "script ran").toEqual([]);
     expect(foreignRequests, "requests left the app before remote content was allowed").toEqual([]);
     expect(broken, "the app around the message changed").toEqual([]);

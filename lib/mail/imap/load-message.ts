@@ -1,6 +1,5 @@
-import type { ImapFlow, MessageAddressObject, MessageEnvelopeObject } from "imapflow";
+import type { ImapFlow } from "imapflow";
 import { listAttachments, type AttachmentInfo } from "../message/parts";
-import { withoutBidiControls } from "../message/bidi-controls";
 import type { HeaderField, InlineImage, Mailbox, ParsedMessage } from "../message/parse";
 import { parseMessageOffThread } from "../message/render-jobs";
 import { isMissingMailboxError } from "./missing-mailbox";
@@ -41,6 +40,8 @@ export interface LoadedMessage {
   size: number;
   html: string | null;
   text: string | null;
+  /** True when the message could not be parsed in time: it has no headers or body to show, only its attachments. */
+  unreadable: boolean;
   /** True when only the first MAX_PARSED_BYTES of a very large message were read. */
   truncated: boolean;
   inlineImages: Map<string, InlineImage>;
@@ -59,12 +60,12 @@ export async function loadMessage(client: ImapFlow, folder: string, uid: number,
   try {
     const fetched = await client.fetchOne(
       String(uid),
-      { uid: true, flags: true, envelope: true, bodyStructure: true, internalDate: true, size: true, source: { maxLength: MAX_PARSED_BYTES } },
+      { uid: true, flags: true, bodyStructure: true, internalDate: true, size: true, source: { maxLength: MAX_PARSED_BYTES } },
       { uid: true },
     );
     if (!fetched || !fetched.source) throw new MessageNotFoundError(folder, uid);
-    // Parsed in a render worker; a message that cannot be parsed there is shown from its envelope.
-    const parsed = await parseMessageOffThread(fetched.source).catch(() => envelopeOnly(fetched.envelope));
+    // Parsed in a render worker; a message that cannot be parsed there (too slow, too big) is shown as unreadable.
+    const parsed = await parseMessageOffThread(fetched.source).catch(() => null);
     const uidValidity = client.mailbox ? String(client.mailbox.uidValidity) : "";
     const wasUnread = !fetched.flags?.has("\\Seen");
     let unread = wasUnread;
@@ -72,27 +73,29 @@ export async function loadMessage(client: ImapFlow, folder: string, uid: number,
       await client.messageFlagsAdd(String(uid), ["\\Seen"], { uid: true });
       unread = false;
     }
+    const content = parsed ?? UNREADABLE;
     const arrived = fetched.internalDate ? new Date(fetched.internalDate) : new Date(0);
     return {
       folder,
       uidValidity,
       uid,
-      subject: parsed.subject,
-      from: parsed.from,
-      to: parsed.to,
-      cc: parsed.cc,
-      replyTo: parsed.replyTo,
-      date: parsed.date ?? (Number.isNaN(arrived.getTime()) ? new Date(0).toISOString() : arrived.toISOString()),
-      messageId: parsed.messageId,
-      headers: parsed.headers,
+      subject: content.subject,
+      from: content.from,
+      to: content.to,
+      cc: content.cc,
+      replyTo: content.replyTo,
+      date: content.date ?? (Number.isNaN(arrived.getTime()) ? new Date(0).toISOString() : arrived.toISOString()),
+      messageId: content.messageId,
+      headers: content.headers,
       wasUnread,
       unread,
       flagged: Boolean(fetched.flags?.has("\\Flagged")),
       size: fetched.size ?? fetched.source.length,
-      html: parsed.html,
-      text: parsed.text,
+      html: content.html,
+      text: content.text,
       truncated: (fetched.size ?? 0) > MAX_PARSED_BYTES,
-      inlineImages: parsed.inlineImages,
+      unreadable: parsed === null,
+      inlineImages: content.inlineImages,
       attachments: fetched.bodyStructure ? listAttachments(fetched.bodyStructure) : [],
     };
   } catch (error) {
@@ -103,21 +106,4 @@ export async function loadMessage(client: ImapFlow, folder: string, uid: number,
   }
 }
 
-/** What the envelope says, for a message whose source could not be parsed: no body, no headers list. */
-function envelopeOnly(envelope: MessageEnvelopeObject | undefined): ParsedMessage {
-  const mailboxes = (list: MessageAddressObject[] | undefined): Mailbox[] =>
-    (list ?? []).slice(0, 500).map((entry) => ({ name: withoutBidiControls(entry.name ?? "").slice(0, 1_000), address: (entry.address ?? "").slice(0, 1_000) }));
-  return {
-    subject: (envelope?.subject ?? "").slice(0, 2_000),
-    from: mailboxes(envelope?.from),
-    to: mailboxes(envelope?.to),
-    cc: mailboxes(envelope?.cc),
-    replyTo: mailboxes(envelope?.replyTo),
-    date: envelope?.date && !Number.isNaN(new Date(envelope.date).getTime()) ? new Date(envelope.date).toISOString() : null,
-    messageId: envelope?.messageId ?? null,
-    headers: [],
-    html: null,
-    text: null,
-    inlineImages: new Map(),
-  };
-}
+const UNREADABLE: ParsedMessage = { subject: "", from: [], to: [], cc: [], replyTo: [], date: null, messageId: null, headers: [], html: null, text: null, inlineImages: new Map() };

@@ -71,7 +71,7 @@ export interface RenderedMessage {
 }
 
 /** Why a body is not shown as it was sent: the HTML was not sanitised, or rendering failed or took too long. */
-export type UnrenderedReason = UnsanitizedReason | "timeout" | "unavailable";
+export type UnrenderedReason = UnsanitizedReason | "timeout" | "unavailable" | "unreadable";
 
 const NOTICES: Record<UnrenderedReason, string> = {
   "too-large": "This message's formatting is too large to show safely, so its text is shown instead.",
@@ -79,6 +79,7 @@ const NOTICES: Record<UnrenderedReason, string> = {
   failed: "This message's formatting could not be shown, so its text is shown instead.",
   timeout: "This message took too long to show, so only the beginning of its text is shown.",
   unavailable: "This message could not be shown right now, so only the beginning of its text is shown.",
+  unreadable: "This message could not be read, so its sender, subject and text can't be shown.",
 };
 
 /**

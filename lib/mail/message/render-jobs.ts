@@ -21,11 +21,19 @@ function renderPool(): WorkerPool {
     // module has failed to load). The production bundle points at the worker's compiled JavaScript.
     spawn: () =>
       new Worker(new URL("./render-worker.ts", import.meta.url), {
-        execArgv: import.meta.url.endsWith(".ts") ? ["--require", "tsx/cjs"] : [],
+        execArgv: runsFromTypeScript() ? ["--require", "tsx/cjs"] : [],
         resourceLimits: RESOURCE_LIMITS,
       }),
   });
   return holder.__mailroomRenderPool;
+}
+
+/**
+ * Whether this module runs as TypeScript source (vitest, tsx) rather than in Next's bundle. In the
+ * bundle import.meta.url still names the .ts source, so Next's own runtime flag tells them apart.
+ */
+function runsFromTypeScript(): boolean {
+  return import.meta.url.endsWith(".ts") && !process.env.NEXT_RUNTIME;
 }
 
 /** Parses a raw message in a render worker. Throws WorkerJobError when it fails or takes too long. */
@@ -41,6 +49,7 @@ export async function parseMessageOffThread(source: Buffer): Promise<ParsedMessa
  * or takes too long comes back as its headers, attachments, a notice and the start of its text.
  */
 export async function renderMessageOffThread(message: LoadedMessage, options: { allowRemote: boolean }): Promise<RenderedMessage> {
+  if (message.unreadable) return unrenderedMessage(message, "unreadable");
   try {
     return (await renderPool().run({ kind: "render", message, options: { ...options, uidValidity: message.uidValidity } } satisfies RenderRequest)) as RenderedMessage;
   } catch (error) {
