@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentSession } from "@/lib/auth/current-session";
 import type { DatabaseHandle } from "@/lib/db/client";
+import { updateUserSettings } from "@/lib/db/user-settings";
 import { upsertUserOnSignIn } from "@/lib/db/users";
 import { ImapPool } from "@/lib/mail/imap/pool";
 import type { MessageViewData } from "@/lib/mail/message/body";
@@ -64,6 +65,8 @@ beforeAll(async () => {
     },
   });
   const user = await upsertUserOnSignIn(handle.db, mailbox.email);
+  // Each message alone: the conversation lookup (lib/mail/imap/threads.ts) is measured elsewhere.
+  await updateUserSettings(handle.db, user.id, { conversationView: false });
   session = { sessionId: "hostile", rowId: "row-hostile", userId: user.id, email: mailbox.email, imapCredentials: () => ({ user: mailbox.email, password: mailbox.password }) };
 
   const setup = await connectImap(mailbox);

@@ -94,7 +94,7 @@ export async function loadMessage(client: ImapFlow, folder: string, uid: number,
       html: content.html,
       text: content.text,
       truncated: (fetched.size ?? 0) > MAX_PARSED_BYTES,
-      unreadable: parsed === null,
+      unreadable: content.unreadable,
       inlineImages: content.inlineImages,
       attachments: fetched.bodyStructure ? listAttachments(fetched.bodyStructure) : [],
     };
@@ -106,4 +106,17 @@ export async function loadMessage(client: ImapFlow, folder: string, uid: number,
   }
 }
 
-const UNREADABLE: ParsedMessage = { subject: "", from: [], to: [], cc: [], replyTo: [], date: null, messageId: null, headers: [], html: null, text: null, inlineImages: new Map() };
+const UNREADABLE: ParsedMessage = {
+  subject: "",
+  from: [],
+  to: [],
+  cc: [],
+  replyTo: [],
+  date: null,
+  messageId: null,
+  headers: [],
+  html: null,
+  text: null,
+  inlineImages: new Map(),
+  unreadable: true,
+};

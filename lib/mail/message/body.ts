@@ -79,7 +79,7 @@ const NOTICES: Record<UnrenderedReason, string> = {
   failed: "This message's formatting could not be shown, so its text is shown instead.",
   timeout: "This message took too long to show, so only the beginning of its text is shown.",
   unavailable: "This message could not be shown right now, so only the beginning of its text is shown.",
-  unreadable: "This message could not be read, so its sender, subject and text can't be shown.",
+  unreadable: "This message could not be read in full (it is malformed or exceeds the parser's limits), so its text can't be shown.",
 };
 
 /**

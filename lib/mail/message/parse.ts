@@ -34,6 +34,8 @@ export interface ParsedMessage {
   text: string | null;
   /** Images the HTML can reference with cid:, by Content-ID (lowercase, without brackets). */
   inlineImages: Map<string, InlineImage>;
+  /** The parser refused the message (over its limits on headers or parts): only the main headers were read, no body. */
+  unreadable: boolean;
 }
 
 // Bounds on what one header may put on the page (a 1 MB Subject or To shows its beginning).
@@ -46,7 +48,12 @@ const PARSER_OPTIONS = { skipHtmlToText: true, skipTextToHtml: true, skipTextLin
 
 /** Parses a raw message with mailparser (iconv-lite underneath for legacy charsets). */
 export async function parseMessage(source: Buffer): Promise<ParsedMessage> {
-  const parsed = await simpleParser(source, PARSER_OPTIONS);
+  let parsed: Awaited<ReturnType<typeof simpleParser>>;
+  try {
+    parsed = await simpleParser(source, PARSER_OPTIONS);
+  } catch {
+    return mainHeadersOnly(source);
+  }
   const inlineImages = new Map<string, InlineImage>();
   for (const attachment of parsed.attachments) {
     const id = attachment.contentId?.trim().replace(/^<|>$/g, "").toLowerCase();
@@ -70,6 +77,58 @@ export async function parseMessage(source: Buffer): Promise<ParsedMessage> {
     html: html && utf7 ? decodeUtf7(html) : html,
     text: text && utf7 ? decodeUtf7(text) : text,
     inlineImages,
+    unreadable: false,
+  };
+}
+
+// How much of a refused message is read for its main headers.
+const MAX_FALLBACK_HEAD_BYTES = 256 * 1024;
+
+/**
+ * Subject, From, To, Cc, Date and Message-ID read plainly (no decoding of encoded words) from the
+ * start of a message the parser refused, so the reader still sees who sent what.
+ */
+function mainHeadersOnly(source: Buffer): ParsedMessage {
+  const head =
+    source
+      .subarray(0, MAX_FALLBACK_HEAD_BYTES)
+      .toString("latin1")
+      .split(/\r?\n\r?\n/, 1)[0] ?? "";
+  const fields = new Map<string, string>();
+  for (const line of head.split(/\r?\n(?![ \t])/)) {
+    const colon = line.indexOf(":");
+    const name = line.slice(0, colon).trim().toLowerCase();
+    if (colon > 0 && !fields.has(name))
+      fields.set(
+        name,
+        line
+          .slice(colon + 1)
+          .replace(/\r?\n[ \t]+/g, " ")
+          .trim()
+          .slice(0, MAX_HEADER_CHARS),
+      );
+  }
+  const date = new Date(fields.get("date") ?? "");
+  const mailbox = (value: string | undefined): Mailbox[] => {
+    if (!value) return [];
+    const open = value.indexOf("<");
+    const close = value.indexOf(">", open);
+    if (open < 0 || close < 0) return [{ name: "", address: value.split(",", 1)[0]!.trim() }];
+    return [{ name: withoutBidiControls(value.slice(0, open).trim().replace(/^"|"$/g, "")), address: value.slice(open + 1, close).trim() }];
+  };
+  return {
+    subject: (fields.get("subject") ?? "").slice(0, MAX_SUBJECT_CHARS),
+    from: mailbox(fields.get("from")),
+    to: mailbox(fields.get("to")),
+    cc: mailbox(fields.get("cc")),
+    replyTo: [],
+    date: Number.isNaN(date.getTime()) ? null : date.toISOString(),
+    messageId: fields.get("message-id") ?? null,
+    headers: [...fields].map(([name, value]) => ({ name, value })),
+    html: null,
+    text: null,
+    inlineImages: new Map(),
+    unreadable: true,
   };
 }
 

@@ -1,4 +1,5 @@
 // Server-only: the one place that starts render workers.
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { LoadedMessage } from "../imap/load-message";
 import { unrenderedMessage, type RenderedMessage } from "./body";
@@ -6,8 +7,9 @@ import type { InlineImage, ParsedMessage } from "./parse";
 import type { RenderRequest } from "./render-worker";
 import { WorkerJobError, WorkerPool } from "./worker-pool";
 
-// Two workers of at most ~384 MB each; a message gets 5 seconds (starting a worker is not counted).
-const POOL = { size: 2, maxQueued: 64, jobTimeoutMs: 5_000, startTimeoutMs: 60_000 };
+// One or two workers of at most ~384 MB each, leaving a core to the request thread; a message gets
+// 5 seconds (starting a worker is not counted).
+const POOL = { size: Math.max(1, Math.min(2, availableParallelism() - 1)), maxQueued: 64, jobTimeoutMs: 5_000, startTimeoutMs: 60_000 };
 const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 48 };
 
 // One pool per server process, kept on globalThis so that pages and route handlers share it.
