@@ -114,6 +114,14 @@ test("a message opens as an article; remote content waits for the reader; openin
     await expect(link).toHaveAttribute("rel", "noopener noreferrer");
     await expect(link).toHaveAttribute("title", "This link goes to evil.example, not bank.example");
     await expect(page.locator(`iframe[title="Message: ${subject}"]`)).toHaveAttribute("sandbox", "allow-popups allow-popups-to-escape-sandbox");
+    // Opened directly in a tab, the frame's document is sandboxed by its own CSP: its own sandbox.
+    const frameSrc = await page.locator(`iframe[title="Message: ${subject}"]`).getAttribute("src");
+    const direct = await page.request.get(frameSrc!);
+    expect(direct.headers()["content-security-policy"]).toContain("sandbox allow-popups allow-popups-to-escape-sandbox");
+    const tab = await context.newPage();
+    await tab.goto(frameSrc!);
+    await expect(tab.getByText("Hello from the")).toBeVisible();
+    await tab.close();
 
     const bar = page.getByRole("status").filter({ hasText: "Remote content is blocked" });
     await expect(bar).toBeVisible();
@@ -241,7 +249,12 @@ test("attachments download with safe headers; source and print views; plain text
       (window as unknown as { __printed: number }).__printed++;
     };
   });
-  await printPage.goto(await article.getByRole("link", { name: "Print" }).getAttribute("href").then((value) => value!));
+  await printPage.goto(
+    await article
+      .getByRole("link", { name: "Print" })
+      .getAttribute("href")
+      .then((value) => value!),
+  );
   await expect(printPage.getByRole("article", { name: subject })).toBeVisible();
   await expect(printPage.getByRole("button", { name: "Sign out" })).toHaveCount(0);
   await expect(printPage.getByRole("navigation", { name: "Folders" })).toHaveCount(0);
@@ -282,7 +295,10 @@ test("with conversations on, a reply opens with the rest of its thread, folded e
   const mailbox = createMailbox("thread");
   const rootId = `<${randomBytes(8).toString("hex")}@example.org>`;
   const subject = `Lunch plans ${randomBytes(3).toString("hex")}`;
-  await appendRaw(mailbox, `From: Dana <dana@example.org>\nTo: ${mailbox.email}\nSubject: ${subject}\nMessage-ID: ${rootId}\nDate: Mon, 6 Jan 2025 10:00:00 +0000\n\nNoon at the usual place?\n`);
+  await appendRaw(
+    mailbox,
+    `From: Dana <dana@example.org>\nTo: ${mailbox.email}\nSubject: ${subject}\nMessage-ID: ${rootId}\nDate: Mon, 6 Jan 2025 10:00:00 +0000\n\nNoon at the usual place?\n`,
+  );
   const reply = await appendRaw(
     mailbox,
     `From: Eve <eve@example.org>\nTo: ${mailbox.email}\nSubject: Re: ${subject}\nMessage-ID: <${randomBytes(8).toString("hex")}@example.org>\nIn-Reply-To: ${rootId}\nReferences: ${rootId}\nDate: Mon, 6 Jan 2025 11:00:00 +0000\n\nCount me in.\n`,

@@ -124,6 +124,11 @@ for (let chunk = 0; chunk < CHUNKS; chunk++) {
       // Every payload is shown in its frame, and the frame's document has loaded before the next one:
       // a frame still loading would otherwise be passed over unseen.
       const frame = page.locator(`iframe[title="Message: XSS vector ${vector.id}"]`);
+      if (!vector.payload.trim()) {
+        // Only white space: the message has no HTML part to frame.
+        await expect(article.getByText("This message has no text."), current).toBeVisible();
+        continue;
+      }
       await expect(frame, current).toHaveCount(1);
       await expect(frame, current).toHaveAttribute("sandbox", "allow-popups allow-popups-to-escape-sandbox");
       const frameDocument = await (await frame.elementHandle())!.contentFrame();
@@ -136,7 +141,7 @@ for (let chunk = 0; chunk < CHUNKS; chunk++) {
     await page.waitForTimeout(1_000);
     await context.close();
 
-    expect(framesChecked, "frames whose document loaded and was checked").toBe(mine.length);
+    expect(framesChecked, "frames whose document loaded and was checked").toBe(mine.filter((vector) => vector.payload.trim()).length);
     expect(fired, "script ran").toEqual([]);
     expect(foreignRequests, "requests left the app before remote content was allowed").toEqual([]);
     expect(broken, "the app around the message changed").toEqual([]);

@@ -174,8 +174,10 @@ export function sanitizeMessageHtml(html: string, options: SanitizeOptions): San
     return { ok: false, reason: "failed" };
   }
   const document = root?.ownerDocument;
-  const body = document?.body;
-  if (!root || !document || !body) return { ok: false, reason: "failed" };
+  if (!root || !document) return { ok: false, reason: "failed" };
+  const body = document.body;
+  // A frameset document has no body: nothing of it is shown.
+  if (!body) return { ok: true, value: { html: `<div class="mailroom-message"></div>`, ...state } };
 
   for (const element of Array.from(root.querySelectorAll("*"))) {
     if (!element.isConnected) continue;
