@@ -25,6 +25,7 @@ const MAX_MEMORY_RISE_MB = 300;
 let handle: DatabaseHandle;
 let mailbox: TestMailbox;
 let session: CurrentSession;
+let userId: string;
 const uids = new Map<string, number>();
 const measured: string[] = [];
 
@@ -66,6 +67,7 @@ beforeAll(async () => {
   });
   const user = await upsertUserOnSignIn(handle.db, mailbox.email);
   // Each message alone: the conversation lookup (lib/mail/imap/threads.ts) is measured elsewhere.
+  userId = user.id;
   await updateUserSettings(handle.db, user.id, { conversationView: false });
   session = { sessionId: "hostile", rowId: "row-hostile", userId: user.id, email: mailbox.email, imapCredentials: () => ({ user: mailbox.email, password: mailbox.password }) };
 
@@ -152,6 +154,38 @@ describe("hostile messages", () => {
     const many = await readMessageView(session, { folder: "INBOX", uid: uids.get("thousands-of-parts")! });
     if (!many.ok) throw new Error(many.error);
     expect(many.data.entries[0]!.message.attachments).toHaveLength(3_000);
+  });
+
+  it("shows a conversation whole when replies in it are hostile, each with its own body or notice", async () => {
+    const root = `<hostile-thread-${Date.now()}@example.org>`;
+    const date = (minutes: number) => new Date(Date.UTC(2026, 10, 2, 9, minutes));
+    const setup = await connectImap(mailbox);
+    let parent: number;
+    try {
+      const appended = await setup.append(
+        "INBOX",
+        rawMessage({ subject: "Thread start", body: "<p>Calm start.</p>", contentType: "text/html; charset=utf-8", messageId: root, date: date(0) }),
+      );
+      parent = Number(appended && appended.uid);
+      for (const [index, body] of [`<p>hi</p>${"<div>".repeat(15_000)}`, `<p>flat</p>${"<br>".repeat(300_000)}`].entries()) {
+        await setup.append(
+          "INBOX",
+          rawMessage({ subject: "Re: Thread start", body, contentType: "text/html; charset=utf-8", inReplyTo: root, references: [root], date: date(index + 1) }),
+        );
+      }
+    } finally {
+      await setup.logout();
+    }
+    await updateUserSettings(handle.db, userId, { conversationView: true });
+    try {
+      const view = await readMessageView(session, { folder: "INBOX", uid: parent });
+      if (!view.ok) throw new Error(view.error);
+      expect(view.data.entries.map((entry) => entry.message.body.kind)).toEqual(["html", "html", "text"]);
+      const last = view.data.entries[2]!.message.body;
+      expect(last.kind === "text" && last.blocks[0]?.kind).toBe("notice");
+    } finally {
+      await updateUserSettings(handle.db, userId, { conversationView: false });
+    }
   });
 
   it("keeps the event loop free while several hostile messages render at once", async () => {
