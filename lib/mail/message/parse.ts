@@ -81,8 +81,8 @@ export async function parseMessage(source: Buffer): Promise<ParsedMessage> {
   };
 }
 
-// How much of a refused message is read for its main headers.
-const MAX_FALLBACK_HEAD_BYTES = 256 * 1024;
+// How much of a refused message is read for its main headers (a 1 MB To may come before the Subject).
+const MAX_FALLBACK_HEAD_BYTES = 2 * 1024 * 1024;
 
 /**
  * Subject, From, To, Cc, Date and Message-ID read plainly (no decoding of encoded words) from the
@@ -92,7 +92,7 @@ function mainHeadersOnly(source: Buffer): ParsedMessage {
   const head =
     source
       .subarray(0, MAX_FALLBACK_HEAD_BYTES)
-      .toString("latin1")
+      .toString("utf8")
       .split(/\r?\n\r?\n/, 1)[0] ?? "";
   const fields = new Map<string, string>();
   for (const line of head.split(/\r?\n(?![ \t])/)) {
