@@ -18,3 +18,8 @@ export function uploadUrl(id: string): string {
 export function inlineUploadIds(html: string): string[] {
   return [...new Set([...html.matchAll(INLINE_UPLOAD_SRC)].map((match) => match[1] ?? ""))];
 }
+
+/** The HTML as it goes into the message: each inline upload becomes the cid: of its attached part. */
+export function inlineUploadsAsCid(html: string): string {
+  return html.replace(INLINE_UPLOAD_SRC, (_match, id: string) => `cid:${id}@mailroom`);
+}

@@ -7,6 +7,7 @@ import { listIdentities } from "@/lib/db/identities";
 import { env } from "@/lib/env";
 import { buildMessage, isMessageId, MessageInputError, parseAddressList, type MessageAttachment } from "@/lib/mail/compose/build-message";
 import { MissingFolderError, saveDraftVersion } from "@/lib/mail/compose/drafts";
+import { inlineUploadIds, inlineUploadsAsCid } from "@/lib/upload-id";
 import { formatBytes, readUploadMeta, uploadDir, uploadPath } from "@/lib/uploads/upload-store";
 import type { ActionResult } from "./result";
 
@@ -36,8 +37,6 @@ export const draftSchema = z.object({
 
 export type DraftInput = z.output<typeof draftSchema>;
 
-const UPLOAD_SRC = /\/api\/uploads\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/g;
-
 function invalid(field: string, error: string): ActionResult<never> {
   return { ok: false, code: "invalid", error, fieldErrors: { [field]: [error] } };
 }
@@ -50,7 +49,7 @@ export async function saveDraftForSession(input: DraftInput, session: CurrentSes
   if (!identity) return invalid("from", "You can only send from one of your own addresses. Choose one in the From field.");
 
   const dir = uploadDir(env().dataDir, session.userId);
-  const inlineIds = input.html ? [...new Set([...input.html.matchAll(UPLOAD_SRC)].map((match) => match[1] ?? ""))] : [];
+  const inlineIds = input.html ? inlineUploadIds(input.html) : [];
   const attachments: MessageAttachment[] = [];
   let total = 0;
   for (const id of [...input.attachmentIds, ...inlineIds]) {
@@ -74,7 +73,7 @@ export async function saveDraftForSession(input: DraftInput, session: CurrentSes
         cc: parseAddressList("Cc", input.cc),
         bcc: parseAddressList("Bcc", input.bcc),
         subject: input.subject,
-        html: input.html === null ? null : input.html.replace(UPLOAD_SRC, (_match, id: string) => `cid:${id}@mailroom`),
+        html: input.html === null ? null : inlineUploadsAsCid(input.html),
         text: input.text,
         attachments,
         inReplyTo: input.inReplyTo,

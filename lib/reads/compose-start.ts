@@ -28,7 +28,7 @@ export interface ComposeParams {
 /** Everything the composer opens with. */
 export interface ComposeSetup {
   start: ComposeStart & { messageId: string };
-  identities: { email: string; displayName: string; isDefault: boolean }[];
+  identities: { email: string; displayName: string; isDefault: boolean; signatureHtml: string }[];
   undoSendSeconds: number;
   companyDomains: string[];
   limits: { attachmentBytes: number; messageBytes: number };
@@ -120,7 +120,7 @@ export async function readComposeStart(session: CurrentSession, params: ComposeP
     ok: true,
     data: {
       start: { ...opening, messageId },
-      identities: identities.map(({ email, displayName, isDefault }) => ({ email, displayName, isDefault })),
+      identities: identities.map(({ email, displayName, isDefault, signatureHtml }) => ({ email, displayName, isDefault, signatureHtml })),
       undoSendSeconds,
       companyDomains: allowedDomains.length > 0 ? allowedDomains : [domain],
       limits,

@@ -3,6 +3,8 @@ import type { CurrentSession } from "@/lib/auth/current-session";
 import { database } from "@/lib/db/database";
 import { findSmtpRelay } from "@/lib/db/smtp-relays";
 import { env } from "@/lib/env";
+import type { ConnectionSecurity } from "@/lib/mail/connection-security";
+import { insecureRelaysAllowed } from "@/lib/outgoing/relay-policy";
 
 export interface OutgoingSettingsView {
   /** host:port of the company's relay. */
@@ -12,7 +14,7 @@ export interface OutgoingSettingsView {
     useCompanyRelay: boolean;
     host: string;
     port: string;
-    security: "tls" | "starttls" | "none";
+    security: ConnectionSecurity;
     username: string;
     saveSentCopy: boolean;
     /** Only whether a password is saved reaches the browser, never the password. */
@@ -23,10 +25,10 @@ export interface OutgoingSettingsView {
 /** Settings → Outgoing mail: the saved relay as the form shows it. */
 export async function readOutgoingSettings(session: CurrentSession): Promise<OutgoingSettingsView> {
   const row = await findSmtpRelay(await database(), session.userId);
-  const { smtp, smtpAllowInsecure } = env();
+  const { smtp } = env();
   return {
     companyRelay: `${smtp.host}:${smtp.port}`,
-    allowInsecure: smtpAllowInsecure,
+    allowInsecure: insecureRelaysAllowed(),
     initial: {
       useCompanyRelay: row?.useCompanyRelay ?? true,
       host: row?.host ?? "",

@@ -32,6 +32,8 @@ export function testAppEnv(overrides: Record<string, string | undefined> = {}): 
     ...mailServer().appEnv,
     MAILROOM_ALLOWED_DOMAINS: mailServer().domain,
     AUTH_SECRET: TEST_AUTH_SECRET,
+    // Tests give each client its own address through X-Forwarded-For, as a proxy in front would.
+    MAILROOM_TRUSTED_PROXIES: "127.0.0.1",
     DATABASE_URL: process.env.DATABASE_URL,
     ...overrides,
   };
