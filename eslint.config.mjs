@@ -6,7 +6,18 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: ["node_modules/**", ".next/**", ".next-*/**", ".mail-server/**", "data/**", "drizzle/**", "test-results/**", "playwright-report/**", "tests/.artifacts/**", "next-env.d.ts"],
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      ".next-*/**",
+      ".mail-server/**",
+      "data/**",
+      "drizzle/**",
+      "test-results/**",
+      "playwright-report/**",
+      "tests/.artifacts/**",
+      "next-env.d.ts",
+    ],
   },
   {
     rules: {

@@ -118,9 +118,14 @@ async function sanitizerFigures() {
     await simpleParser(generateMessage(next++ % 400, options).raw);
   });
   next = 0;
-  await measure(`sanitise one HTML body (${html.length} bodies, remote blocked)`, 400, async () => {
-    sanitizeMessageHtml(html[next++ % html.length]!, { allowRemote: false });
-  }, 10);
+  await measure(
+    `sanitise one HTML body (${html.length} bodies, remote blocked)`,
+    400,
+    async () => {
+      sanitizeMessageHtml(html[next++ % html.length]!, { allowRemote: false });
+    },
+    10,
+  );
 }
 
 async function httpFigures() {

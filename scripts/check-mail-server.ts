@@ -136,9 +136,7 @@ async function main(): Promise<void> {
       for (const want of ["\\Drafts", "\\Sent", "\\Trash", "\\Junk", "\\Archive"]) {
         if (!list.some((f) => f.specialUse === want && f.subscribed)) throw new Error(`no subscribed ${want}`);
       }
-      const caps = [...client.capabilities.keys()].filter((c) =>
-        /^(SORT|THREAD=REFERENCES|ESORT|SPECIAL-USE|IDLE|NOTIFY|CONDSTORE|QRESYNC|MOVE)$/.test(c),
-      );
+      const caps = [...client.capabilities.keys()].filter((c) => /^(SORT|THREAD=REFERENCES|ESORT|SPECIAL-USE|IDLE|NOTIFY|CONDSTORE|QRESYNC|MOVE)$/.test(c));
       return `${specialUse.join(" ")}; caps ${caps.join(" ")}`;
     }),
   );
@@ -158,15 +156,16 @@ async function main(): Promise<void> {
     return "greeting advertises STARTTLS LOGINDISABLED";
   });
 
-  await check("wrong IMAP password is refused", () =>
-    expectFailure(() => withImap(imap({ auth: { ...alice, pass: "wrong" } }), async () => undefined)),
-  );
+  await check("wrong IMAP password is refused", () => expectFailure(() => withImap(imap({ auth: { ...alice, pass: "wrong" } }), async () => undefined)));
 
   const stamp = `${process.pid}-${Date.now()}`;
   await check("submission 10587 (STARTTLS, AUTH) delivers to bob", async () => {
     const subject = `check 10587 ${stamp}`;
     await smtp(Number(env.MAILROOM_SMTP_PORT), false, alice).sendMail({
-      from: alice.user, to: bob.user, subject, text: "hello over submission",
+      from: alice.user,
+      to: bob.user,
+      subject,
+      text: "hello over submission",
     });
     return `uid ${await waitForSubject(subject)}`;
   });
@@ -174,21 +173,25 @@ async function main(): Promise<void> {
   await check("smtps 10465 (implicit TLS, AUTH) delivers to bob", async () => {
     const subject = `check 10465 ${stamp}`;
     await smtp(Number(env.MAILROOM_SMTPS_PORT), true, alice).sendMail({
-      from: alice.user, to: bob.user, subject, text: "hello over smtps",
+      from: alice.user,
+      to: bob.user,
+      subject,
+      text: "hello over smtps",
     });
     return `uid ${await waitForSubject(subject)}`;
   });
 
   await check("sending without AUTH is refused", () =>
-    expectFailure(() =>
-      smtp(Number(env.MAILROOM_SMTP_PORT), false).sendMail({ from: alice.user, to: bob.user, subject: "x", text: "x" }),
-    ),
+    expectFailure(() => smtp(Number(env.MAILROOM_SMTP_PORT), false).sendMail({ from: alice.user, to: bob.user, subject: "x", text: "x" })),
   );
 
   await check("wrong SMTP password is refused", () =>
     expectFailure(() =>
       smtp(Number(env.MAILROOM_SMTP_PORT), false, { ...alice, pass: "wrong" }).sendMail({
-        from: alice.user, to: bob.user, subject: "x", text: "x",
+        from: alice.user,
+        to: bob.user,
+        subject: "x",
+        text: "x",
       }),
     ),
   );

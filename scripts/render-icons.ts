@@ -38,7 +38,9 @@ async function main() {
     for (const { svg, png, size } of RENDERS) {
       const page = await browser.newPage({ viewport: { width: size, height: size } });
       const source = readFileSync(path.join(PUBLIC, svg), "utf8");
-      await page.setContent(`<html><body style="margin:0;background:transparent"><img style="display:block;width:${size}px;height:${size}px" src="data:image/svg+xml;base64,${Buffer.from(source).toString("base64")}"></body></html>`);
+      await page.setContent(
+        `<html><body style="margin:0;background:transparent"><img style="display:block;width:${size}px;height:${size}px" src="data:image/svg+xml;base64,${Buffer.from(source).toString("base64")}"></body></html>`,
+      );
       const image = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
       writeFileSync(path.join(PUBLIC, png), image);
       await page.close();

@@ -17,9 +17,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { assertLocalesRepresentable } from "./seed/international-text";
 import { defaultMailboxOptions, generateMessage } from "./seed/generate-message";
-import {
-  ensureMaildirFolder, existingBaseNames, maildirBaseName, maildirFolderPath, writeMaildirMessage, type FileOwner,
-} from "./seed/maildir-writer";
+import { ensureMaildirFolder, existingBaseNames, maildirBaseName, maildirFolderPath, writeMaildirMessage, type FileOwner } from "./seed/maildir-writer";
 
 interface Args {
   user: string;
@@ -45,8 +43,16 @@ function usage(message: string): never {
 
 function parseArgs(argv: string[]): Args {
   const args: Args = {
-    user: "", count: 100, seed: 42, folder: "INBOX", sentReplies: false, maildir: null,
-    endDate: undefined, spanDays: undefined, name: undefined, index: true,
+    user: "",
+    count: 100,
+    seed: 42,
+    folder: "INBOX",
+    sentReplies: false,
+    maildir: null,
+    endDate: undefined,
+    spanDays: undefined,
+    name: undefined,
+    index: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
@@ -57,22 +63,41 @@ function parseArgs(argv: string[]): Args {
       return v;
     };
     switch (flag) {
-      case "--user": args.user = value(); break;
-      case "--count": args.count = integer(); break;
-      case "--seed": args.seed = integer(); break;
-      case "--folder": args.folder = value(); break;
-      case "--sent-replies": args.sentReplies = true; break;
-      case "--maildir": args.maildir = path.resolve(value()); break;
+      case "--user":
+        args.user = value();
+        break;
+      case "--count":
+        args.count = integer();
+        break;
+      case "--seed":
+        args.seed = integer();
+        break;
+      case "--folder":
+        args.folder = value();
+        break;
+      case "--sent-replies":
+        args.sentReplies = true;
+        break;
+      case "--maildir":
+        args.maildir = path.resolve(value());
+        break;
       case "--end-date": {
         const d = new Date(value());
         if (Number.isNaN(d.getTime())) usage("--end-date needs an ISO date");
         args.endDate = d;
         break;
       }
-      case "--span-days": args.spanDays = integer(); break;
-      case "--name": args.name = value(); break;
-      case "--no-index": args.index = false; break;
-      default: usage(`unknown argument ${flag}`);
+      case "--span-days":
+        args.spanDays = integer();
+        break;
+      case "--name":
+        args.name = value();
+        break;
+      case "--no-index":
+        args.index = false;
+        break;
+      default:
+        usage(`unknown argument ${flag}`);
     }
   }
   if (!/^[^@\s:]+@[^@\s:]+$/.test(args.user)) usage("--user EMAIL is required");
@@ -85,8 +110,7 @@ function defaultDisplayName(email: string): string {
 }
 
 function makeDoveadm(conf: string) {
-  return (...argv: string[]): string =>
-    execFileSync("doveadm", ["-c", conf, ...argv], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  return (...argv: string[]): string => execFileSync("doveadm", ["-c", conf, ...argv], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
 
 function seconds(since: bigint): string {
@@ -108,7 +132,9 @@ function main(): void {
     if (!fs.existsSync(conf)) usage(`no Dovecot config at ${conf}; run 'bash scripts/mail-server.sh up' or pass --maildir`);
     // Creates home, Maildir and the auto-created special-use folders.
     doveadm("mailbox", "status", "-u", args.user, "messages", "INBOX");
-    const existing = doveadm("mailbox", "list", "-u", args.user).split("\n").map((l) => l.trim());
+    const existing = doveadm("mailbox", "list", "-u", args.user)
+      .split("\n")
+      .map((l) => l.trim());
     for (const folder of [args.folder, ...(args.sentReplies ? ["Sent"] : [])]) {
       if (folder.toUpperCase() !== "INBOX" && !existing.includes(folder)) {
         doveadm("mailbox", "create", "-s", "-u", args.user, folder);
@@ -140,9 +166,7 @@ function main(): void {
     namespace: args.folder,
   });
 
-  console.log(
-    `seed-mailbox: ${args.count} messages for ${args.user} into ${args.folder}${args.sentReplies ? " (+ own replies into Sent)" : ""}, seed ${args.seed}`,
-  );
+  console.log(`seed-mailbox: ${args.count} messages for ${args.user} into ${args.folder}${args.sentReplies ? " (+ own replies into Sent)" : ""}, seed ${args.seed}`);
   const started = process.hrtime.bigint();
   const written = { main: 0, sent: 0 };
   let skipped = 0;
@@ -175,9 +199,7 @@ function main(): void {
       doveadm("force-resync", "-u", args.user, folder);
       doveadm("force-resync", "-u", args.user, folder);
     }
-    const status = touched
-      .map((folder) => `${folder}: ${doveadm("-f", "flow", "mailbox", "status", "-u", args.user, "messages unseen", folder).trim()}`)
-      .join("; ");
+    const status = touched.map((folder) => `${folder}: ${doveadm("-f", "flow", "mailbox", "status", "-u", args.user, "messages unseen", folder).trim()}`).join("; ");
     console.log(`seed-mailbox: Dovecot indexed in ${seconds(indexing)}; ${status}`);
   }
   console.log(`seed-mailbox: total ${seconds(started)}`);

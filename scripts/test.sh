@@ -29,8 +29,10 @@ as_root bash scripts/mail-server.sh up
 
 step "database: ${DATABASE_URL:+PostgreSQL}${DATABASE_URL:-embedded PGlite}"
 
-step "type check"
+step "type check, lint, formatting"
 npx tsc --noEmit
+npx eslint . --max-warnings 0
+npx prettier --check . --log-level warn
 
 step "unit and integration tests"
 npx vitest run

@@ -30,11 +30,7 @@ export function HtmlBody({ blockedSrc, remoteSrc, title, remoteContentBlocked, r
       {remoteContentBlocked && !remote ? (
         <div role="status" className="mb-3 flex print:hidden flex-wrap items-center gap-3 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           <p className="min-w-0 flex-1">Remote content is blocked to protect your privacy. Images and styles from other sites were not loaded.</p>
-          <button
-            type="button"
-            onClick={() => setRemote(true)}
-            className="rounded-md border border-amber-300 bg-white px-3 py-1 font-medium hover:bg-amber-100"
-          >
+          <button type="button" onClick={() => setRemote(true)} className="rounded-md border border-amber-300 bg-white px-3 py-1 font-medium hover:bg-amber-100">
             Load remote content
           </button>
           {sender ? (
@@ -65,14 +61,7 @@ export function HtmlBody({ blockedSrc, remoteSrc, title, remoteContentBlocked, r
         </p>
       ) : null}
       <div className="resize-y overflow-hidden rounded-lg border border-slate-200 bg-white" style={{ height }}>
-        <iframe
-          key={src}
-          src={src}
-          title={title}
-          sandbox="allow-popups allow-popups-to-escape-sandbox"
-          referrerPolicy="no-referrer"
-          className="block h-full w-full"
-        />
+        <iframe key={src} src={src} title={title} sandbox="allow-popups allow-popups-to-escape-sandbox" referrerPolicy="no-referrer" className="block h-full w-full" />
       </div>
     </div>
   );

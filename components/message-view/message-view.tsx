@@ -71,7 +71,12 @@ export function MessageView({ message, remoteAllowed, headingLevel = 1, printing
                   {label}
                 </a>
               ))}
-              <a href={messageSourceHref(message.folder, message.uid)} target="_blank" rel="noopener" className="rounded-md px-2 py-1 font-medium text-slate-600 hover:bg-slate-100">
+              <a
+                href={messageSourceHref(message.folder, message.uid)}
+                target="_blank"
+                rel="noopener"
+                className="rounded-md px-2 py-1 font-medium text-slate-600 hover:bg-slate-100"
+              >
                 View source
               </a>
               <a href={printHref(message.folder, message.uid)} target="_blank" rel="noopener" className="rounded-md px-2 py-1 font-medium text-slate-600 hover:bg-slate-100">
@@ -81,9 +86,7 @@ export function MessageView({ message, remoteAllowed, headingLevel = 1, printing
           </div>
         )}
       </header>
-      {message.truncated ? (
-        <p className="mt-3 text-sm text-slate-600">This message is very large; only its beginning is shown. Its attachments can still be downloaded.</p>
-      ) : null}
+      {message.truncated ? <p className="mt-3 text-sm text-slate-600">This message is very large; only its beginning is shown. Its attachments can still be downloaded.</p> : null}
       <div className="mt-4">
         {message.body.kind === "html" ? (
           <HtmlBody

@@ -29,10 +29,7 @@ export function ConversationToggle({ enabled }: { enabled: boolean }) {
         }
         className="flex items-center gap-2 rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100 disabled:opacity-60"
       >
-        <span
-          aria-hidden="true"
-          className={`relative inline-block h-4 w-7 rounded-full transition ${enabled ? "bg-sky-600" : "bg-slate-300"}`}
-        >
+        <span aria-hidden="true" className={`relative inline-block h-4 w-7 rounded-full transition ${enabled ? "bg-sky-600" : "bg-slate-300"}`}>
           <span className={`absolute top-0.5 h-3 w-3 rounded-full bg-white transition ${enabled ? "left-3.5" : "left-0.5"}`} />
         </span>
         Conversation view

@@ -31,15 +31,11 @@ export function MessageRow({ message, href, conversation, folderName }: Props) {
         href={href}
         aria-label={label}
         data-message-row=""
-        className={`flex items-center gap-3 px-4 py-2.5 text-sm outline-offset-[-2px] hover:bg-sky-50 focus-visible:bg-sky-50 ${
-          unread ? "bg-white" : "bg-slate-50/60"
-        }`}
+        className={`flex items-center gap-3 px-4 py-2.5 text-sm outline-offset-[-2px] hover:bg-sky-50 focus-visible:bg-sky-50 ${unread ? "bg-white" : "bg-slate-50/60"}`}
       >
         <span aria-hidden="true" className={`h-2 w-2 shrink-0 rounded-full ${unread ? "bg-sky-600" : "bg-transparent"}`} />
         <span className={`w-48 shrink-0 truncate ${strong}`}>{sender}</span>
-        {conversation && conversation.count > 1 ? (
-          <span className="shrink-0 rounded bg-slate-200 px-1.5 text-xs text-slate-700">{conversation.count}</span>
-        ) : null}
+        {conversation && conversation.count > 1 ? <span className="shrink-0 rounded bg-slate-200 px-1.5 text-xs text-slate-700">{conversation.count}</span> : null}
         <span className="min-w-0 flex-1 truncate">
           <span className={strong}>{subject}</span>
           {message.preview ? <span className="text-slate-500"> — {message.preview}</span> : null}

@@ -6,9 +6,7 @@ import { SEARCH_PARAMS, isSearch } from "@/lib/search-params";
  * addressable, pageable and survive reload, back and forward.
  */
 export function SearchForm({ folder, query }: { folder: string; query: SearchQuery }) {
-  const filtersUsed = Boolean(
-    query.from || query.to || query.subject || query.hasAttachment || query.unread || query.starred || query.since || query.before,
-  );
+  const filtersUsed = Boolean(query.from || query.to || query.subject || query.hasAttachment || query.unread || query.starred || query.since || query.before);
   const field = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
   return (
     <form role="search" aria-label="Search mail" method="get" action={`/mail/${encodeURIComponent(folder)}`} className="space-y-2">

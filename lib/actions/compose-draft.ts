@@ -18,7 +18,10 @@ import type { ActionResult } from "./result";
 
 const messageId = z.string().max(250).refine(isMessageId, "Malformed Message-ID.");
 const headerText = (field: string, max: number) =>
-  z.string().max(max).refine((value) => !/[\r\n\0]/.test(value), `${field} can't contain line breaks or NUL characters.`);
+  z
+    .string()
+    .max(max)
+    .refine((value) => !/[\r\n\0]/.test(value), `${field} can't contain line breaks or NUL characters.`);
 
 export const draftSchema = z.object({
   messageId,

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { outgoingSettingsSchema } from "./outgoing-settings.validation";
 
-const own = { useCompanyRelay: false, saveSentCopy: true, host: "smtp.example.com", port: "587", security: "starttls", username: "me", password: "", removePassword: false } as const;
+const own = {
+  useCompanyRelay: false,
+  saveSentCopy: true,
+  host: "smtp.example.com",
+  port: "587",
+  security: "starttls",
+  username: "me",
+  password: "",
+  removePassword: false,
+} as const;
 
 function fieldErrors(result: ReturnType<ReturnType<typeof outgoingSettingsSchema>["safeParse"]>) {
   return result.success ? {} : Object.fromEntries(result.error.issues.map((issue) => [issue.path.join("."), issue.message]));

@@ -10,10 +10,7 @@ import { catchUnexpected } from "./unexpected-failure";
  * actions it renders, so every action goes through here. An unexpected error is logged on the
  * server and comes back as a typed failure: actions never throw at the UI.
  */
-export function sessionAction<Schema extends z.ZodType, T>(
-  schema: Schema,
-  handler: (input: z.output<Schema>, session: CurrentSession) => Promise<ActionResult<T>>,
-) {
+export function sessionAction<Schema extends z.ZodType, T>(schema: Schema, handler: (input: z.output<Schema>, session: CurrentSession) => Promise<ActionResult<T>>) {
   return async (input: z.input<Schema>): Promise<ActionResult<T>> =>
     catchUnexpected(
       async () => {

@@ -92,7 +92,10 @@ export async function setDefaultIdentity(db: Database, userId: string, id: strin
       .from(identities)
       .where(and(eq(identities.userId, userId), eq(identities.id, id)));
     if (target.length === 0) return false;
-    await tx.update(identities).set({ isDefault: sql`${identities.id} = ${id}` }).where(eq(identities.userId, userId));
+    await tx
+      .update(identities)
+      .set({ isDefault: sql`${identities.id} = ${id}` })
+      .where(eq(identities.userId, userId));
     return true;
   });
 }

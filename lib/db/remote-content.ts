@@ -19,5 +19,8 @@ export async function isSenderAllowed(db: Database, userId: string, sender: stri
 }
 
 export async function allowSender(db: Database, userId: string, sender: string): Promise<void> {
-  await db.insert(remoteContentSenders).values({ userId, sender: normalise(sender) }).onConflictDoNothing();
+  await db
+    .insert(remoteContentSenders)
+    .values({ userId, sender: normalise(sender) })
+    .onConflictDoNothing();
 }

@@ -10,7 +10,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("upload store", () => {
   it("streams a file to disk and remembers its name, type and size", async () => {
-    const meta = await saveUpload(dir, { filename: "../../etc/pass\nwd.txt", contentType: "text/plain; charset=utf-8", body: Readable.from([Buffer.from("abc"), Buffer.from("def")]) }, 100);
+    const meta = await saveUpload(
+      dir,
+      { filename: "../../etc/pass\nwd.txt", contentType: "text/plain; charset=utf-8", body: Readable.from([Buffer.from("abc"), Buffer.from("def")]) },
+      100,
+    );
     expect(meta).toMatchObject({ filename: "pass\nwd.txt".replace("\n", ""), contentType: "text/plain", size: 6 });
     expect(await readUploadMeta(dir, meta.id)).toEqual(meta);
     expect(existsSync(uploadPath(dir, meta.id))).toBe(true);
@@ -19,7 +23,9 @@ describe("upload store", () => {
   });
 
   it("stops at the size limit and leaves nothing behind", async () => {
-    await expect(saveUpload(dir, { filename: "big", contentType: "x/y", body: Readable.from([Buffer.alloc(60), Buffer.alloc(60)]) }, 100)).rejects.toBeInstanceOf(UploadTooLargeError);
+    await expect(saveUpload(dir, { filename: "big", contentType: "x/y", body: Readable.from([Buffer.alloc(60), Buffer.alloc(60)]) }, 100)).rejects.toBeInstanceOf(
+      UploadTooLargeError,
+    );
   });
 
   it("refuses ids that are not upload ids (no path traversal)", async () => {

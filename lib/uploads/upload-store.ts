@@ -48,8 +48,11 @@ export function uploadPath(dir: string, id: string): string {
 /** A file name safe to put in a header and on screen: no path, no control characters. */
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
+
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, 200);
   return clean || "attachment";
 }
 
@@ -59,11 +62,7 @@ function cleanContentType(type: string): string {
 }
 
 /** Streams `body` to disk, stopping with UploadTooLargeError as soon as it passes `maxBytes`. */
-export async function saveUpload(
-  dir: string,
-  file: { filename: string; contentType: string; body: Readable | AsyncIterable<Uint8Array> },
-  maxBytes: number,
-): Promise<UploadMeta> {
+export async function saveUpload(dir: string, file: { filename: string; contentType: string; body: Readable | AsyncIterable<Uint8Array> }, maxBytes: number): Promise<UploadMeta> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const id = randomUUID();
   const target = uploadPath(dir, id);
@@ -97,9 +96,7 @@ export async function readUploadMeta(dir: string, id: string): Promise<UploadMet
 }
 
 export async function deleteUploads(dir: string, ids: string[]): Promise<void> {
-  await Promise.all(
-    ids.filter(isUploadId).flatMap((id) => [rm(path.join(dir, `${id}.bin`), { force: true }), rm(path.join(dir, `${id}.json`), { force: true })]),
-  );
+  await Promise.all(ids.filter(isUploadId).flatMap((id) => [rm(path.join(dir, `${id}.bin`), { force: true }), rm(path.join(dir, `${id}.json`), { force: true })]));
 }
 
 /** Removes uploads older than `maxAgeMs` (abandoned compositions). */

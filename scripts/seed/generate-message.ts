@@ -8,14 +8,9 @@ import { escapeHtml } from "@/lib/mail/message/escape-html";
 import { rngFor, type Rng } from "./prng";
 import { tinyPdf, tinyPng, csvExport } from "./binary-fixtures";
 import { encodeText } from "./charset-encoding";
-import {
-  encodeWords, foldAscii, formatAddressList, formatMailbox, formatRfc5322Date, formatUnstructured, rfc2231Parameter,
-  type Mailbox,
-} from "./mime-encoding";
+import { encodeWords, foldAscii, formatAddressList, formatMailbox, formatRfc5322Date, formatUnstructured, rfc2231Parameter, type Mailbox } from "./mime-encoding";
 import { ancestorIds, planMessage, type MailboxOptions, type MessagePlan } from "./message-plan";
-import {
-  localeOf, messageParagraphs, messageSubject, quotedParent, renderHtml, renderPlainText, type QuotedParent,
-} from "./message-text";
+import { localeOf, messageParagraphs, messageSubject, quotedParent, renderHtml, renderPlainText, type QuotedParent } from "./message-text";
 import { serializeMessage, type LeafPart, type MimePart, type TransferEncoding } from "./mime-tree";
 import { DECEPTIVE_LINKS, NEWSLETTERS } from "./vocabulary";
 
@@ -129,7 +124,9 @@ function buildContent(options: MailboxOptions, plan: MessagePlan, rng: Rng): Con
     case "alternative":
       return {
         root: {
-          kind: "multipart", subtype: "alternative", boundary: b(0),
+          kind: "multipart",
+          subtype: "alternative",
+          boundary: b(0),
           parts: [textLeaf(plain, "plain", "utf-8", "quoted-printable"), textLeaf(renderHtml(paragraphs, quote, "utf-8"), "html", "utf-8", "quoted-printable")],
         },
         ...utf8(mode),
@@ -138,7 +135,9 @@ function buildContent(options: MailboxOptions, plan: MessagePlan, rng: Rng): Con
       const body: MimePart = rng.chance(0.5)
         ? textLeaf(plain, "plain", "utf-8", "quoted-printable")
         : {
-            kind: "multipart", subtype: "alternative", boundary: b(1),
+            kind: "multipart",
+            subtype: "alternative",
+            boundary: b(1),
             parts: [textLeaf(plain, "plain", "utf-8", "quoted-printable"), textLeaf(renderHtml(paragraphs, quote, "utf-8"), "html", "utf-8", "quoted-printable")],
           };
       const attachments = [attachmentLeaf(rng, plan)];
@@ -150,14 +149,22 @@ function buildContent(options: MailboxOptions, plan: MessagePlan, rng: Rng): Con
       const extra = `\n<p><img src="cid:${cid}" alt="Company logo" width="16" height="16"> ${escapeHtml(plan.author.company ?? "")}</p>`;
       return {
         root: {
-          kind: "multipart", subtype: "related", boundary: b(0), params: `type="multipart/alternative"`,
+          kind: "multipart",
+          subtype: "related",
+          boundary: b(0),
+          params: `type="multipart/alternative"`,
           parts: [
             {
-              kind: "multipart", subtype: "alternative", boundary: b(1),
+              kind: "multipart",
+              subtype: "alternative",
+              boundary: b(1),
               parts: [textLeaf(plain, "plain", "utf-8", "quoted-printable"), textLeaf(renderHtml(paragraphs, quote, "utf-8", extra), "html", "utf-8", "quoted-printable")],
             },
             {
-              kind: "leaf", contentType: `image/png; name="logo.png"`, transfer: "base64", body: tinyPng(plan.index),
+              kind: "leaf",
+              contentType: `image/png; name="logo.png"`,
+              transfer: "base64",
+              body: tinyPng(plan.index),
               headers: [`Content-ID: <${cid}>`, `Content-Disposition: inline; filename="logo.png"`],
             },
           ],
@@ -170,8 +177,13 @@ function buildContent(options: MailboxOptions, plan: MessagePlan, rng: Rng): Con
       const html = !plan.own && rng.chance(0.35);
       const root: MimePart = html
         ? {
-            kind: "multipart", subtype: "alternative", boundary: b(0),
-            parts: [textLeaf(plain, "plain", locale.charset, locale.transfer), textLeaf(renderHtml(paragraphs, quote, locale.charset), "html", locale.charset, locale.transfer === "7bit" ? "7bit" : "quoted-printable")],
+            kind: "multipart",
+            subtype: "alternative",
+            boundary: b(0),
+            parts: [
+              textLeaf(plain, "plain", locale.charset, locale.transfer),
+              textLeaf(renderHtml(paragraphs, quote, locale.charset), "html", locale.charset, locale.transfer === "7bit" ? "7bit" : "quoted-printable"),
+            ],
           }
         : textLeaf(plain, "plain", locale.charset, locale.transfer);
       return { root, charset: locale.charset, headerMode: locale.headerMode, extraHeaders: [] };
@@ -180,7 +192,10 @@ function buildContent(options: MailboxOptions, plan: MessagePlan, rng: Rng): Con
       const letter = NEWSLETTERS[plan.index % NEWSLETTERS.length]!;
       const subject = rng.pick(letter.subjects);
       const trackId = (plan.index * 2654435761) >>> 0;
-      const items = [1, 2, 3].map((n) => `<tr><td><img src="${letter.cdn}/items/${(trackId + n) % 997}.jpg" width="120" height="90" alt="Item ${n}"></td><td><a href="${letter.cdn.replace("cdn.", "www.").replace("img.", "www.")}/p/${(trackId + n) % 997}">Read more about item ${n}</a></td></tr>`);
+      const items = [1, 2, 3].map(
+        (n) =>
+          `<tr><td><img src="${letter.cdn}/items/${(trackId + n) % 997}.jpg" width="120" height="90" alt="Item ${n}"></td><td><a href="${letter.cdn.replace("cdn.", "www.").replace("img.", "www.")}/p/${(trackId + n) % 997}">Read more about item ${n}</a></td></tr>`,
+      );
       const html = `<!DOCTYPE html>
 <html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="background:#f4f4f4;margin:0">
@@ -196,10 +211,13 @@ ${items.join("\n")}
       const text = `${subject}\n\nHello ${options.user.name}, here is what is new this week.\nView online: https://www.${letter.from.address.split("@")[1]}/view/${trackId}\n`;
       return {
         root: {
-          kind: "multipart", subtype: "alternative", boundary: b(0),
+          kind: "multipart",
+          subtype: "alternative",
+          boundary: b(0),
           parts: [textLeaf(text, "plain", "utf-8", "quoted-printable"), textLeaf(html, "html", "utf-8", "quoted-printable")],
         },
-        charset: "utf-8", headerMode: "Q",
+        charset: "utf-8",
+        headerMode: "Q",
         extraHeaders: [
           `List-Id: ${letter.from.name} <weekly.${letter.from.address.split("@")[1]}>`,
           `List-Unsubscribe: <https://www.${letter.from.address.split("@")[1]}/unsubscribe?u=${trackId}>`,
@@ -223,7 +241,9 @@ ${items.join("\n")}
 `;
       return {
         root: textLeaf(html, "html", "utf-8", "quoted-printable"),
-        charset: "utf-8", headerMode: "Q", extraHeaders: [],
+        charset: "utf-8",
+        headerMode: "Q",
+        extraHeaders: [],
         subjectOverride: lure.subject,
         fromOverride: lure.from,
       };

@@ -104,12 +104,7 @@ export const LOCALES: readonly Locale[] = [
     headerMode: "B",
     people: [{ name: "Jiří Dvořák", address: "jiri.dvorak@pivovar-dvorak.example" }],
     subjects: ["Objednávka č. 2024/118 - potvrzení", "Příliš žluťoučký kůň"],
-    sentences: [
-      "Děkuji za Vaši objednávku.",
-      "Zboží odešleme nejpozději v pátek.",
-      "Fakturu najdete v příloze tohoto e-mailu.",
-      "V případě dotazů mě neváhejte kontaktovat.",
-    ],
+    sentences: ["Děkuji za Vaši objednávku.", "Zboží odešleme nejpozději v pátek.", "Fakturu najdete v příloze tohoto e-mailu.", "V případě dotazů mě neváhejte kontaktovat."],
     greeting: "Dobrý den,",
     signOff: "S pozdravem,",
     replyPrefix: "Re: ",
@@ -121,12 +116,7 @@ export const LOCALES: readonly Locale[] = [
     headerMode: "B",
     people: [{ name: "Дмитрий Смирнов", address: "d.smirnov@torgovyi-dom.example" }],
     subjects: ["Счёт на оплату № 318", "Встреча в четверг"],
-    sentences: [
-      "Спасибо за быстрый ответ.",
-      "Счёт на оплату во вложении.",
-      "Предлагаю встретиться в четверг в одиннадцать часов.",
-      "Пожалуйста, подтвердите получение письма.",
-    ],
+    sentences: ["Спасибо за быстрый ответ.", "Счёт на оплату во вложении.", "Предлагаю встретиться в четверг в одиннадцать часов.", "Пожалуйста, подтвердите получение письма."],
     greeting: "Добрый день!",
     signOff: "С уважением,",
     replyPrefix: "Re: ",
@@ -138,12 +128,7 @@ export const LOCALES: readonly Locale[] = [
     headerMode: "B",
     people: [{ name: "Екатерина Иванова", address: "e.ivanova@severnyi-veter.example" }],
     subjects: ["Отчёт за квартал", "Вопрос по договору поставки"],
-    sentences: [
-      "Направляю Вам квартальный отчёт.",
-      "У нас есть несколько вопросов по пункту пятому договора.",
-      "Будем рады обсудить детали по телефону.",
-      "Хорошего дня!",
-    ],
+    sentences: ["Направляю Вам квартальный отчёт.", "У нас есть несколько вопросов по пункту пятому договора.", "Будем рады обсудить детали по телефону.", "Хорошего дня!"],
     greeting: "Здравствуйте!",
     signOff: "Всего доброго,",
     replyPrefix: "Re: ",
@@ -172,12 +157,7 @@ export const LOCALES: readonly Locale[] = [
     headerMode: "B",
     people: [{ name: "王伟", address: "wang.wei@huaxia-maoyi.example" }],
     subjects: ["关于下周的项目会议", "报价单已发送"],
-    sentences: [
-      "感谢您的及时回复。",
-      "下周二上午十点开会，请准时参加。",
-      "报价单已经发送到您的邮箱，请查收。",
-      "如有任何问题，请随时与我联系。",
-    ],
+    sentences: ["感谢您的及时回复。", "下周二上午十点开会，请准时参加。", "报价单已经发送到您的邮箱，请查收。", "如有任何问题，请随时与我联系。"],
     greeting: "您好，",
     signOff: "此致敬礼",
     replyPrefix: "回复：",
@@ -189,12 +169,7 @@ export const LOCALES: readonly Locale[] = [
     headerMode: "B",
     people: [{ name: "李娜", address: "li.na@changjiang-keji.example" }],
     subjects: ["季度销售数据汇总", "合同草案请审阅"],
-    sentences: [
-      "附件是本季度的销售数据汇总。",
-      "合同草案已经准备好了，请您审阅。",
-      "我们计划在月底前完成所有工作。",
-      "祝您工作顺利！",
-    ],
+    sentences: ["附件是本季度的销售数据汇总。", "合同草案已经准备好了，请您审阅。", "我们计划在月底前完成所有工作。", "祝您工作顺利！"],
     greeting: "李总，您好：",
     signOff: "谢谢！",
     replyPrefix: "答复：",
@@ -206,12 +181,7 @@ export const LOCALES: readonly Locale[] = [
     headerMode: "B",
     people: [{ name: "陳志明", address: "chen.zhiming@taipei-dianzi.example" }],
     subjects: ["季度報告的更新", "下週會議時間確認"],
-    sentences: [
-      "謝謝您的來信。",
-      "季度報告已經更新，請參閱附件。",
-      "下週三下午兩點開會，請確認是否方便。",
-      "如有任何問題，歡迎隨時聯絡。",
-    ],
+    sentences: ["謝謝您的來信。", "季度報告已經更新，請參閱附件。", "下週三下午兩點開會，請確認是否方便。", "如有任何問題，歡迎隨時聯絡。"],
     greeting: "您好：",
     signOff: "敬祝 商祺",
     replyPrefix: "回覆：",
@@ -223,11 +193,7 @@ export const LOCALES: readonly Locale[] = [
     headerMode: "B",
     people: [{ name: "Νίκος Παπαδόπουλος", address: "nikos@aigaio-travel.example" }],
     subjects: ["Καλημέρα από την Αθήνα ☀️", "Κράτηση για τον Ιούλιο"],
-    sentences: [
-      "Ευχαριστώ πολύ για το μήνυμά σας.",
-      "Η κράτηση επιβεβαιώθηκε για τις 14 Ιουλίου.",
-      "Θα σας στείλω το πρόγραμμα αύριο.",
-    ],
+    sentences: ["Ευχαριστώ πολύ για το μήνυμά σας.", "Η κράτηση επιβεβαιώθηκε για τις 14 Ιουλίου.", "Θα σας στείλω το πρόγραμμα αύριο."],
     greeting: "Γεια σας,",
     signOff: "Με εκτίμηση,",
     replyPrefix: "Re: ",
@@ -236,14 +202,7 @@ export const LOCALES: readonly Locale[] = [
 
 export function assertLocalesRepresentable(): void {
   for (const locale of LOCALES) {
-    const texts = [
-      ...locale.people.map((p) => p.name),
-      ...locale.subjects,
-      ...locale.sentences,
-      locale.greeting,
-      locale.signOff,
-      locale.replyPrefix,
-    ];
+    const texts = [...locale.people.map((p) => p.name), ...locale.subjects, ...locale.sentences, locale.greeting, locale.signOff, locale.replyPrefix];
     for (const text of texts) {
       if (!isRepresentable(text, locale.charset)) {
         throw new Error(`locale ${locale.id}: "${text}" is not representable in ${locale.charset}`);

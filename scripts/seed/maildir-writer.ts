@@ -59,14 +59,7 @@ export function existingBaseNames(dir: string): Set<string> {
   return names;
 }
 
-export function writeMaildirMessage(
-  dir: string,
-  baseName: string,
-  flags: string,
-  raw: Buffer,
-  date: Date,
-  owner: FileOwner | null,
-): void {
+export function writeMaildirMessage(dir: string, baseName: string, flags: string, raw: Buffer, date: Date, owner: FileOwner | null): void {
   const tmp = path.join(dir, "tmp", baseName);
   const fd = fs.openSync(tmp, "w", 0o600);
   try {

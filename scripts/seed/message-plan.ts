@@ -25,14 +25,7 @@ export interface MailboxOptions {
   namespace: string;
 }
 
-export type MessageKind =
-  | "plain"
-  | "alternative"
-  | "attachment"
-  | "inline-image"
-  | "international"
-  | "newsletter"
-  | "deceptive-link";
+export type MessageKind = "plain" | "alternative" | "attachment" | "inline-image" | "international" | "newsletter" | "deceptive-link";
 
 export interface Person extends Mailbox {
   title?: string;
@@ -78,8 +71,18 @@ const REPLY_PROBABILITY = 0.38;
 const REPLY_WINDOW = 40;
 const OWN_REPLY_PROBABILITY = 0.4;
 const LOCALE_TZ: Record<string, number> = {
-  de: 60, es: 60, fr: 60, pl: 60, cs: 60, "ru-1251": 180, "ru-koi8": 180,
-  ja: 540, "zh-cn": 480, "zh-cn-gbk": 480, "zh-tw": 480, "el-utf8": 120,
+  de: 60,
+  es: 60,
+  fr: 60,
+  pl: 60,
+  cs: 60,
+  "ru-1251": 180,
+  "ru-koi8": 180,
+  ja: 540,
+  "zh-cn": 480,
+  "zh-cn-gbk": 480,
+  "zh-tw": 480,
+  "el-utf8": 120,
 };
 const USER_TZ = 60;
 
@@ -127,8 +130,7 @@ function computePlan(options: MailboxOptions, index: number): MessagePlan {
   const rng = rngFor(options.seed, index, "plan");
   const user = userPerson(options);
   const date = messageDate(options, index);
-  const messageIdFor = (domain: string) =>
-    `<${index.toString(36)}.${mix32(options.seed, index, hashString(options.namespace)).toString(16)}@${domain}>`;
+  const messageIdFor = (domain: string) => `<${index.toString(36)}.${mix32(options.seed, index, hashString(options.namespace)).toString(16)}@${domain}>`;
 
   let parentPlan: MessagePlan | null = null;
   if (index > 0 && rng.chance(REPLY_PROBABILITY)) {
@@ -160,8 +162,18 @@ function computePlan(options: MailboxOptions, index: number): MessagePlan {
     const dedupedCc = cc.filter((p) => !sameAddress(p, author) && !to.some((t) => sameAddress(t, p)));
     const dedupedTo = to.filter((p, i) => i === 0 || !sameAddress(p, author));
     return {
-      index, date, parent: null, root: index, depth: 0, own: false, kind, locale,
-      topic: rng.int(1 << 30), author, to: dedupedTo, cc: dedupedCc,
+      index,
+      date,
+      parent: null,
+      root: index,
+      depth: 0,
+      own: false,
+      kind,
+      locale,
+      topic: rng.int(1 << 30),
+      author,
+      to: dedupedTo,
+      cc: dedupedCc,
       messageId: messageIdFor(author.address.split("@")[1]!),
     };
   }
@@ -192,8 +204,18 @@ function computePlan(options: MailboxOptions, index: number): MessagePlan {
     cc = parent.cc;
   }
   return {
-    index, date, parent: parent.index, root: parent.root, depth: parent.depth + 1, own, kind,
-    locale: parent.locale, topic: parent.topic, author, to, cc,
+    index,
+    date,
+    parent: parent.index,
+    root: parent.root,
+    depth: parent.depth + 1,
+    own,
+    kind,
+    locale: parent.locale,
+    topic: parent.topic,
+    author,
+    to,
+    cc,
     messageId: messageIdFor(own ? options.user.address.split("@")[1]! : author.address.split("@")[1]!),
   };
 }

@@ -6,9 +6,7 @@
 import { escapeHtml } from "@/lib/mail/message/escape-html";
 import { rngFor, type Rng } from "./prng";
 import { LOCALES, type Locale } from "./international-text";
-import {
-  COMPANIES, GREETINGS, MONTH_NAMES, PROJECTS, REPLY_OPENERS, SIGN_OFFS, TIMES, TOPICS, UTF8_SUBJECT_EXTRAS, WEEKDAYS,
-} from "./vocabulary";
+import { COMPANIES, GREETINGS, MONTH_NAMES, PROJECTS, REPLY_OPENERS, SIGN_OFFS, TIMES, TOPICS, UTF8_SUBJECT_EXTRAS, WEEKDAYS } from "./vocabulary";
 import { formatRfc5322Date } from "./mime-encoding";
 import { planMessage, type MailboxOptions, type MessagePlan, type Person } from "./message-plan";
 
@@ -23,15 +21,24 @@ function firstName(person: Person): string {
 function fillTemplate(template: string, rng: Rng, person: Person): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => {
     switch (key) {
-      case "n": return String(rng.range(1, 4));
-      case "ref": return `${rng.pick(["INV", "PO", "CR", "REF"])}-${rng.range(1000, 99999)}`;
-      case "month": return rng.pick(MONTH_NAMES);
-      case "weekday": return rng.pick(WEEKDAYS);
-      case "time": return rng.pick(TIMES);
-      case "project": return rng.pick(PROJECTS);
-      case "company": return rng.pick(COMPANIES).name;
-      case "first": return firstName(person);
-      default: return key;
+      case "n":
+        return String(rng.range(1, 4));
+      case "ref":
+        return `${rng.pick(["INV", "PO", "CR", "REF"])}-${rng.range(1000, 99999)}`;
+      case "month":
+        return rng.pick(MONTH_NAMES);
+      case "weekday":
+        return rng.pick(WEEKDAYS);
+      case "time":
+        return rng.pick(TIMES);
+      case "project":
+        return rng.pick(PROJECTS);
+      case "company":
+        return rng.pick(COMPANIES).name;
+      case "first":
+        return firstName(person);
+      default:
+        return key;
     }
   });
 }
@@ -129,7 +136,11 @@ export function quotedParent(options: MailboxOptions, plan: MessagePlan): Quoted
 export function renderPlainText(paragraphs: string[], quote: QuotedParent | null): string {
   let text = paragraphs.map((p) => wrap(p)).join("\n\n");
   if (quote) {
-    const quoted = quote.paragraphs.map((p) => wrap(p, 70)).join("\n\n").split("\n").map((l) => (l ? `> ${l}` : ">"));
+    const quoted = quote.paragraphs
+      .map((p) => wrap(p, 70))
+      .join("\n\n")
+      .split("\n")
+      .map((l) => (l ? `> ${l}` : ">"));
     text += `\n\n${quote.attribution}\n${quoted.join("\n")}`;
   }
   return `${text}\n`;

@@ -47,7 +47,16 @@ function qEncode(bytes: Buffer): string {
   let out = "";
   for (const byte of bytes) {
     if (byte === 0x20) out += "_";
-    else if ((byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x21 || byte === 0x2a || byte === 0x2b || byte === 0x2d || byte === 0x2f) {
+    else if (
+      (byte >= 0x30 && byte <= 0x39) ||
+      (byte >= 0x41 && byte <= 0x5a) ||
+      (byte >= 0x61 && byte <= 0x7a) ||
+      byte === 0x21 ||
+      byte === 0x2a ||
+      byte === 0x2b ||
+      byte === 0x2d ||
+      byte === 0x2f
+    ) {
       out += String.fromCharCode(byte);
     } else out += `=${byte.toString(16).toUpperCase().padStart(2, "0")}`;
   }

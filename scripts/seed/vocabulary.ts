@@ -12,16 +12,88 @@ export interface Contact {
 }
 
 const FIRST_NAMES = [
-  "Olivia", "Liam", "Emma", "Noah", "Ava", "Ethan", "Sophia", "Mason", "Isabella", "Lucas",
-  "Mia", "Oliver", "Amelia", "Elijah", "Harper", "James", "Evelyn", "Benjamin", "Abigail", "Henry",
-  "Priya", "Arjun", "Mei", "Kenji", "Fatima", "Omar", "Ingrid", "Lars", "Chiara", "Matteo",
-  "Zoë", "Renée", "Björn", "Siobhán", "Søren", "Ana", "Tomás", "Nadia", "Yusuf", "Grace",
+  "Olivia",
+  "Liam",
+  "Emma",
+  "Noah",
+  "Ava",
+  "Ethan",
+  "Sophia",
+  "Mason",
+  "Isabella",
+  "Lucas",
+  "Mia",
+  "Oliver",
+  "Amelia",
+  "Elijah",
+  "Harper",
+  "James",
+  "Evelyn",
+  "Benjamin",
+  "Abigail",
+  "Henry",
+  "Priya",
+  "Arjun",
+  "Mei",
+  "Kenji",
+  "Fatima",
+  "Omar",
+  "Ingrid",
+  "Lars",
+  "Chiara",
+  "Matteo",
+  "Zoë",
+  "Renée",
+  "Björn",
+  "Siobhán",
+  "Søren",
+  "Ana",
+  "Tomás",
+  "Nadia",
+  "Yusuf",
+  "Grace",
 ];
 const LAST_NAMES = [
-  "Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez",
-  "Hernandez", "Lopez", "Wilson", "Anderson", "Thomas", "Taylor", "Moore", "Jackson", "Martin", "Lee",
-  "Patel", "Nakamura", "Chen", "Okafor", "Haddad", "Lindqvist", "Rossi", "Novak", "O'Brien", "Dubois",
-  "Núñez", "Kowalski", "Fischer", "Andersen", "Silva", "Kim", "Singh", "Murphy", "Walsh", "Costa",
+  "Smith",
+  "Johnson",
+  "Williams",
+  "Brown",
+  "Jones",
+  "Garcia",
+  "Miller",
+  "Davis",
+  "Rodriguez",
+  "Martinez",
+  "Hernandez",
+  "Lopez",
+  "Wilson",
+  "Anderson",
+  "Thomas",
+  "Taylor",
+  "Moore",
+  "Jackson",
+  "Martin",
+  "Lee",
+  "Patel",
+  "Nakamura",
+  "Chen",
+  "Okafor",
+  "Haddad",
+  "Lindqvist",
+  "Rossi",
+  "Novak",
+  "O'Brien",
+  "Dubois",
+  "Núñez",
+  "Kowalski",
+  "Fischer",
+  "Andersen",
+  "Silva",
+  "Kim",
+  "Singh",
+  "Murphy",
+  "Walsh",
+  "Costa",
 ];
 export const COMPANIES: readonly { name: string; domain: string }[] = [
   { name: "Northwind Traders", domain: "northwind.example" },
@@ -37,8 +109,16 @@ export const COMPANIES: readonly { name: string; domain: string }[] = [
   { name: "Mailroom", domain: "mailroom.test" },
 ];
 const TITLES = [
-  "Project Manager", "Account Executive", "Senior Engineer", "Head of Finance", "Office Manager",
-  "Product Designer", "Operations Lead", "Customer Success", "CTO", "Marketing Coordinator",
+  "Project Manager",
+  "Account Executive",
+  "Senior Engineer",
+  "Head of Finance",
+  "Office Manager",
+  "Product Designer",
+  "Operations Lead",
+  "Customer Success",
+  "CTO",
+  "Marketing Coordinator",
 ];
 
 /** A stable pool of contacts; index i always yields the same person. */
@@ -67,10 +147,7 @@ export interface Topic {
 
 export const TOPICS: readonly Topic[] = [
   {
-    subjects: [
-      "Q{n} budget review", "Invoice {ref} is overdue", "Updated forecast for Q{n}", "Expense report for {month}",
-      "Purchase order {ref}", "Payment confirmation {ref}",
-    ],
+    subjects: ["Q{n} budget review", "Invoice {ref} is overdue", "Updated forecast for Q{n}", "Expense report for {month}", "Purchase order {ref}", "Payment confirmation {ref}"],
     sentences: [
       "I have attached the latest numbers for your review.",
       "The forecast is about 4% below plan, mostly because of the delayed shipments.",
@@ -84,8 +161,12 @@ export const TOPICS: readonly Topic[] = [
   },
   {
     subjects: [
-      "Meeting notes: {project} kickoff", "Can we move our 1:1 to {weekday}?", "Agenda for {weekday}'s planning session",
-      "Workshop on {weekday} at {time}", "Offsite logistics", "Quick sync about {project}?",
+      "Meeting notes: {project} kickoff",
+      "Can we move our 1:1 to {weekday}?",
+      "Agenda for {weekday}'s planning session",
+      "Workshop on {weekday} at {time}",
+      "Offsite logistics",
+      "Quick sync about {project}?",
     ],
     sentences: [
       "Does {weekday} at {time} still work for everyone?",
@@ -100,8 +181,12 @@ export const TOPICS: readonly Topic[] = [
   },
   {
     subjects: [
-      "{project}: release candidate ready for testing", "Bug in the export dialog", "Deployment window on {weekday}",
-      "Code review for the {project} migration", "Incident report: login outage", "Performance numbers after the upgrade",
+      "{project}: release candidate ready for testing",
+      "Bug in the export dialog",
+      "Deployment window on {weekday}",
+      "Code review for the {project} migration",
+      "Incident report: login outage",
+      "Performance numbers after the upgrade",
     ],
     sentences: [
       "The release candidate is on the staging server now.",
@@ -116,8 +201,12 @@ export const TOPICS: readonly Topic[] = [
   },
   {
     subjects: [
-      "Welcome to the team, {first}!", "Holiday schedule for {month}", "Office closed on {weekday}",
-      "New parking arrangements", "Reminder: submit your timesheets", "Team lunch next {weekday}",
+      "Welcome to the team, {first}!",
+      "Holiday schedule for {month}",
+      "Office closed on {weekday}",
+      "New parking arrangements",
+      "Reminder: submit your timesheets",
+      "Team lunch next {weekday}",
     ],
     sentences: [
       "Please update your out-of-office reply if you will be away.",
@@ -132,8 +221,12 @@ export const TOPICS: readonly Topic[] = [
   },
   {
     subjects: [
-      "Proposal for {company}", "Contract renewal {ref}", "Follow-up on our call", "Pricing for the premium plan",
-      "Feedback on the pilot", "Introduction: {first} from {company}",
+      "Proposal for {company}",
+      "Contract renewal {ref}",
+      "Follow-up on our call",
+      "Pricing for the premium plan",
+      "Feedback on the pilot",
+      "Introduction: {first} from {company}",
     ],
     sentences: [
       "Thank you for taking the time to speak with us yesterday.",
@@ -151,15 +244,18 @@ export const TOPICS: readonly Topic[] = [
 export const GREETINGS = ["Hi {first},", "Hello {first},", "Dear {first},", "Hey {first},", "Good morning {first},"];
 export const SIGN_OFFS = ["Best regards,", "Thanks,", "Cheers,", "Kind regards,", "Best,", "Many thanks,"];
 export const REPLY_OPENERS = [
-  "Thanks for the update.", "Sounds good to me.", "Great, thank you!", "I agree, let's do that.",
-  "Sorry for the late reply.", "Good point, see my comments below.", "That works for me.",
+  "Thanks for the update.",
+  "Sounds good to me.",
+  "Great, thank you!",
+  "I agree, let's do that.",
+  "Sorry for the late reply.",
+  "Good point, see my comments below.",
+  "That works for me.",
   "Could we discuss this tomorrow?",
 ];
 export const PROJECTS = ["Atlas", "Borealis", "Cobalt", "Dynamo", "Everest", "Falcon", "Granite", "Helios"];
 export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
-export const MONTH_NAMES = [
-  "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-];
+export const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 export const TIMES = ["9:00", "10:30", "11:00", "13:30", "14:00", "15:30", "16:00"];
 export const UTF8_SUBJECT_EXTRAS = ["🎉", "✅", "📎", "☕", "—", "…", "→"];
 export const TIMEZONE_OFFSETS = [0, 60, 120, -300, -240, -420, 330, 540, 600, -180, 480];

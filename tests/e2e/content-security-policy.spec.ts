@@ -13,7 +13,12 @@ async function watchViolations(page: Page) {
 }
 
 function scriptSrc(policy: string): string {
-  return policy.split(";").map((part) => part.trim()).find((part) => part.startsWith("script-src ")) ?? "";
+  return (
+    policy
+      .split(";")
+      .map((part) => part.trim())
+      .find((part) => part.startsWith("script-src ")) ?? ""
+  );
 }
 
 test("the sign-in page's scripts all carry the nonce of its policy, and nothing inline runs without it", async ({ request }) => {
@@ -40,7 +45,12 @@ test("every screen works under the policy without a single violation", async ({ 
   const mailbox = createMailbox("e2e-csp");
   const client = await connectImap(mailbox);
   try {
-    await client.append("INBOX", "From: Carol <carol@example.com>\r\nTo: " + mailbox.email + "\r\nSubject: Policy check\r\nMessage-ID: <csp-1@example.com>\r\nContent-Type: text/html\r\n\r\n<p>Hello <b>there</b></p>\r\n");
+    await client.append(
+      "INBOX",
+      "From: Carol <carol@example.com>\r\nTo: " +
+        mailbox.email +
+        "\r\nSubject: Policy check\r\nMessage-ID: <csp-1@example.com>\r\nContent-Type: text/html\r\n\r\n<p>Hello <b>there</b></p>\r\n",
+    );
   } finally {
     await client.logout();
   }
@@ -50,7 +60,10 @@ test("every screen works under the policy without a single violation", async ({ 
   await signIn(page, mailbox);
 
   const visited: string[] = [];
-  await page.getByRole("link", { name: /Policy check/ }).first().click();
+  await page
+    .getByRole("link", { name: /Policy check/ })
+    .first()
+    .click();
   await expect(page.frameLocator("iframe").first().getByText("there")).toBeVisible();
   visited.push(page.url());
   expect(await violations()).toEqual([]);

@@ -37,7 +37,11 @@ const numbered = (n: number) => `Message ${String(n).padStart(3, "0")}`;
 
 test("pages with Older / Newer; the URL keeps the position through back, forward and reload; a row opens its message", async ({ browser, baseURL }) => {
   const mailbox = createMailbox("paging");
-  await fill(mailbox, "INBOX", Array.from({ length: 120 }, (_, i) => ({ subject: numbered(i + 1), seen: true })));
+  await fill(
+    mailbox,
+    "INBOX",
+    Array.from({ length: 120 }, (_, i) => ({ subject: numbered(i + 1), seen: true })),
+  );
   const context = await newClientContext(browser, baseURL);
   const page = await context.newPage();
   try {

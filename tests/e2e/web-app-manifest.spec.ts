@@ -7,7 +7,12 @@ test("Mailroom can be added to a home screen: a manifest with its name and icons
   const iconHrefs = await page.locator('link[rel="icon"], link[rel="apple-touch-icon"]').evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
   expect(iconHrefs).toEqual(expect.arrayContaining(["/favicon.ico", "/icons/icon.svg", "/icons/apple-touch-icon.png"]));
 
-  const manifest = (await (await request.get(manifestHref!)).json()) as { name: string; display: string; start_url: string; icons: { src: string; purpose?: string; type: string }[] };
+  const manifest = (await (await request.get(manifestHref!)).json()) as {
+    name: string;
+    display: string;
+    start_url: string;
+    icons: { src: string; purpose?: string; type: string }[];
+  };
   expect(manifest).toMatchObject({ name: "Mailroom", display: "standalone", start_url: "/mail/INBOX" });
   expect(manifest.icons.some((icon) => icon.purpose === "maskable")).toBe(true);
   expect(manifest.icons.some((icon) => icon.type === "image/svg+xml")).toBe(true);

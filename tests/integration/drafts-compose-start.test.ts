@@ -103,7 +103,7 @@ describe("starting a reply or forward", () => {
     const client = await connectImap(me);
     try {
       const appended = await client.append("INBOX", raw, []);
-      const uid = appended ? appended.uid ?? 0 : 0;
+      const uid = appended ? (appended.uid ?? 0) : 0;
       const own = { ...context(), ownAddresses: [me.email] };
       const replyAll = await startFromOriginal(client, "INBOX", uid, "replyAll", own);
       expect(replyAll.to).toBe("Boss <boss@mailroom.test>, peer@mailroom.test");

@@ -107,42 +107,38 @@ describe("MIME corpus through the message view", () => {
     await client?.logout().catch(() => undefined);
   });
 
-  it(
-    "opens every message without a throw or a hang, and lists those with no readable text",
-    async () => {
-      expect(samples.length).toBeGreaterThan(300);
-      const failures: string[] = [];
-      const unreadable: string[] = [];
-      for (const [uid, name] of appended) {
-        try {
-          const view = await withTimeout(
-            (async () => {
-              const message = await loadMessage(client, "INBOX", uid, { markRead: true });
-              return renderMessage(message, { allowRemote: false, uidValidity: "1" }).view;
-            })(),
-            PER_MESSAGE_MS,
-            name,
-          );
-          JSON.stringify(view);
-          if (!bodyHasText(view.body)) unreadable.push(`${name} (${view.body.kind}${view.attachments.length ? `, ${view.attachments.length} attachments` : ""})`);
-        } catch (error) {
-          failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
-        }
+  it("opens every message without a throw or a hang, and lists those with no readable text", async () => {
+    expect(samples.length).toBeGreaterThan(300);
+    const failures: string[] = [];
+    const unreadable: string[] = [];
+    for (const [uid, name] of appended) {
+      try {
+        const view = await withTimeout(
+          (async () => {
+            const message = await loadMessage(client, "INBOX", uid, { markRead: true });
+            return renderMessage(message, { allowRemote: false, uidValidity: "1" }).view;
+          })(),
+          PER_MESSAGE_MS,
+          name,
+        );
+        JSON.stringify(view);
+        if (!bodyHasText(view.body)) unreadable.push(`${name} (${view.body.kind}${view.attachments.length ? `, ${view.attachments.length} attachments` : ""})`);
+      } catch (error) {
+        failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
       }
-      console.log(
-        [
-          `MIME corpus: ${samples.length} messages, ${appended.size} appended, ${failures.length} failed.`,
-          `Skipped files (${skipped.length}): ${skipped.map((entry) => `${entry.file} (${entry.reason})`).join("; ") || "none"}`,
-          `Refused by the IMAP server on APPEND (${rejectedByServer.length}): ${rejectedByServer.join(", ") || "none"}`,
-          `No readable text (${unreadable.length}):`,
-          ...unreadable.map((entry) => `  - ${entry}`),
-        ].join("\n"),
-      );
-      expect(failures).toEqual([]);
-      expect(appended.size).toBeGreaterThan(samples.length * 0.9);
-    },
-    180_000,
-  );
+    }
+    console.log(
+      [
+        `MIME corpus: ${samples.length} messages, ${appended.size} appended, ${failures.length} failed.`,
+        `Skipped files (${skipped.length}): ${skipped.map((entry) => `${entry.file} (${entry.reason})`).join("; ") || "none"}`,
+        `Refused by the IMAP server on APPEND (${rejectedByServer.length}): ${rejectedByServer.join(", ") || "none"}`,
+        `No readable text (${unreadable.length}):`,
+        ...unreadable.map((entry) => `  - ${entry}`),
+      ].join("\n"),
+    );
+    expect(failures).toEqual([]);
+    expect(appended.size).toBeGreaterThan(samples.length * 0.9);
+  }, 180_000);
 });
 
 /** IMAP wants CRLF line ends; corpus files come with either. Bare CRs are left as they are. */

@@ -22,7 +22,11 @@ beforeAll(async () => {
     };
     await add("invoice", { subject: "Invoice 4711", from: "Billing <billing@acme.example>", body: "Please pay by Friday.", date: day(1) }, ["\\Seen"]);
     await add("lunch", { subject: "Lunch?", from: "Dana Schulz <dana@example.org>", to: "team@mailroom.test", body: "Pizza at noon, the usual place.", date: day(5) });
-    await add("report", { subject: "Quarterly report", from: "Dana Schulz <dana@example.org>", body: "Numbers attached.", date: day(10), contentType: 'multipart/mixed; boundary="b1"', headers: [] }, ["\\Seen", "\\Flagged"]);
+    await add(
+      "report",
+      { subject: "Quarterly report", from: "Dana Schulz <dana@example.org>", body: "Numbers attached.", date: day(10), contentType: 'multipart/mixed; boundary="b1"', headers: [] },
+      ["\\Seen", "\\Flagged"],
+    );
     await add("größe", { subject: "Größe der Lieferung", from: "Jörg <joerg@example.de>", body: "Die Größe passt.", date: day(15) }, ["\\Seen"]);
     for (let i = 0; i < 7; i++) await add(`bulk${i}`, { subject: `Digest ${i}`, from: "News <news@example.net>", body: "Nothing new.", date: day(20 + i) }, ["\\Seen"]);
   } finally {

@@ -200,7 +200,7 @@ describe("sending a draft through the local Postfix (STARTTLS + AUTH)", () => {
       expect(await countWithMessageId(client, await findSpecialFolder(client, "\\Sent"), id)).toBe(0);
       const inbox = await client.getMailboxLock("INBOX");
       try {
-        expect((await client.fetchOne(String(uid), { flags: true }, { uid: true }) || undefined)?.flags?.has("$Forwarded")).toBe(true);
+        expect(((await client.fetchOne(String(uid), { flags: true }, { uid: true })) || undefined)?.flags?.has("$Forwarded")).toBe(true);
       } finally {
         inbox.release();
       }
@@ -217,7 +217,17 @@ describe("sending a draft through the local Postfix (STARTTLS + AUTH)", () => {
       await saveDraftVersion(
         client,
         await buildMessage(
-          { messageId: id, from: { name: "", address: sender.email }, to: [{ name: "", address: "someone@mailroom.test" }], cc: [], bcc: [], subject: "Stuck", html: null, text: "Hi", attachments: [] },
+          {
+            messageId: id,
+            from: { name: "", address: sender.email },
+            to: [{ name: "", address: "someone@mailroom.test" }],
+            cc: [],
+            bcc: [],
+            subject: "Stuck",
+            html: null,
+            text: "Hi",
+            attachments: [],
+          },
           { keepBcc: true, keepOrigin: true },
         ),
         id,
@@ -242,7 +252,17 @@ describe("sending a draft through the local Postfix (STARTTLS + AUTH)", () => {
     const client = await connectImap(sender);
     try {
       const id = messageId();
-      const draft = { messageId: id, from: { name: "", address: sender.email }, to: [{ name: "", address: "someone@mailroom.test" }], cc: [], bcc: [], subject: "Gone out", html: null, text: "Hi", attachments: [] };
+      const draft = {
+        messageId: id,
+        from: { name: "", address: sender.email },
+        to: [{ name: "", address: "someone@mailroom.test" }],
+        cc: [],
+        bcc: [],
+        subject: "Gone out",
+        html: null,
+        text: "Hi",
+        attachments: [],
+      };
       await saveDraftVersion(client, await buildMessage(draft, { keepBcc: true, keepOrigin: true }), id);
       const submitted: unknown[] = [];
       const transport = { sendMail: async (mail: unknown) => submitted.push(mail) };
@@ -280,7 +300,17 @@ describe("sending a draft through the local Postfix (STARTTLS + AUTH)", () => {
   });
 
   it("refuses header injection in the subject, names and addresses", async () => {
-    const base: MessageInput = { messageId: messageId(), from: { name: "", address: "a@mailroom.test" }, to: [{ name: "", address: "b@mailroom.test" }], cc: [], bcc: [], subject: "ok", html: null, text: "", attachments: [] };
+    const base: MessageInput = {
+      messageId: messageId(),
+      from: { name: "", address: "a@mailroom.test" },
+      to: [{ name: "", address: "b@mailroom.test" }],
+      cc: [],
+      bcc: [],
+      subject: "ok",
+      html: null,
+      text: "",
+      attachments: [],
+    };
     await expect(buildMessage({ ...base, subject: "Hi\r\nBcc: victim@example.org" }, { keepBcc: false, keepOrigin: false })).rejects.toThrow(/Subject can't contain line breaks/);
     await expect(buildMessage({ ...base, from: { name: "Eve\nX-Evil: 1", address: "a@mailroom.test" } }, { keepBcc: false, keepOrigin: false })).rejects.toThrow(MessageInputError);
     expect(() => parseAddressList("To", "b@mailroom.test\r\nBcc: victim@example.org")).toThrow(/To can't contain line breaks/);

@@ -23,14 +23,19 @@ beforeAll(async () => {
     };
     await append("a1", "INBOX", { subject: "Budget", messageId: "<a1@example.org>", date: day(1) }, ["\\Seen"]);
     await append("r1", "INBOX", { subject: "Weekly report", messageId: "<r1@example.org>", date: day(2) }, ["\\Seen"]);
-    await append("s1", "Sent", {
-      subject: "Re: Budget",
-      from: `Reader <${mailbox.email}>`,
-      messageId: "<s1@mailroom.test>",
-      inReplyTo: "<a1@example.org>",
-      references: ["<a1@example.org>"],
-      date: day(3),
-    }, ["\\Seen"]);
+    await append(
+      "s1",
+      "Sent",
+      {
+        subject: "Re: Budget",
+        from: `Reader <${mailbox.email}>`,
+        messageId: "<s1@mailroom.test>",
+        inReplyTo: "<a1@example.org>",
+        references: ["<a1@example.org>"],
+        date: day(3),
+      },
+      ["\\Seen"],
+    );
     await append("a2", "INBOX", {
       subject: "Re: Budget",
       messageId: "<a2@example.org>",

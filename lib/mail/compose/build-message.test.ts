@@ -71,7 +71,10 @@ describe("buildMessage", () => {
     const file = path.join(dir, "a.bin");
     writeFileSync(file, Buffer.from([0, 1, 2, 255]));
     const parsed = await simpleParser(
-      await buildMessage({ ...base, html: null, text: "Just text", attachments: [{ filename: "a.bin", contentType: "application/octet-stream", path: file }] }, { keepBcc: false, keepOrigin: false }),
+      await buildMessage(
+        { ...base, html: null, text: "Just text", attachments: [{ filename: "a.bin", contentType: "application/octet-stream", path: file }] },
+        { keepBcc: false, keepOrigin: false },
+      ),
     );
     expect(parsed.html).toBe(false);
     expect(parsed.text?.trim()).toBe("Just text");

@@ -64,12 +64,7 @@ async function downloadText(client: ImapFlow, uid: number, node: MessageStructur
   return Buffer.concat(chunks).toString("utf8");
 }
 
-async function copyPart(
-  client: ImapFlow,
-  uid: number,
-  part: { part: string; filename: string; contentType: string },
-  context: StartContext,
-): Promise<StoredAttachment | null> {
+async function copyPart(client: ImapFlow, uid: number, part: { part: string; filename: string; contentType: string }, context: StartContext): Promise<StoredAttachment | null> {
   const download = await client.download(String(uid), part.part, { uid: true });
   if (!download.content) return null;
   return context.storeAttachment({ filename: part.filename, contentType: part.contentType, body: download.content });

@@ -13,11 +13,7 @@ interface UntaggedResponse {
 }
 
 interface RawExecutor {
-  exec(
-    command: string,
-    attributes: RawAttribute[],
-    options: { untagged: Record<string, (response: UntaggedResponse) => Promise<void>> },
-  ): Promise<{ next(): void }>;
+  exec(command: string, attributes: RawAttribute[], options: { untagged: Record<string, (response: UntaggedResponse) => Promise<void>> }): Promise<{ next(): void }>;
 }
 
 export function atom(value: string): RawAttribute {
@@ -33,13 +29,7 @@ export function sequence(value: string): RawAttribute {
 }
 
 /** Sends one command on the client's queue and hands every untagged `expect` response to `onUntagged`. */
-export async function runRawCommand(
-  client: ImapFlow,
-  command: string,
-  attributes: RawAttribute[],
-  expect: string,
-  onUntagged: (attributes: unknown[]) => void,
-): Promise<void> {
+export async function runRawCommand(client: ImapFlow, command: string, attributes: RawAttribute[], expect: string, onUntagged: (attributes: unknown[]) => void): Promise<void> {
   const executor = client as unknown as RawExecutor;
   const response = await executor.exec(command, attributes, {
     untagged: {

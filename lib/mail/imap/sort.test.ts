@@ -5,7 +5,17 @@ import { readEsearch } from "./sort";
 describe("sort helpers", () => {
   it("reads COUNT and PARTIAL from an ESEARCH response", () => {
     const atom = (value: string) => ({ type: "ATOM", value });
-    const attributes = [[atom("TAG"), { type: "STRING", value: "9" }], atom("UID"), atom("PARTIAL"), [{ type: "SEQUENCE", value: "1:5" }, { type: "SEQUENCE", value: "267,265:263,259" }], atom("COUNT"), atom("84")];
+    const attributes = [
+      [atom("TAG"), { type: "STRING", value: "9" }],
+      atom("UID"),
+      atom("PARTIAL"),
+      [
+        { type: "SEQUENCE", value: "1:5" },
+        { type: "SEQUENCE", value: "267,265:263,259" },
+      ],
+      atom("COUNT"),
+      atom("84"),
+    ];
     expect(readEsearch(attributes)).toEqual({ count: 84, partial: [267, 265, 264, 263, 259] });
     expect(readEsearch([atom("COUNT"), atom("0"), atom("PARTIAL"), [{ type: "SEQUENCE", value: "1:50" }, atom("NIL")]])).toEqual({ count: 0, partial: [] });
   });

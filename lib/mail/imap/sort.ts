@@ -51,13 +51,7 @@ export function supportsPartialSort(client: ImapFlow): boolean {
  * - No SORT at all: `UID SEARCH` (every matching UID, ascending = arrival order), newest first;
  *   other orders fall back to arrival order, said so on the page by `method`.
  */
-export async function sortedUidWindow(
-  client: ImapFlow,
-  criteria: RawAttribute[],
-  key: SortKey,
-  offset: number,
-  limit: number,
-): Promise<UidWindow> {
+export async function sortedUidWindow(client: ImapFlow, criteria: RawAttribute[], key: SortKey, offset: number, limit: number): Promise<UidWindow> {
   const charsetFree = stripCharset(criteria);
   if (client.capabilities.has("SORT") && supportsPartialSort(client)) {
     let total = 0;

@@ -56,20 +56,22 @@ function serverThreadAlgorithm(client: ImapFlow): "REFS" | "REFERENCES" | null {
 }
 
 /** A page of conversations of a folder, newest activity first. */
-export async function listConversationPage(
-  client: ImapFlow,
-  folder: string,
-  request: { page: number; pageSize: number },
-): Promise<ConversationPage> {
+export async function listConversationPage(client: ImapFlow, folder: string, request: { page: number; pageSize: number }): Promise<ConversationPage> {
   const { page, pageSize } = request;
   const lock = await lockUpToDate(client, folder);
   try {
     if (!canThreadOnServer(client)) return await windowConversations(client, folder, page, pageSize);
     const index = await threadIndex(client, folder);
     const slice = index.threads.slice(page * pageSize, (page + 1) * pageSize);
-    const latest = await fetchSummaries(client, slice.map((uids) => uids[0]!));
+    const latest = await fetchSummaries(
+      client,
+      slice.map((uids) => uids[0]!),
+    );
     const latestByUid = new Map(latest.map((message) => [message.uid, message]));
-    const unreadByUid = await unreadSet(client, slice.flatMap((uids) => uids.slice(0, MAX_COUNTED_PER_THREAD)));
+    const unreadByUid = await unreadSet(
+      client,
+      slice.flatMap((uids) => uids.slice(0, MAX_COUNTED_PER_THREAD)),
+    );
     const conversations = slice.flatMap((uids) => {
       const row = latestByUid.get(uids[0]!);
       return row ? [{ latest: row, count: uids.length, unread: uids.filter((uid) => unreadByUid.has(uid)).length, uids }] : [];
@@ -98,14 +100,14 @@ export async function findConversation(client: ImapFlow, folder: string, uid: nu
 
   const sent = await sentFolderPath(client);
   if (sent && sent !== folder) {
-    const ids = members.map((member) => member.messageId).filter(Boolean).slice(-MAX_REFERENCED_IDS);
+    const ids = members
+      .map((member) => member.messageId)
+      .filter(Boolean)
+      .slice(-MAX_REFERENCED_IDS);
     if (ids.length > 0) {
       const sentLock = await client.getMailboxLock(sent);
       try {
-        const found = await client.search(
-          { or: ids.flatMap((id): SearchObject[] => [{ header: { "in-reply-to": id } }, { header: { references: id } }]) },
-          { uid: true },
-        );
+        const found = await client.search({ or: ids.flatMap((id): SearchObject[] => [{ header: { "in-reply-to": id } }, { header: { references: id } }]) }, { uid: true });
         if (Array.isArray(found) && found.length > 0) members.push(...(await datedMessages(client, sent, found)));
       } finally {
         sentLock.release();
@@ -154,10 +156,7 @@ async function headerThreadMembers(client: ImapFlow, uid: number): Promise<numbe
   const references = parseMessageIds(message.headers?.toString("utf8") ?? "");
   const root = references[0] ?? message.envelope?.messageId;
   if (!root) return [uid];
-  const found = await client.search(
-    { or: [{ header: { "message-id": root } }, { header: { references: root } }, { header: { "in-reply-to": root } }] },
-    { uid: true },
-  );
+  const found = await client.search({ or: [{ header: { "message-id": root } }, { header: { references: root } }, { header: { "in-reply-to": root } }] }, { uid: true });
   return Array.isArray(found) && found.length > 0 ? found : [uid];
 }
 
@@ -229,7 +228,10 @@ async function windowConversations(client: ImapFlow, folder: string, page: numbe
     });
   }
   const groups = groupByHeaders(headers);
-  const latest = await fetchSummaries(client, groups.map((uids) => uids[0]!));
+  const latest = await fetchSummaries(
+    client,
+    groups.map((uids) => uids[0]!),
+  );
   const latestByUid = new Map(latest.map((message) => [message.uid, message]));
   const unreadByUid = await unreadSet(client, groups.flat());
   const conversations = groups.flatMap((uids) => {

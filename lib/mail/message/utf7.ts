@@ -28,7 +28,10 @@ export function decodeUtf7Header(raw: string): string | null {
     const bytes =
       encoding.toLowerCase() === "b"
         ? Buffer.from(payload, "base64")
-        : Buffer.from(payload.replace(/_/g, " ").replace(/=([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))), "latin1");
+        : Buffer.from(
+            payload.replace(/_/g, " ").replace(/=([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
+            "latin1",
+          );
     return iconv.encodingExists(charset) ? iconv.decode(bytes, charset) : word;
   });
 }

@@ -37,7 +37,11 @@ function rewriteUrls(text: string, policy: CssPolicy): string {
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const start = match.index;
     const close = findClosingParen(text, pattern.lastIndex);
-    const inner = text.slice(pattern.lastIndex, close).trim().replace(/^(['"])([\s\S]*)\1$/, "$2").trim();
+    const inner = text
+      .slice(pattern.lastIndex, close)
+      .trim()
+      .replace(/^(['"])([\s\S]*)\1$/, "$2")
+      .trim();
     output += text.slice(last, start) + replaceUrl(inner, policy);
     last = close < text.length ? close + 1 : text.length;
     pattern.lastIndex = last;

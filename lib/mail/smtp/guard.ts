@@ -9,17 +9,7 @@ import net from "node:net";
  * in another address between the check and the connect).
  */
 
-export type AddressCategory =
-  | "public"
-  | "metadata"
-  | "unspecified"
-  | "loopback"
-  | "private"
-  | "shared"
-  | "link-local"
-  | "unique-local"
-  | "multicast"
-  | "reserved";
+export type AddressCategory = "public" | "metadata" | "unspecified" | "loopback" | "private" | "shared" | "link-local" | "unique-local" | "multicast" | "reserved";
 
 const CATEGORY_WORDS: Record<Exclude<AddressCategory, "public">, string> = {
   metadata: "a cloud metadata service",
@@ -37,14 +27,59 @@ type Range = [address: string, prefix: number];
 
 // Checked in this order; the first match names the category.
 const RANGES: [Exclude<AddressCategory, "public">, Range[]][] = [
-  ["metadata", [["169.254.169.254", 32], ["100.100.100.200", 32], ["192.0.0.192", 32], ["fd00:ec2::254", 128]]],
-  ["unspecified", [["0.0.0.0", 8], ["::", 128]]],
-  ["loopback", [["127.0.0.0", 8], ["::1", 128]]],
-  ["private", [["10.0.0.0", 8], ["172.16.0.0", 12], ["192.168.0.0", 16]]],
+  [
+    "metadata",
+    [
+      ["169.254.169.254", 32],
+      ["100.100.100.200", 32],
+      ["192.0.0.192", 32],
+      ["fd00:ec2::254", 128],
+    ],
+  ],
+  [
+    "unspecified",
+    [
+      ["0.0.0.0", 8],
+      ["::", 128],
+    ],
+  ],
+  [
+    "loopback",
+    [
+      ["127.0.0.0", 8],
+      ["::1", 128],
+    ],
+  ],
+  [
+    "private",
+    [
+      ["10.0.0.0", 8],
+      ["172.16.0.0", 12],
+      ["192.168.0.0", 16],
+    ],
+  ],
   ["shared", [["100.64.0.0", 10]]],
-  ["link-local", [["169.254.0.0", 16], ["fe80::", 10]]],
-  ["unique-local", [["fc00::", 7], ["fec0::", 10]]],
-  ["multicast", [["224.0.0.0", 4], ["ff00::", 8]]],
+  [
+    "link-local",
+    [
+      ["169.254.0.0", 16],
+      ["fe80::", 10],
+    ],
+  ],
+  [
+    "unique-local",
+    [
+      ["fc00::", 7],
+      ["fec0::", 10],
+    ],
+  ],
+  [
+    "multicast",
+    [
+      ["224.0.0.0", 4],
+      ["ff00::", 8],
+    ],
+  ],
   [
     "reserved",
     [
@@ -70,7 +105,11 @@ const CATEGORY_LISTS = RANGES.map(([category, ranges]) => {
 
 /** Strips brackets and an IPv6 zone ("[fe80::1%eth0]" → "fe80::1") and lower-cases. */
 function normalizeAddress(address: string): string {
-  return address.trim().replace(/^\[(.*)\]$/, "$1").replace(/%.*$/, "").toLowerCase();
+  return address
+    .trim()
+    .replace(/^\[(.*)\]$/, "$1")
+    .replace(/%.*$/, "")
+    .toLowerCase();
 }
 
 /**
@@ -105,9 +144,7 @@ export function classifyAddress(input: string): AddressCategory {
   return "public";
 }
 
-type AllowEntry =
-  | { kind: "host"; host: string; port?: number }
-  | { kind: "network"; list: net.BlockList; exact: boolean; port?: number };
+type AllowEntry = { kind: "host"; host: string; port?: number } | { kind: "network"; list: net.BlockList; exact: boolean; port?: number };
 
 /** The administrator's exceptions (MAILROOM_SMTP_ALLOWED_HOSTS), parsed. */
 export interface RelayAllowlist {
@@ -180,11 +217,7 @@ export function allowlistPermitsAddress(allowlist: RelayAllowlist, address: stri
   const family = net.isIP(ip) === 6 ? "ipv6" : "ipv4";
   const metadata = classifyAddress(ip) === "metadata";
   return allowlist.entries.some(
-    (entry) =>
-      entry.kind === "network" &&
-      (entry.port === undefined || entry.port === port) &&
-      (entry.exact || !metadata) &&
-      entry.list.check(ip, family),
+    (entry) => entry.kind === "network" && (entry.port === undefined || entry.port === port) && (entry.exact || !metadata) && entry.list.check(ip, family),
   );
 }
 
