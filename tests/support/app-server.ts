@@ -99,8 +99,9 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode} before it was ready:\n${output()}`);
     try {
+      // 503 is an answer too: the app is up, and says its IMAP server (or database) is not.
       const response = await fetch(`${url}/api/health`);
-      if (response.ok) return;
+      if (response.ok || response.status === 503) return;
     } catch {
       // not listening yet
     }
