@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { EnvError, parseDnsServers, parseEnv } from "./env";
 
 const base = {
   NODE_ENV: "production",
@@ -82,5 +82,30 @@ describe("parseEnv", () => {
     expect(env.liveStreamsPerUser).toBe(10);
     expect(env.sendLimit).toEqual({ max: 100, windowMinutes: 10 });
     expect(problemsOf({ MAILROOM_LIVE_STREAMS_PER_USER: "0" }).join()).toContain("MAILROOM_LIVE_STREAMS_PER_USER");
+  });
+});
+
+describe("MAILROOM_DNS_SERVERS and MAILROOM_AUTHSERV_ID", () => {
+  it("unset or blank means the system's resolvers and no trusted Authentication-Results", () => {
+    const env = parseEnv({ ...base, MAILROOM_DNS_SERVERS: "  " } as NodeJS.ProcessEnv);
+    expect(env.dnsServers).toBeUndefined();
+    expect(env.authservId).toBeUndefined();
+    expect(parseDnsServers(undefined)).toEqual({ ok: true, servers: undefined });
+  });
+
+  it("reads addresses and address:port, IPv4 and IPv6, loopback included", () => {
+    const env = parseEnv({ ...base, MAILROOM_DNS_SERVERS: "192.0.2.53, 127.0.0.1:5353,2001:db8::53,[::1]:5300" } as NodeJS.ProcessEnv);
+    expect(env.dnsServers).toEqual(["192.0.2.53", "127.0.0.1:5353", "2001:db8::53", "[::1]:5300"]);
+  });
+
+  it("refuses names and bad ports, naming the entry", () => {
+    expect(problemsOf({ MAILROOM_DNS_SERVERS: "dns.example.com" }).join()).toMatch(/MAILROOM_DNS_SERVERS .*dns\.example\.com/);
+    expect(problemsOf({ MAILROOM_DNS_SERVERS: "127.0.0.1:70000" }).join()).toContain("MAILROOM_DNS_SERVERS");
+    expect(parseDnsServers("[::1]:0")).toMatchObject({ ok: false });
+  });
+
+  it("reads the authserv-id as one lower-case word", () => {
+    expect(parseEnv({ ...base, MAILROOM_AUTHSERV_ID: " MX.Example.com " } as NodeJS.ProcessEnv).authservId).toBe("mx.example.com");
+    expect(problemsOf({ MAILROOM_AUTHSERV_ID: "mx.example.com; spf=pass" }).join()).toContain("MAILROOM_AUTHSERV_ID");
   });
 });

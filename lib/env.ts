@@ -38,6 +38,40 @@ function isAddressOrRange(entry: string): boolean {
 
 const addressList = commaList.pipe(z.array(z.string().refine(isAddressOrRange, "must be comma-separated IP addresses or CIDR ranges")));
 
+/**
+ * `MAILROOM_DNS_SERVERS`: comma-separated resolver addresses, each `host` or `host:port` (IPv6 as
+ * `::1` or `[::1]:53`). The host must be an IP address: a resolver can't be found by name. Unset or
+ * blank means the system's resolvers (`servers: undefined`).
+ */
+export function parseDnsServers(value?: string): { ok: true; servers: string[] | undefined } | { ok: false; error: string } {
+  if (value === undefined || value.trim() === "") return { ok: true, servers: undefined };
+  const servers: string[] = [];
+  for (const raw of value.split(",")) {
+    const entry = raw.trim();
+    if (entry === "") continue;
+    const server = dnsServerAddress(entry);
+    if (!server) return { ok: false, error: `"${entry.slice(0, 80)}" is not an IP address or address:port` };
+    servers.push(server);
+  }
+  return { ok: true, servers: servers.length > 0 ? servers : undefined };
+}
+
+function dnsServerAddress(entry: string): string | undefined {
+  if (isIP(entry) !== 0) return entry;
+  const isPort = (text: string) => Number(text) >= 1 && Number(text) <= 65535;
+  const bracketed = /^\[([0-9A-Fa-f:.]+)\]:(\d{1,5})$/.exec(entry);
+  if (bracketed) {
+    const [, address = "", port = ""] = bracketed;
+    return isIP(address) === 6 && isPort(port) ? `[${address}]:${Number(port)}` : undefined;
+  }
+  const hostPort = /^([0-9.]+):(\d{1,5})$/.exec(entry);
+  if (hostPort) {
+    const [, address = "", port = ""] = hostPort;
+    return isIP(address) === 4 && isPort(port) ? `${address}:${Number(port)}` : undefined;
+  }
+  return undefined;
+}
+
 const optionalText = z
   .string()
   .optional()
@@ -79,6 +113,14 @@ const rawSchema = z.object({
   MAILROOM_IDENTITY_DOMAINS: domainList,
   MAILROOM_ATTACHMENT_MAX_MB: positiveInt.default(25),
   MAILROOM_MESSAGE_MAX_MB: positiveInt.default(25),
+  MAILROOM_DNS_SERVERS: z.string().optional(),
+  MAILROOM_AUTHSERV_ID: optionalText.pipe(
+    z
+      .string()
+      .max(253, "must be at most 253 characters")
+      .regex(/^[^\s;()"\\]+$/, "must be one word, the authserv-id your mail server writes into Authentication-Results (often its host name)")
+      .optional(),
+  ),
 });
 
 export type Security = z.infer<typeof security>;
@@ -122,6 +164,13 @@ export interface Env {
   /** Domains a user may add identities (From addresses) in; empty means the sign-in address's own domain. */
   identityDomains: string[];
   limits: { attachmentBytes: number; messageBytes: number };
+  /** Resolvers for the deliverability check (ip or ip:port); undefined means the system's. */
+  dnsServers: string[] | undefined;
+  /**
+   * The authserv-id of the company's mail server: only Authentication-Results headers it added are
+   * shown (anyone else's are attacker-controlled). Undefined: none are shown.
+   */
+  authservId: string | undefined;
 }
 
 export class EnvError extends Error {
@@ -171,6 +220,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     authSecret = developmentSecret();
   }
 
+  const dnsServers = parseDnsServers(raw.MAILROOM_DNS_SERVERS);
+  if (!dnsServers.ok) problems.push(`MAILROOM_DNS_SERVERS must be comma-separated IP addresses or address:port pairs; ${dnsServers.error}`);
+
   if (problems.length) throw new EnvError(problems);
 
   return {
@@ -209,6 +261,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     smtpAllowInsecure: raw.MAILROOM_SMTP_ALLOW_INSECURE === "true",
     identityDomains: raw.MAILROOM_IDENTITY_DOMAINS,
     limits: { attachmentBytes: raw.MAILROOM_ATTACHMENT_MAX_MB * 1024 * 1024, messageBytes: raw.MAILROOM_MESSAGE_MAX_MB * 1024 * 1024 },
+    dnsServers: dnsServers.ok ? dnsServers.servers : undefined,
+    authservId: raw.MAILROOM_AUTHSERV_ID?.toLowerCase(),
   };
 }
 

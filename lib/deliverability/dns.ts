@@ -36,7 +36,7 @@ export const MAX_TXT_RECORD_LENGTH = 8192;
 const MAX_NAME_LENGTH = 253;
 
 export interface DnsLookupOptions {
-  /** Resolver addresses (`parseDnsServers`); the system's resolvers when absent or empty. */
+  /** Resolver addresses (MAILROOM_DNS_SERVERS, lib/env.ts); the system's resolvers when absent or empty. */
   servers?: string[];
   /** Per try, in milliseconds. */
   timeoutMs?: number;
@@ -115,47 +115,6 @@ export function failureKind(code: unknown): DnsFailureKind {
     default:
       return "error";
   }
-}
-
-export type ParsedDnsServers = { ok: true; servers: string[] | undefined } | { ok: false; error: string };
-
-/**
- * `MAILROOM_DNS_SERVERS`: comma-separated resolver addresses, each `host` or `host:port` (IPv6 as
- * `::1` or `[::1]:53`). The host must be an IP address: a resolver can't be found by name. Unset or
- * blank means the system's resolvers (`servers: undefined`).
- */
-export function parseDnsServers(value?: string): ParsedDnsServers {
-  if (value === undefined || value.trim() === "") return { ok: true, servers: undefined };
-  const servers: string[] = [];
-  for (const raw of value.split(",")) {
-    const entry = raw.trim();
-    if (entry === "") continue;
-    const server = normaliseServer(entry);
-    if (!server) return { ok: false, error: `"${entry.slice(0, 80)}" is not an IP address or address:port` };
-    servers.push(server);
-  }
-  if (servers.length === 0) return { ok: true, servers: undefined };
-  return { ok: true, servers };
-}
-
-function normaliseServer(entry: string): string | undefined {
-  if (net.isIP(entry) !== 0) return entry;
-  const bracketed = /^\[([0-9A-Fa-f:.]+)\]:(\d{1,5})$/.exec(entry);
-  if (bracketed) {
-    const [, address = "", port = ""] = bracketed;
-    return net.isIPv6(address) && isPort(port) ? `[${address}]:${Number(port)}` : undefined;
-  }
-  const hostPort = /^([0-9.]+):(\d{1,5})$/.exec(entry);
-  if (hostPort) {
-    const [, address = "", port = ""] = hostPort;
-    return net.isIPv4(address) && isPort(port) ? `${address}:${Number(port)}` : undefined;
-  }
-  return undefined;
-}
-
-function isPort(text: string): boolean {
-  const port = Number(text);
-  return Number.isInteger(port) && port >= 1 && port <= 65535;
 }
 
 /** A DNS name compared and looked up without case or a trailing dot. */
