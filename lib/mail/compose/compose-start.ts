@@ -1,7 +1,8 @@
 import type { Readable } from "node:stream";
 import type { FetchMessageObject, ImapFlow, MessageAddressObject, MessageStructureObject } from "imapflow";
 import { decodeOrigin, formatAddress, isMessageId, ORIGIN_HEADER, plainTextFromHtml, type DraftOrigin } from "./build-message";
-import { draftMessageId, findSpecialFolder, newestDraftUid } from "./drafts";
+import { findSpecialFolder } from "../imap/special-folders";
+import { draftMessageId, newestDraftUid } from "./drafts";
 import { MessageNotFoundError } from "../imap/load-message";
 import { isMissingMailboxError } from "../imap/missing-mailbox";
 import { messageParts, partFilename } from "../message/parts";

@@ -1,28 +1,5 @@
 import type { FetchMessageObject, ImapFlow } from "imapflow";
-import type { SpecialUse } from "../imap/folders";
-
-export class MissingFolderError extends Error {
-  constructor(readonly use: SpecialUse) {
-    super(`no ${use} folder`);
-    this.name = "MissingFolderError";
-  }
-}
-
-const FALLBACK_NAMES: Partial<Record<SpecialUse, string[]>> = {
-  "\\Drafts": ["drafts", "draft", "entwürfe"],
-  "\\Sent": ["sent", "sent items", "sent messages", "gesendet"],
-};
-
-/** The folder with this special use (RFC 6154), else one with a usual name. */
-export async function findSpecialFolder(client: ImapFlow, use: SpecialUse): Promise<string> {
-  const folders = await client.list();
-  const byUse = folders.find((folder) => folder.specialUse === use);
-  if (byUse) return byUse.path;
-  const names = FALLBACK_NAMES[use] ?? [];
-  const byName = folders.find((folder) => names.includes(folder.name.toLowerCase()));
-  if (byName) return byName.path;
-  throw new MissingFolderError(use);
-}
+import { findSpecialFolder } from "../imap/special-folders";
 
 /** UIDs in the open folder whose Message-ID header is this one. */
 async function uidsWithMessageId(client: ImapFlow, messageId: string): Promise<number[]> {

@@ -1,7 +1,8 @@
 import type { ImapFlow } from "imapflow";
 import type { Transporter } from "nodemailer";
 import { decodeOrigin, MessageInputError, ORIGIN_HEADER, type DraftOrigin, type MailAddress } from "../compose/build-message";
-import { deleteDraft, fetchDraft, findSpecialFolder } from "../compose/drafts";
+import { deleteDraft, fetchDraft } from "../compose/drafts";
+import { findSpecialFolder } from "../imap/special-folders";
 import { describeSmtpFailure } from "./verify";
 import type { RelayConfig } from "./transport";
 
