@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+export const FOLDER_NAME_MAX = 200;
+export const FOLDER_PATH_MAX = 1000;
+
+// C0 controls (CR, LF, NUL among them) and DEL: a path is one line in every IMAP command.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** An existing folder's path, as the folder list gave it. */
+export const folderPathSchema = z
+  .string()
+  .min(1, "Choose a folder.")
+  .max(FOLDER_PATH_MAX, `A folder path has at most ${FOLDER_PATH_MAX} characters.`)
+  .refine((path) => !CONTROL.test(path), "A folder path can't contain line breaks or control characters.");
+
+/**
+ * A new name for one level of the tree. The server's own delimiter is checked against the server
+ * (lib/mail/imap/folder-admin.ts); here "/" and "." (the usual ones) may not start or end it.
+ */
+export const folderNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter a folder name.")
+  .max(FOLDER_NAME_MAX, `A folder name has at most ${FOLDER_NAME_MAX} characters.`)
+  .refine((name) => !CONTROL.test(name), "A folder name can't contain line breaks or control characters.")
+  .refine((name) => !/^[/.]|[/.]$/.test(name), "A folder name can't start or end with “/” or “.”.");
+
+/** Where a folder goes: a parent folder, or null for the top of the tree. */
+const parentSchema = folderPathSchema.nullable();
+
+export const createFolderSchema = z.object({ parent: parentSchema, name: folderNameSchema });
+export const renameFolderSchema = z.object({ path: folderPathSchema, name: folderNameSchema });
+export const moveFolderSchema = z.object({ path: folderPathSchema, parent: parentSchema });
+export const deleteFolderSchema = z.object({
+  path: folderPathSchema,
+  /** The message count the reader was warned about; a folder holding more by now is not deleted. */
+  confirmedMessages: z.number().int().min(0).max(100_000_000),
+});
+export const subscribeFolderSchema = z.object({ path: folderPathSchema, subscribed: z.boolean() });
+export const emptyFolderSchema = z.object({ folder: z.enum(["trash", "junk"]) });
