@@ -1,6 +1,7 @@
 import { recordSocketAddresses } from "@/lib/auth/socket-address";
 import { database } from "@/lib/db/database";
 import { env, EnvError } from "@/lib/env";
+import { startInstanceNotifications } from "@/lib/live/instance-notifications";
 import { checkRelayAllowlist } from "@/lib/outgoing/relay-policy";
 
 export async function startServer(): Promise<void> {
@@ -21,4 +22,6 @@ export async function startServer(): Promise<void> {
     console.error(`Mailroom cannot start: the database is not usable (${(error as Error).message})`);
     process.exit(1);
   }
+  // Not awaited: the listening connection retries by itself, and requests need not wait for it.
+  startInstanceNotifications().catch((error: Error) => console.warn(`notifications: not listening (${error.message})`));
 }

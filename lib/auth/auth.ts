@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { database } from "@/lib/db/database";
+import { publishNotification } from "@/lib/db/notifications";
 import { deleteSession } from "@/lib/db/sessions";
 import { env } from "@/lib/env";
 import { imapPool, imapServer } from "./imap-pool-instance";
@@ -64,11 +65,14 @@ function signInClientAddress(headers: Headers): string {
 
 /**
  * Ends the server side of a session: its row (so the cookie no longer opens anything, on any
- * instance) and its IMAP connection in this instance.
+ * instance), its IMAP connection in this instance, and (through a notification) its live-update
+ * streams and connections in every instance.
  */
 export async function endServerSession(sessionId: string): Promise<void> {
-  await deleteSession(await database(), sessionRowId(sessionId));
+  const db = await database();
+  await deleteSession(db, sessionRowId(sessionId));
   await imapPool().release(sessionId);
+  await publishNotification(db, { kind: "session-ended", sessionRowId: sessionRowId(sessionId) }).catch((error: Error) => console.warn(`notifications: ${error.message}`));
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({

@@ -7,6 +7,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { Pool } from "pg";
+import { listenOnPostgres } from "./notifications";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -21,6 +22,11 @@ export interface DatabaseHandle {
   db: Database;
   kind: "postgres" | "embedded";
   migrate(): Promise<void>;
+  /**
+   * Hears NOTIFY on `channel` (PostgreSQL: on a connection of its own, reopened when it drops;
+   * PGlite: within this process). The function it resolves with stops listening.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onTrouble?: (message: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -30,8 +36,9 @@ const MIGRATION_LOCK_ID = 4_242_017;
 
 /** Opens the settings database: PostgreSQL when a URL is given, otherwise embedded PGlite (same schema, same migrations). */
 export function openDatabase(config: DatabaseConfig): DatabaseHandle {
-  if (config.databaseUrl) {
-    const pool = new Pool({ connectionString: config.databaseUrl, max: 10 });
+  const databaseUrl = config.databaseUrl;
+  if (databaseUrl) {
+    const pool = new Pool({ connectionString: databaseUrl, max: 10 });
     const db = drizzlePg(pool, { schema }) as unknown as Database;
     return {
       db,
@@ -46,6 +53,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
           client.release();
         }
       },
+      listen: (channel, onPayload, onTrouble) => listenOnPostgres(databaseUrl, channel, onPayload, { onTrouble }),
       close: () => pool.end(),
     };
   }
@@ -57,6 +65,10 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     db,
     kind: "embedded",
     migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
+    listen: async (channel, onPayload) => {
+      const unlisten = await client.listen(channel, onPayload);
+      return () => unlisten();
+    },
     close: () => client.close(),
   };
 }

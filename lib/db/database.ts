@@ -6,6 +6,11 @@ const holder = globalThis as { __mailroomDb?: Promise<DatabaseHandle> };
 
 /** The app's database, migrated before first use. */
 export async function database(): Promise<Database> {
+  return (await databaseHandle()).db;
+}
+
+/** The handle behind database(), for what needs more than queries (listening for notifications). */
+export async function databaseHandle(): Promise<DatabaseHandle> {
   holder.__mailroomDb ??= (async () => {
     const { databaseUrl, dataDir } = env();
     const handle = openDatabase({ databaseUrl, dataDir });
@@ -13,7 +18,7 @@ export async function database(): Promise<Database> {
     return handle;
   })();
   try {
-    return (await holder.__mailroomDb).db;
+    return await holder.__mailroomDb;
   } catch (error) {
     holder.__mailroomDb = undefined;
     throw error;

@@ -46,8 +46,13 @@ export async function listSessionsForUser(db: Database, userId: string) {
     .orderBy(sessions.createdAt);
 }
 
-export async function deleteSessionForUser(db: Database, userId: string, id: string): Promise<void> {
-  await db.delete(sessions).where(and(eq(sessions.userId, userId), eq(sessions.id, id)));
+/** Whether the user had that session (only then is there anything to end). */
+export async function deleteSessionForUser(db: Database, userId: string, id: string): Promise<boolean> {
+  const deleted = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), eq(sessions.id, id)))
+    .returning({ id: sessions.id });
+  return deleted.length > 0;
 }
 
 /** Removes sessions idle since before `idleBefore` or created before `createdBefore`. */

@@ -1,4 +1,5 @@
 import { getCurrentSession } from "@/lib/auth/current-session";
+import { onSessionEnded } from "@/lib/live/session-streams";
 import { isStillSignedIn, watchFolder } from "@/lib/reads/folder-changes";
 
 export const dynamic = "force-dynamic";
@@ -21,6 +22,7 @@ export async function GET(request: Request): Promise<Response> {
   const encoder = new TextEncoder();
   let stop: (() => Promise<void>) | undefined;
   let heartbeat: NodeJS.Timeout | undefined;
+  let forgetStream: (() => void) | undefined;
   let closed = false;
 
   const stream = new ReadableStream<Uint8Array>({
@@ -32,6 +34,7 @@ export async function GET(request: Request): Promise<Response> {
         if (closed) return;
         closed = true;
         clearInterval(heartbeat);
+        forgetStream?.();
         void stop?.();
         try {
           controller.close();
@@ -54,6 +57,8 @@ export async function GET(request: Request): Promise<Response> {
         finish();
         return;
       }
+      // Signed out or revoked on any instance: the notification ends the stream at once.
+      forgetStream = onSessionEnded(session.rowId, finish);
       send(`retry: ${RETRY_MS}\nevent: ready\ndata: {}\n\n`);
       // The stream outlives the request's session check: end it (and its watcher) once the
       // session is signed out, revoked elsewhere, or expired (idle or past its lifetime).
@@ -65,6 +70,7 @@ export async function GET(request: Request): Promise<Response> {
     cancel() {
       closed = true;
       clearInterval(heartbeat);
+      forgetStream?.();
       void stop?.();
     },
   });

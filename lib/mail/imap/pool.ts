@@ -75,6 +75,11 @@ export class ImapPool {
     await Promise.all([...this.entries.keys()].map((key) => this.release(key)));
   }
 
+  /** The sessions that hold a connection (or are opening one) now. */
+  sessionKeys(): string[] {
+    return [...this.entries.keys()];
+  }
+
   stats(): { open: number; opened: number } {
     return { open: this.entries.size, opened: this.opened };
   }
