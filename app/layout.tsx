@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { readAppearance } from "@/lib/reads/appearance";
+import { ThemePreference } from "@/components/app-shell/theme-preference";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -24,9 +26,13 @@ export const viewport: Viewport = { themeColor: "#0369a1" };
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page renders per request, so each carries the nonce of its Content-Security-Policy (proxy.ts).
   await connection();
+  // The user's colour scheme is on <html> in the first byte, so no page flashes light before dark.
+  const theme = await readAppearance();
   return (
-    <html lang="en">
-      <body className="min-h-screen">{children}</body>
+    <html lang="en" data-theme={theme}>
+      <body className="min-h-screen">
+        <ThemePreference theme={theme}>{children}</ThemePreference>
+      </body>
     </html>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { useThemePreference } from "@/components/app-shell/theme-preference";
 import { alwaysLoadRemoteContentAction } from "@/lib/actions/remote-content";
 
 interface Props {
@@ -14,17 +15,24 @@ interface Props {
   sender: string | null;
   /** Height to start with, estimated on the server from the content (the frame runs no script to measure itself). */
   height: number;
+  /** The author coloured the mail: it stays on a light card unless the reader asks for it dark. */
+  ownColours: boolean;
 }
 
 /**
  * The HTML body in a sandboxed frame (no scripts, its own opaque origin), with the bar that says
  * remote content was blocked and lets the reader load it for this view or always for this sender.
  */
-export function HtmlBody({ blockedSrc, remoteSrc, title, remoteContentBlocked, remoteAllowed, sender, height }: Props) {
+export function HtmlBody({ blockedSrc, remoteSrc, title, remoteContentBlocked, remoteAllowed, sender, height, ownColours }: Props) {
+  const theme = useThemePreference();
   const [remote, setRemote] = useState(remoteAllowed);
+  const [viewInDark, setViewInDark] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const src = remote ? remoteSrc : blockedSrc;
+  // Mail without colours of its own follows the page; coloured mail stays light unless inverted on request.
+  const frameTheme = ownColours ? (viewInDark ? "invert" : "light") : theme;
+  const lightCard = frameTheme === "light";
+  const src = `${remote ? remoteSrc : blockedSrc}&theme=${frameTheme}`;
   return (
     <div>
       {remoteContentBlocked && !remote ? (
@@ -60,8 +68,25 @@ export function HtmlBody({ blockedSrc, remoteSrc, title, remoteContentBlocked, r
           {error}
         </p>
       ) : null}
-      <div className="resize-y overflow-hidden rounded-lg border border-slate-200 bg-white" style={{ height }}>
-        <iframe key={src} src={src} title={title} sandbox="allow-popups allow-popups-to-escape-sandbox" referrerPolicy="no-referrer" className="block h-full w-full" />
+      {ownColours ? (
+        // Only where the page is dark (the dark variant also follows the device for "System").
+        <div className="mb-2 hidden justify-end dark:flex print:hidden">
+          <button
+            type="button"
+            aria-pressed={viewInDark}
+            onClick={() => setViewInDark((on) => !on)}
+            className="min-h-11 rounded-md border border-slate-300 px-3 text-sm font-medium text-slate-700 hover:bg-slate-100 sm:min-h-0 sm:py-1"
+          >
+            View in dark
+          </button>
+        </div>
+      ) : null}
+      <div className={`relative resize-y overflow-hidden rounded-lg border border-slate-200 ${lightCard ? "bg-[#fff]" : "bg-white"}`} style={{ height }}>
+        {/* Shows until the frame's document paints over it (its page has a background of its own). */}
+        <div aria-hidden="true" className={`absolute inset-0 flex items-start justify-center p-6 text-sm ${lightCard ? "text-[#475569]" : "text-slate-600"}`}>
+          Loading message…
+        </div>
+        <iframe key={src} src={src} title={title} sandbox="allow-popups allow-popups-to-escape-sandbox" referrerPolicy="no-referrer" className="relative block h-full w-full" />
       </div>
     </div>
   );

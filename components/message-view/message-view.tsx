@@ -97,6 +97,7 @@ export function MessageView({ message, remoteAllowed, headingLevel = 1, printing
             remoteAllowed={remoteAllowed}
             sender={message.from?.address || null}
             height={printing ? Math.max(message.body.estimatedHeight * 2, 1200) : message.body.estimatedHeight}
+            ownColours={message.body.ownColours}
           />
         ) : message.body.kind === "text" ? (
           <PlainTextBody blocks={message.body.blocks} />

@@ -6,7 +6,9 @@ import { usePathname } from "next/navigation";
 const SECTIONS = [
   { href: "/settings/outgoing", label: "Outgoing mail" },
   { href: "/settings/identities", label: "Identities" },
+  { href: "/settings/folders", label: "Folders" },
   { href: "/settings/sessions", label: "Signed-in devices" },
+  { href: "/settings/appearance", label: "Appearance" },
 ];
 
 export function SettingsNav() {

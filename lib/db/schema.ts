@@ -54,6 +54,10 @@ export type SessionRow = typeof sessions.$inferSelect;
 export const DEFAULT_UNDO_SEND_SECONDS = 5;
 
 /** Reading preferences of one user. */
+/** The colour schemes a user can choose; "system" follows the device's setting. */
+export const THEMES = ["system", "light", "dark"] as const;
+export type Theme = (typeof THEMES)[number];
+
 export const userSettings = pgTable("user_settings", {
   userId: uuid("user_id")
     .primaryKey()
@@ -62,6 +66,8 @@ export const userSettings = pgTable("user_settings", {
   conversationView: boolean("conversation_view").notNull().default(true),
   /** Seconds a sent message can still be undone; 0 turns undo off. */
   undoSendSeconds: integer("undo_send_seconds").notNull().default(DEFAULT_UNDO_SEND_SECONDS),
+  /** Colour scheme: follow the system's, or always light or dark. */
+  theme: text("theme", { enum: THEMES }).notNull().default("system"),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -112,6 +118,13 @@ export const identities = pgTable(
     replyTo: text("reply_to"),
     isDefault: boolean("is_default").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** When the user proved they receive mail at this address (the code mailed to it); null: not usable for sending. */
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    /** SHA-256 of the confirmation code mailed to the address, while one is outstanding. */
+    confirmationCodeHash: text("confirmation_code_hash"),
+    confirmationExpiresAt: timestamp("confirmation_expires_at", { withTimezone: true }),
+    /** Wrong codes entered for the outstanding code; too many void it. */
+    confirmationFailures: integer("confirmation_failures").notNull().default(0),
   },
   (table) => [uniqueIndex("identities_user_email_idx").on(table.userId, table.email)],
 );
@@ -131,7 +144,46 @@ export const contacts = pgTable(
   (table) => [primaryKey({ columns: [table.userId, table.address] })],
 );
 
+/**
+ * A message on its way: "Send" records it here and returns; at `dueAt` (the end of the undo delay)
+ * any instance claims it (state pending → sending, atomically) and sends the draft with this
+ * Message-ID from the user's Drafts. Undo turns a pending row into cancelled. The IMAP login it
+ * needs is sealed (AES-256-GCM, key derived from AUTH_SECRET) and wiped once the row is settled.
+ */
+export const pendingSends = pgTable(
+  "pending_sends",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The draft's Message-ID: its newest version in Drafts is what goes out. */
+    messageId: text("message_id").notNull(),
+    subject: text("subject").notNull().default(""),
+    attachmentIds: text("attachment_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    state: text("state", { enum: ["pending", "sending", "sent", "failed", "cancelled"] }).notNull(),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    /** The instance sending it, and until when its claim holds; a claim that lapses is settled as failed, never retried. */
+    claimedBy: text("claimed_by"),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    sealedCredentials: text("sealed_credentials"),
+    /** Why it was not sent, in words for the user (failed). */
+    error: text("error"),
+    /** What went wrong after the relay accepted it (sent). */
+    warning: text("warning"),
+    sentCopySaved: boolean("sent_copy_saved"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("pending_sends_user_message_idx").on(table.userId, table.messageId), index("pending_sends_state_due_idx").on(table.state, table.dueAt)],
+);
+
 export type UserSettings = typeof userSettings.$inferSelect;
+export type PendingSend = typeof pendingSends.$inferSelect;
 export type SmtpRelay = typeof smtpRelays.$inferSelect;
 export type SmtpRelaySecurity = NonNullable<SmtpRelay["security"]>;
 export type Identity = typeof identities.$inferSelect;

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "./client";
-import { DEFAULT_UNDO_SEND_SECONDS, userSettings } from "./schema";
+import { DEFAULT_UNDO_SEND_SECONDS, userSettings, type Theme } from "./schema";
 
 export type ReadingSettings = Pick<typeof userSettings.$inferSelect, "markReadOnOpen" | "conversationView" | "undoSendSeconds">;
 
@@ -26,4 +26,18 @@ export async function updateUserSettings(db: Database, userId: string, changes: 
     .insert(userSettings)
     .values({ ...DEFAULT_SETTINGS, ...changes, userId })
     .onConflictDoUpdate({ target: userSettings.userId, set: { ...changes, updatedAt: new Date() } });
+}
+
+/** The user's colour scheme ("system" for a user who never chose one). */
+export async function getUserTheme(db: Database, userId: string): Promise<Theme> {
+  const [row] = await db.select({ theme: userSettings.theme }).from(userSettings).where(eq(userSettings.userId, userId)).limit(1);
+  return row?.theme ?? "system";
+}
+
+/** Remembers the user's colour scheme, creating their settings row on first change. */
+export async function setUserTheme(db: Database, userId: string, theme: Theme): Promise<void> {
+  await db
+    .insert(userSettings)
+    .values({ ...DEFAULT_SETTINGS, theme, userId })
+    .onConflictDoUpdate({ target: userSettings.userId, set: { theme, updatedAt: new Date() } });
 }

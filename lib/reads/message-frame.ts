@@ -1,7 +1,7 @@
 // Server-only (the server-only package is not installed).
 import type { CurrentSession } from "@/lib/auth/current-session";
 import { loadMessage } from "@/lib/mail/imap/load-message";
-import { messageFrameCsp, messageFrameNotice } from "@/lib/mail/message/body";
+import { messageFrameCsp, messageFrameNotice, themedFrameDocument, type FrameTheme } from "@/lib/mail/message/body";
 import { renderMessageOffThread } from "@/lib/mail/message/render-jobs";
 import { messageFrameCache } from "./message-frame-cache";
 import { parseMessageParams } from "./message-params";
@@ -18,6 +18,15 @@ export interface FrameRequest {
   allowRemote: boolean;
   /** The UIDVALIDITY the message view saw (from the frame's address), if given. */
   uidValidity: string | null;
+  /** The colour scheme the page asks for (see FrameTheme); the author's own when not given. */
+  theme?: FrameTheme;
+}
+
+const FRAME_THEMES = new Set<string>(["light", "dark", "system", "invert"] satisfies FrameTheme[]);
+
+/** The frame's colour scheme from its address; anything unknown is the author's own (light). */
+export function parseFrameTheme(value: string | null): FrameTheme {
+  return value !== null && FRAME_THEMES.has(value) ? (value as FrameTheme) : "light";
 }
 
 /**
@@ -26,7 +35,10 @@ export interface FrameRequest {
  * instance rendered the view). A message whose folder changed UIDVALIDITY since is "not-found".
  */
 export async function readMessageFrame(session: CurrentSession, params: { folder: string; uid: string }, request: FrameRequest): Promise<ReadResult<MessageFrame>> {
-  const frame = (document: string): MessageFrame => ({ document, contentSecurityPolicy: messageFrameCsp(request.allowRemote) });
+  const frame = (document: string): MessageFrame => ({
+    document: themedFrameDocument(document, request.theme ?? "light"),
+    contentSecurityPolicy: messageFrameCsp(request.allowRemote),
+  });
   const target = parseMessageParams(params);
   if (!target) return MESSAGE_NOT_FOUND;
   const cache = messageFrameCache();

@@ -16,6 +16,8 @@ export type MessageBodyView =
       hasText: boolean;
       /** Pixels the frame starts with: estimated here, since the frame runs no script to measure itself. */
       estimatedHeight: number;
+      /** The author set colours or backgrounds: the body keeps them on a light card (dark only on request, inverted). */
+      ownColours: boolean;
     }
   | { kind: "text"; blocks: TextBlock[] }
   | { kind: "empty" };
@@ -144,7 +146,17 @@ function htmlBodyView(sanitized: SanitizedHtml): MessageBodyView {
     suspiciousLinks: sanitized.suspiciousLinks,
     hasText: htmlHasText(sanitized.html),
     estimatedHeight: estimateHeight(sanitized.html),
+    ownColours: hasOwnColours(sanitized.html),
   };
+}
+
+// A colour or background in a style (attribute or sheet), or a colour attribute (font color, bgcolor).
+// Plain alternatives without nested repetition: linear on any input.
+const OWN_COLOURS = /[\s;"'{](?:color|background(?:-color|-image)?)\s*:|\s(?:color|bgcolor|background)\s*=/i;
+
+/** Whether the author coloured the mail; only mail without colours of its own is shown dark. */
+function hasOwnColours(html: string): boolean {
+  return OWN_COLOURS.test(html);
 }
 
 function visibleText(html: string): string {
@@ -189,7 +201,7 @@ export function messageFrameCsp(allowRemote: boolean): string {
 }
 
 const FRAME_CSS = `
-html { color-scheme: light; }
+html { color-scheme: light; background: #fff; }
 body { margin: 0; padding: 16px; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #0f172a; overflow-wrap: anywhere; }
 img { max-width: 100%; height: auto; }
 img[data-remote-src] { display: inline-block; min-width: 1em; min-height: 1em; outline: 1px dashed #cbd5e1; }
@@ -206,7 +218,33 @@ export function messageFrameDocument(message: LoadedMessage, allowRemote: boolea
 
 /** A frame document that only says something (the message is gone, the server failed). */
 export function messageFrameNotice(text: string): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Message</title></head><body style="font-family: system-ui, sans-serif; color: #334155"><p>${escapeHtml(text)}</p></body></html>`;
+  return `<!doctype html><html style="background: #fff"><head><meta charset="utf-8"><title>Message</title></head><body style="font-family: system-ui, sans-serif; color: #334155"><p>${escapeHtml(text)}</p></body></html>`;
+}
+
+/**
+ * How the frame is coloured: as the author made it (light), dark for mail without colours of its
+ * own (always, or when the device is dark), or inverted ("View in dark" for coloured mail: every
+ * contrast stays as the author had it, so nothing turns dark-on-dark). Only on screens: print stays light.
+ */
+export type FrameTheme = "light" | "dark" | "system" | "invert";
+
+const DARK_FRAME_CSS =
+  "html { color-scheme: dark; background: #0f172a; } body { color: #e2e8f0; } a { color: #7dd3fc; } .mailroom-link-warning { color: #fbbf24 !important; } img[data-remote-src] { outline-color: #475569; }";
+const INVERT_FRAME_CSS = "html { filter: invert(1) hue-rotate(180deg); } img, picture, video, svg, [style*='background-image'] { filter: invert(1) hue-rotate(180deg); }";
+
+const FRAME_THEME_CSS: Record<FrameTheme, string> = {
+  light: "",
+  dark: `@media screen { ${DARK_FRAME_CSS} }`,
+  system: `@media screen and (prefers-color-scheme: dark) { ${DARK_FRAME_CSS} }`,
+  invert: `@media screen { ${INVERT_FRAME_CSS} }`,
+};
+
+/** The frame document in a colour scheme: one more style sheet after the others, so it wins over the frame's own. */
+export function themedFrameDocument(document: string, theme: FrameTheme): string {
+  const css = FRAME_THEME_CSS[theme];
+  const head = document.indexOf("</head>");
+  if (!css || head < 0) return document;
+  return `${document.slice(0, head)}<style>${css}</style>${document.slice(head)}`;
 }
 
 function frameDocument(subject: string, content: string): string {

@@ -1,12 +1,16 @@
 import { getCurrentSession } from "@/lib/auth/current-session";
-import { messageFrameNoticeFor, readMessageFrame, type MessageFrame } from "@/lib/reads/message-frame";
+import { messageFrameNoticeFor, parseFrameTheme, readMessageFrame, type MessageFrame } from "@/lib/reads/message-frame";
 
 /** The document of the message frame: the HTML body sanitised on the server, under a CSP that lets nothing run or load. */
 export async function GET(request: Request, { params }: { params: Promise<{ folder: string; uid: string }> }) {
   const session = await getCurrentSession();
   if (!session) return Response.json({ error: "Sign in first." }, { status: 401 });
   const search = new URL(request.url).searchParams;
-  const result = await readMessageFrame(session, await params, { allowRemote: search.get("remote") === "1", uidValidity: search.get("v") });
+  const result = await readMessageFrame(session, await params, {
+    allowRemote: search.get("remote") === "1",
+    uidValidity: search.get("v"),
+    theme: parseFrameTheme(search.get("theme")),
+  });
   if (result.ok) return frameResponse(result.data, 200);
   return frameResponse(messageFrameNoticeFor(result.error), result.code === "not-found" ? 404 : 502);
 }
