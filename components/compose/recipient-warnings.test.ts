@@ -46,6 +46,14 @@ describe("sendWarnings", () => {
     expect(sendWarnings({ ...base, subject: "", body: "" })?.question).toBe("Send this message?");
   });
 
+  it("warns when the From address's last deliverability check was red, and still lets the writer send", () => {
+    expect(sendWarnings({ ...base, senderDeliverability: "SPF: the relay isn't authorised." })).toEqual({
+      question: "Send this message?",
+      reasons: ["Mail from this address through your relay is likely to be rejected by receivers: SPF: the relay isn't authorised."],
+    });
+    expect(sendWarnings({ ...base, senderDeliverability: undefined })).toBeNull();
+  });
+
   it("finds an attachment mentioned in the subject", () => {
     expect(sendWarnings({ ...base, subject: "Contract attached" })?.reasons).toEqual(["Your message mentions an attachment, but nothing is attached."]);
   });

@@ -63,6 +63,8 @@ export interface SendWarningInput {
   attachmentCount: number;
   recipients: string[];
   companyDomains: string[];
+  /** Why the From address's last deliverability check through the relay was red, if it was. */
+  senderDeliverability?: string;
 }
 
 export interface SendQuestion {
@@ -85,6 +87,9 @@ export function sendWarnings(input: SendWarningInput): SendQuestion | null {
   const outside = externalRecipients(input.recipients, input.companyDomains);
   if (outside.length > 0) {
     reasons.push(`${outside.length === 1 ? "This recipient is" : "These recipients are"} outside your company: ${outside.join(", ")}.`);
+  }
+  if (input.senderDeliverability) {
+    reasons.push(`Mail from this address through your relay is likely to be rejected by receivers: ${input.senderDeliverability}`);
   }
   if (reasons.length === 0) return null;
   const question = reasons.length > 1 ? "Send this message?" : noSubject ? "Send without a subject?" : empty ? "Send an empty message?" : "Send this message?";

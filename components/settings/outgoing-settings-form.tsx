@@ -5,9 +5,13 @@ import { runAction } from "@/components/run-action";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
+import { checkDeliverabilityAction } from "@/lib/actions/deliverability";
+import type { DeliverabilityCheckInput } from "@/lib/actions/deliverability.validation";
 import { saveOutgoingSettingsAction, testOutgoingConnectionAction } from "@/lib/actions/outgoing-settings";
 import type { OutgoingSettingsInput } from "@/lib/actions/outgoing-settings.validation";
 import type { ConnectionSecurity as Security } from "@/lib/mail/connection-security";
+import type { OutgoingSettingsView } from "@/lib/reads/outgoing-settings";
+import { DeliverabilityPanel } from "./deliverability-panel";
 
 export interface OutgoingSettingsValues {
   useCompanyRelay: boolean;
@@ -17,7 +21,11 @@ export interface OutgoingSettingsValues {
   username: string;
   saveSentCopy: boolean;
   passwordSaved: boolean;
+  /** The relay service picked (a preset id), or "other". */
+  relayPreset: string;
 }
+
+const OTHER = "other";
 
 const PORT_PRESETS: { port: string; security: Security; label: string }[] = [
   { port: "465", security: "tls", label: "465 (implicit TLS)" },
@@ -28,8 +36,8 @@ const PORT_PRESETS: { port: string; security: Security; label: string }[] = [
 
 type Notice = { tone: "success" | "error"; text: string } | null;
 
-export function OutgoingSettingsForm({ initial, allowInsecure, companyRelay }: { initial: OutgoingSettingsValues; allowInsecure: boolean; companyRelay: string }) {
-  const [values, setValues] = useState(initial);
+export function OutgoingSettingsForm({ initial, allowInsecure, companyRelay, presets, deliverability }: OutgoingSettingsView) {
+  const [values, setValues] = useState<OutgoingSettingsValues>(initial);
   // The typed password lives only here (and in the request that saves it); the server never sends one back.
   const [password, setPassword] = useState("");
   const [removePassword, setRemovePassword] = useState(false);
@@ -37,9 +45,43 @@ export function OutgoingSettingsForm({ initial, allowInsecure, companyRelay }: {
   const [notice, setNotice] = useState<Notice>(null);
   const [testing, startTest] = useTransition();
   const [saving, startSave] = useTransition();
+  const [checking, startCheck] = useTransition();
+  const [dkimSelectors, setDkimSelectors] = useState(deliverability.dkimSelectors);
+  const [checked, setChecked] = useState(deliverability.identities);
+  const [checkError, setCheckError] = useState<string | null>(null);
   const busy = testing || saving;
+  const preset = values.useCompanyRelay ? undefined : presets.find((candidate) => candidate.id === values.relayPreset && candidate.id !== OTHER);
+  const otherPreset = presets.find((candidate) => candidate.id === OTHER);
 
   const update = <K extends keyof OutgoingSettingsValues>(key: K, value: OutgoingSettingsValues[K]) => setValues((current) => ({ ...current, [key]: value }));
+
+  // A service fills in its server; typing another host makes it "Other", typing a service's host picks it.
+  const choosePreset = (id: string) => {
+    const chosen = presets.find((candidate) => candidate.id === id);
+    setValues((current) =>
+      chosen && chosen.id !== OTHER ? { ...current, relayPreset: id, host: chosen.host, port: chosen.port, security: chosen.security } : { ...current, relayPreset: OTHER },
+    );
+  };
+
+  const changeHost = (host: string) => {
+    const known = presets.find((candidate) => candidate.id !== OTHER && candidate.host === host.trim().toLowerCase());
+    setValues((current) => ({ ...current, host, relayPreset: known ? known.id : OTHER }));
+  };
+
+  const checkDeliverability = (force: boolean) =>
+    startCheck(async () => {
+      setCheckError(null);
+      const request: DeliverabilityCheckInput = values.useCompanyRelay
+        ? { useCompanyRelay: true, dkimSelectors, force }
+        : { useCompanyRelay: false, host: values.host, dkimSelectors, force };
+      const result = await runAction(() => checkDeliverabilityAction(request));
+      if (!result.ok) {
+        setFieldErrors(result.fieldErrors ?? {});
+        setCheckError(result.error);
+        return;
+      }
+      setChecked(result.data.identities);
+    });
 
   const changePort = (port: string) => {
     const preset = PORT_PRESETS.find((candidate) => candidate.port === port.trim());
@@ -82,6 +124,7 @@ export function OutgoingSettingsForm({ initial, allowInsecure, companyRelay }: {
       setRemovePassword(false);
       update("passwordSaved", result.data.passwordSaved);
       setNotice({ tone: "success", text: "Outgoing mail settings saved." });
+      checkDeliverability(false);
     });
 
   return (
@@ -111,6 +154,17 @@ export function OutgoingSettingsForm({ initial, allowInsecure, companyRelay }: {
       {values.useCompanyRelay ? null : (
         <fieldset className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
           <legend className="px-1 text-sm font-semibold text-slate-900">Your relay</legend>
+          <Field label="Relay service" hint="Fills in the server, port and security of a known service.">
+            {(props) => (
+              <select {...props} value={values.relayPreset} onChange={(event) => choosePreset(event.target.value)} className={INPUT_CLASS}>
+                {presets.map((option) => (
+                  <option key={option.id} value={option.id}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           <Field label="SMTP server" errors={fieldErrors.host} hint="For example smtp.example.com.">
             {(props) => (
               <input
@@ -119,7 +173,7 @@ export function OutgoingSettingsForm({ initial, allowInsecure, companyRelay }: {
                 autoComplete="off"
                 spellCheck={false}
                 value={values.host}
-                onChange={(event) => update("host", event.target.value)}
+                onChange={(event) => changeHost(event.target.value)}
                 className={INPUT_CLASS}
               />
             )}
@@ -154,7 +208,7 @@ export function OutgoingSettingsForm({ initial, allowInsecure, companyRelay }: {
             ))}
           </div>
 
-          <Field label="Username" errors={fieldErrors.username} hint="Leave empty if the server does not ask you to sign in.">
+          <Field label="Username" errors={fieldErrors.username} hint={preset ? preset.usernameHint : "Leave empty if the server does not ask you to sign in."}>
             {(props) => (
               <input
                 {...props}
@@ -203,6 +257,19 @@ export function OutgoingSettingsForm({ initial, allowInsecure, companyRelay }: {
           {saving ? "Saving…" : "Save"}
         </button>
       </div>
+
+      <DeliverabilityPanel
+        identities={checked}
+        identityCount={deliverability.identityCount}
+        dkimSelectors={dkimSelectors}
+        onDkimSelectorsChange={setDkimSelectors}
+        dkimHint={(preset ?? otherPreset)?.dkimNote ?? ""}
+        selectorErrors={fieldErrors.dkimSelectors}
+        checking={checking}
+        disabled={checking || busy}
+        error={checkError}
+        onCheck={() => checkDeliverability(true)}
+      />
     </form>
   );
 }

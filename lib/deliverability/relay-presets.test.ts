@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import presetsFile from "./relay-presets.json";
-import { findRelayPreset, listRelayPresets, parseRelayPresets } from "./relay-presets";
+import { findRelayPreset, findRelayPresetByHost, listRelayPresets, parseRelayPresets } from "./relay-presets";
 
 describe("relay presets", () => {
   it("has one Amazon SES entry per common region, on port 587 with STARTTLS", () => {
@@ -40,5 +40,14 @@ describe("relay presets", () => {
     const [first] = presetsFile.presets;
     expect(() => parseRelayPresets({ presets: [...presetsFile.presets, first] })).toThrow(/unique/);
     expect(() => parseRelayPresets({ presets: [...presetsFile.presets.slice(1), { ...first, host: "Not A Host" }] })).toThrow(/host name/);
+  });
+
+  it("recognises a saved relay by its host, each preset by its own", () => {
+    expect(findRelayPresetByHost("SMTP.EU.mailgun.org.")?.id).toBe("mailgun-eu");
+    expect(findRelayPresetByHost("smtp.mailgun.org")?.id).toBe("mailgun-us");
+    expect(findRelayPresetByHost("relay.example.com")).toBeUndefined();
+    expect(findRelayPresetByHost("")).toBeUndefined();
+    const [first, second] = presetsFile.presets;
+    expect(() => parseRelayPresets({ presets: [...presetsFile.presets.filter((preset) => preset !== second), { ...second, host: first?.host }] })).toThrow(/hosts must be unique/);
   });
 });

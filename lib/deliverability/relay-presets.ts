@@ -36,6 +36,8 @@ const relayPresetsFileSchema = z
   .object({ presets: z.array(relayPresetSchema).min(1) })
   .refine(({ presets }) => new Set(presets.map((preset) => preset.id)).size === presets.length, "preset ids must be unique")
   .refine(({ presets }) => presets.every((preset) => (preset.host === "") === (preset.id === OTHER_RELAY_PRESET_ID)), "only the other preset has no host")
+  // A saved relay is recognised by its host (findRelayPresetByHost): two presets can't share one.
+  .refine(({ presets }) => new Set(presets.map((preset) => preset.host)).size === presets.length, "preset hosts must be unique")
   .refine(({ presets }) => presets.some((preset) => preset.id === OTHER_RELAY_PRESET_ID), "an other preset is required");
 
 /** Validates a presets file; throws with zod's message naming the bad entry. */
@@ -51,4 +53,11 @@ export function listRelayPresets(): readonly RelayPreset[] {
 
 export function findRelayPreset(id: string): RelayPreset | undefined {
   return relayPresets.find((preset) => preset.id === id);
+}
+
+/** The preset whose relay host this is ("other" has none), so a saved relay needs no preset column. */
+export function findRelayPresetByHost(host: string): RelayPreset | undefined {
+  const wanted = host.trim().toLowerCase().replace(/\.$/, "");
+  if (wanted === "") return undefined;
+  return relayPresets.find((preset) => preset.host === wanted);
 }

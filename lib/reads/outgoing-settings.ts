@@ -1,10 +1,25 @@
 // Server-only (the server-only package is not installed).
 import type { CurrentSession } from "@/lib/auth/current-session";
 import { database } from "@/lib/db/database";
+import { listIdentities } from "@/lib/db/identities";
 import { findSmtpRelay } from "@/lib/db/smtp-relays";
+import { listRelayPresets, OTHER_RELAY_PRESET_ID } from "@/lib/deliverability/relay-presets";
 import { env } from "@/lib/env";
 import type { ConnectionSecurity } from "@/lib/mail/connection-security";
+import { cachedDeliverability, savedDeliverabilityRelay, type IdentityDeliverability } from "@/lib/outgoing/deliverability";
 import { insecureRelaysAllowed } from "@/lib/outgoing/relay-policy";
+
+/** A relay service the form can fill in (lib/deliverability/relay-presets.json). */
+export interface RelayPresetOption {
+  id: string;
+  label: string;
+  host: string;
+  port: string;
+  security: "tls" | "starttls";
+  usernameHint: string;
+  /** How the service's DKIM selectors are found, for the selector field's hint. */
+  dkimNote: string;
+}
 
 export interface OutgoingSettingsView {
   /** host:port of the company's relay. */
@@ -19,13 +34,25 @@ export interface OutgoingSettingsView {
     saveSentCopy: boolean;
     /** Only whether a password is saved reaches the browser, never the password. */
     passwordSaved: boolean;
+    /** The preset whose host is saved, or "other". */
+    relayPreset: string;
   };
+  presets: RelayPresetOption[];
+  /** The last deliverability check of the saved relay, per identity, if one was run lately. */
+  deliverability: { identities: IdentityDeliverability[]; dkimSelectors: string; identityCount: number };
 }
 
 /** Settings → Outgoing mail: the saved relay as the form shows it. */
 export async function readOutgoingSettings(session: CurrentSession): Promise<OutgoingSettingsView> {
-  const row = await findSmtpRelay(await database(), session.userId);
+  const db = await database();
+  const [row, identities] = await Promise.all([findSmtpRelay(db, session.userId), listIdentities(db, session.userId, session.email)]);
   const { smtp } = env();
+  const relay = savedDeliverabilityRelay(row);
+  const cached = cachedDeliverability(
+    session.userId,
+    relay,
+    identities.map((identity) => identity.email),
+  );
   return {
     companyRelay: `${smtp.host}:${smtp.port}`,
     allowInsecure: insecureRelaysAllowed(),
@@ -37,6 +64,21 @@ export async function readOutgoingSettings(session: CurrentSession): Promise<Out
       username: row?.username ?? "",
       saveSentCopy: row?.saveSentCopy ?? true,
       passwordSaved: Boolean(row?.sealedPassword),
+      relayPreset: relay.presetId ?? OTHER_RELAY_PRESET_ID,
+    },
+    presets: listRelayPresets().map((preset) => ({
+      id: preset.id,
+      label: preset.label,
+      host: preset.host,
+      port: String(preset.port),
+      security: preset.security,
+      usernameHint: preset.usernameHint,
+      dkimNote: preset.dkim.note,
+    })),
+    deliverability: {
+      identities: cached.identities,
+      dkimSelectors: cached.selectors.join(" "),
+      identityCount: identities.length,
     },
   };
 }
