@@ -24,6 +24,11 @@ DOMAIN="mailroom.test"
 LISTEN_ADDR="127.0.0.1"
 IMAP_STARTTLS_PORT=10143
 IMAPS_PORT=10993
+# A second IMAPS listener that behaves like an older server: no MOVE, UIDPLUS or SPECIAL-USE
+# (Dovecot's imap_capability for connections to this address), for the fallback tests.
+LEGACY_IMAP_ADDR="127.0.0.2"
+LEGACY_IMAPS_PORT=10994
+LEGACY_IMAP_CAPABILITY="IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE SORT SORT=DISPLAY THREAD=REFERENCES THREAD=REFS THREAD=ORDEREDSUBJECT MULTIAPPEND UNSELECT CHILDREN NAMESPACE ESEARCH ESORT SEARCHRES WITHIN CONTEXT=SEARCH LIST-STATUS BINARY"
 LMTP_PORT=10024
 SUBMISSION_PORT=10587
 SMTPS_PORT=10465
@@ -301,6 +306,11 @@ service imap-login {
     port = $IMAPS_PORT
     ssl = yes
   }
+  inet_listener imaps_legacy {
+    address = $LEGACY_IMAP_ADDR
+    port = $LEGACY_IMAPS_PORT
+    ssl = yes
+  }
   # High-performance mode: a few login processes proxy many TLS connections.
   service_count = 0
   process_min_avail = 2
@@ -314,6 +324,11 @@ service lmtp {
   inet_listener lmtp {
     address = $LISTEN_ADDR
     port = $LMTP_PORT
+  }
+}
+local $LEGACY_IMAP_ADDR {
+  protocol imap {
+    imap_capability = $LEGACY_IMAP_CAPABILITY
   }
 }
 service auth {
@@ -524,6 +539,8 @@ MAILROOM_IMAP_HOST=$LISTEN_ADDR
 MAILROOM_IMAP_PORT=$IMAPS_PORT
 MAILROOM_IMAP_SECURITY=tls
 MAILROOM_IMAP_STARTTLS_PORT=$IMAP_STARTTLS_PORT
+MAILROOM_LEGACY_IMAP_HOST=$LEGACY_IMAP_ADDR
+MAILROOM_LEGACY_IMAP_PORT=$LEGACY_IMAPS_PORT
 MAILROOM_SMTP_HOST=$LISTEN_ADDR
 MAILROOM_SMTP_PORT=$SUBMISSION_PORT
 MAILROOM_SMTP_SECURITY=starttls
