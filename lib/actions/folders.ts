@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import type { CurrentSession } from "@/lib/auth/current-session";
 import { describeMailboxError } from "@/lib/auth/mailbox-error";
 import { withSessionMailbox } from "@/lib/auth/session-mailbox";
-import { createFolder, deleteFolder, emptyFolder, findSpecialFolder, FolderAdminError, moveFolder, renameFolder, setFolderSubscribed } from "@/lib/mail/imap/folder-admin";
+import { createFolder, deleteFolder, emptyFolder, findEmptiableFolder, FolderAdminError, moveFolder, renameFolder, setFolderSubscribed } from "@/lib/mail/imap/folder-admin";
 import type { ActionResult } from "./result";
 import { sessionAction } from "./session-action";
 import { createFolderSchema, deleteFolderSchema, emptyFolderSchema, moveFolderSchema, renameFolderSchema, subscribeFolderSchema } from "./folders.validation";
@@ -58,7 +58,7 @@ export const setFolderSubscribedAction = sessionAction(subscribeFolderSchema, ({
 /** Deletes every message in Trash or Junk for good. */
 export const emptyFolderAction = sessionAction(emptyFolderSchema, ({ folder }, session) =>
   changeFolders(session, async (client) => {
-    const special = await findSpecialFolder(client, folder === "trash" ? "\\Trash" : "\\Junk");
+    const special = await findEmptiableFolder(client, folder === "trash" ? "\\Trash" : "\\Junk");
     if (!special) throw new FolderAdminError("not-found", `You have no ${folder === "trash" ? "Trash" : "Junk"} folder.`);
     return { deleted: await emptyFolder(client, special.path) };
   }),

@@ -1,5 +1,7 @@
 import type { ImapFlow, ListResponse } from "imapflow";
+import type { SpecialUse } from "./folders";
 import { isMissingMailboxError } from "./missing-mailbox";
+import { matchSpecialFolder, type FolderRole } from "./special-folders";
 
 /**
  * Folder management: create, rename, move (re-parent), delete, subscribe, and emptying Trash or
@@ -23,9 +25,7 @@ export class FolderAdminError extends Error {
   }
 }
 
-export type ProtectedUse = "\\Inbox" | "\\Drafts" | "\\Sent" | "\\Archive" | "\\Junk" | "\\Trash";
-
-const PROTECTED_USES: readonly string[] = ["\\Inbox", "\\Drafts", "\\Sent", "\\Archive", "\\Junk", "\\Trash"];
+const ROLES: FolderRole[] = ["\\Drafts", "\\Sent", "\\Archive", "\\Junk", "\\Trash"];
 
 /** One folder as the "Manage folders" page shows it. */
 export interface ManagedFolder {
@@ -35,7 +35,7 @@ export interface ManagedFolder {
   /** Names from the top of the tree down to this folder's parent. */
   parents: string[];
   delimiter: string;
-  specialUse: ProtectedUse | null;
+  specialUse: SpecialUse | null;
   subscribed: boolean;
   /** False for a level that can't hold mail (\\Noselect): it has no counts and can't be opened. */
   selectable: boolean;
@@ -49,29 +49,38 @@ export interface ManagedFolder {
 export async function listManagedFolders(client: ImapFlow): Promise<ManagedFolder[]> {
   // The selected folder's counts lag until its view is synced: sync it first (as listFolderTree does).
   if (client.mailbox !== false) await client.noop();
-  const listed = await client.list({ statusQuery: { unseen: true, messages: true } });
-  return listed
-    .filter((entry) => !entry.flags.has("\\NonExistent"))
-    .map(toManaged)
-    .sort((a, b) => comparePaths([...a.parents, a.name], [...b.parents, b.name]));
+  const folders = toManaged(await client.list({ statusQuery: { unseen: true, messages: true } }));
+  return folders.sort((a, b) => comparePaths([...a.parents, a.name], [...b.parents, b.name]));
 }
 
-function toManaged(entry: ListResponse): ManagedFolder {
-  const inbox = entry.path.toUpperCase() === "INBOX";
-  const use = inbox ? "\\Inbox" : PROTECTED_USES.includes(entry.specialUse ?? "") ? (entry.specialUse as ProtectedUse) : null;
-  const selectable = !entry.flags.has("\\Noselect");
-  return {
-    path: entry.path,
-    name: inbox ? "Inbox" : entry.name,
-    parents: entry.parent,
-    delimiter: entry.delimiter ?? "/",
-    specialUse: use,
-    subscribed: Boolean(entry.subscribed) || inbox,
-    selectable,
-    canHaveChildren: !entry.flags.has("\\Noinferiors"),
-    messages: selectable ? (entry.status?.messages ?? 0) : 0,
-    unread: selectable ? (entry.status?.unseen ?? 0) : 0,
-  };
+/**
+ * LIST entries as managed folders. The special folders are the ones lib/mail/imap/special-folders.ts
+ * finds (SPECIAL-USE in any case, else the usual names), so the folders mail is moved to are the
+ * ones protected here.
+ */
+function toManaged(entries: ListResponse[]): ManagedFolder[] {
+  const existing = entries.filter((entry) => !entry.flags.has("\\NonExistent"));
+  const roles = new Map<string, SpecialUse>();
+  for (const role of ROLES) {
+    const path = matchSpecialFolder(existing, role);
+    if (path !== null && !roles.has(path)) roles.set(path, role);
+  }
+  return existing.map((entry) => {
+    const inbox = entry.path.toUpperCase() === "INBOX";
+    const selectable = !entry.flags.has("\\Noselect");
+    return {
+      path: entry.path,
+      name: inbox ? "Inbox" : entry.name,
+      parents: entry.parent,
+      delimiter: entry.delimiter ?? "/",
+      specialUse: inbox ? "\\Inbox" : (roles.get(entry.path) ?? null),
+      subscribed: Boolean(entry.subscribed) || inbox,
+      selectable,
+      canHaveChildren: !entry.flags.has("\\Noinferiors"),
+      messages: selectable ? (entry.status?.messages ?? 0) : 0,
+      unread: selectable ? (entry.status?.unseen ?? 0) : 0,
+    };
+  });
 }
 
 /** Inbox first, then by each level's name. */
@@ -185,8 +194,8 @@ export async function setFolderSubscribed(client: ImapFlow, path: string, subscr
   if (!done) throw new FolderAdminError("refused", "The mail server refused to change this subscription.");
 }
 
-/** The special-use folder of this kind, or null when the account has none. */
-export async function findSpecialFolder(client: ImapFlow, use: "\\Trash" | "\\Junk"): Promise<ManagedFolder | null> {
+/** The folder to empty for "Empty Trash" / "Empty Junk", or null when the account has none. */
+export async function findEmptiableFolder(client: ImapFlow, use: "\\Trash" | "\\Junk"): Promise<ManagedFolder | null> {
   return (await listed(client)).find((folder) => folder.specialUse === use) ?? null;
 }
 
@@ -210,7 +219,7 @@ export async function emptyFolder(client: ImapFlow, path: string): Promise<numbe
 }
 
 function listed(client: ImapFlow): Promise<ManagedFolder[]> {
-  return client.list().then((entries) => entries.filter((entry) => !entry.flags.has("\\NonExistent")).map(toManaged));
+  return client.list().then(toManaged);
 }
 
 function hierarchyDelimiter(client: ImapFlow, folders: ManagedFolder[]): string {

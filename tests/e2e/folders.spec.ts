@@ -1,0 +1,134 @@
+import { expect, test, type Page } from "@playwright/test";
+import { newClientContext, signIn } from "../support/browser";
+import { appendMessage, connectImap, createMailbox, type TestMailbox } from "../support/mail-server";
+
+async function serverPaths(mailbox: TestMailbox): Promise<string[]> {
+  const client = await connectImap(mailbox);
+  try {
+    return (await client.list()).map((entry) => entry.path);
+  } finally {
+    await client.logout();
+  }
+}
+
+function folderNav(page: Page) {
+  return page.getByRole("navigation", { name: "Folders" });
+}
+
+test("Manage folders: create under a parent, rename, and delete with the message count in the warning", async ({ browser, baseURL }) => {
+  const mailbox = createMailbox("managefolders");
+  const context = await newClientContext(browser, baseURL);
+  const page = await context.newPage();
+  try {
+    await signIn(page, mailbox);
+    await page.goto("/settings/outgoing");
+    await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Folders" }).click();
+    await expect(page.getByRole("heading", { name: "Manage folders" })).toBeVisible();
+    const all = page.getByRole("list", { name: "All folders" });
+
+    // Special folders are listed without Rename or Delete.
+    await expect(all.getByRole("listitem", { name: "Trash" })).toContainText("Special folder");
+    await expect(page.getByRole("button", { name: "Delete Trash" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Rename Inbox" })).toHaveCount(0);
+
+    // Create "Réunions 2026" at the top, then "Q&A "draft"" inside it.
+    await page.getByRole("button", { name: "New folder" }).click();
+    let dialog = page.getByRole("dialog", { name: "New folder" });
+    await expect(dialog.getByLabel("Folder name")).toBeFocused();
+    await dialog.getByLabel("Folder name").fill("Réunions 2026");
+    await dialog.getByRole("button", { name: "Create folder" }).click();
+    await expect(page.getByRole("status")).toHaveText("Created “Réunions 2026”.");
+    await expect(dialog).toHaveCount(0);
+    await expect(all.getByRole("listitem", { name: "Réunions 2026" })).toBeVisible();
+    await expect(folderNav(page).getByRole("link", { name: "Réunions 2026" })).toBeVisible();
+
+    await page.getByRole("button", { name: "New folder" }).click();
+    dialog = page.getByRole("dialog", { name: "New folder" });
+    await dialog.getByLabel("Folder name").fill('Q&A "draft"');
+    await dialog.getByLabel("Inside").selectOption({ label: "Réunions 2026" });
+    await dialog.getByRole("button", { name: "Create folder" }).click();
+    await expect(all.getByRole("listitem", { name: 'Réunions 2026 / Q&A "draft"' })).toBeVisible();
+    expect(await serverPaths(mailbox)).toContain('Réunions 2026/Q&A "draft"');
+
+    // A name with the hierarchy delimiter is refused with words, and nothing typed is lost.
+    await page.getByRole("button", { name: "New folder" }).click();
+    dialog = page.getByRole("dialog", { name: "New folder" });
+    await dialog.getByLabel("Folder name").fill("a/b");
+    await dialog.getByRole("button", { name: "Create folder" }).click();
+    await expect(dialog.getByRole("alert")).toContainText("can't contain “/”");
+    await expect(dialog.getByLabel("Folder name")).toHaveValue("a/b");
+    await page.keyboard.press("Escape");
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "New folder" })).toBeFocused();
+
+    // Rename the nested folder.
+    await page.getByRole("button", { name: 'Rename Réunions 2026 / Q&A "draft"' }).click();
+    dialog = page.getByRole("dialog", { name: 'Rename “Q&A "draft"”' });
+    await dialog.getByLabel("New name").fill("Minutes");
+    await dialog.getByRole("button", { name: "Rename" }).click();
+    await expect(all.getByRole("listitem", { name: "Réunions 2026 / Minutes" })).toBeVisible();
+    expect(await serverPaths(mailbox)).toEqual(expect.arrayContaining(["Réunions 2026/Minutes"]));
+    expect(await serverPaths(mailbox)).not.toContain('Réunions 2026/Q&A "draft"');
+
+    // Delete a folder holding two messages: the warning says so; Cancel keeps it.
+    await appendMessage(mailbox, { subject: "Agenda", folder: "Réunions 2026/Minutes" });
+    await appendMessage(mailbox, { subject: "Notes", folder: "Réunions 2026/Minutes", flags: ["\\Seen"] });
+    await page.reload();
+    await expect(all.getByRole("listitem", { name: "Réunions 2026 / Minutes" })).toContainText("2 messages, 1 unread");
+    await page.getByRole("button", { name: "Delete Réunions 2026 / Minutes" }).click();
+    let confirm = page.getByRole("alertdialog", { name: "Delete “Réunions 2026 / Minutes”?" });
+    await expect(confirm).toHaveAccessibleDescription("It holds 2 messages (1 unread). They will be deleted with it and can't be recovered.");
+    await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    expect(await serverPaths(mailbox)).toContain("Réunions 2026/Minutes");
+
+    await page.getByRole("button", { name: "Delete Réunions 2026 / Minutes" }).click();
+    confirm = page.getByRole("alertdialog", { name: "Delete “Réunions 2026 / Minutes”?" });
+    await confirm.getByRole("button", { name: "Delete folder" }).click();
+    await expect(page.getByRole("status")).toHaveText("Deleted “Réunions 2026 / Minutes”.");
+    await expect(all.getByRole("listitem", { name: "Réunions 2026 / Minutes" })).toHaveCount(0);
+    expect(await serverPaths(mailbox)).not.toContain("Réunions 2026/Minutes");
+
+    // An empty folder's warning says it is empty.
+    await page.getByRole("button", { name: "Delete Réunions 2026", exact: true }).click();
+    confirm = page.getByRole("alertdialog", { name: "Delete “Réunions 2026”?" });
+    await expect(confirm).toHaveAccessibleDescription("It is empty.");
+    await confirm.getByRole("button", { name: "Delete folder" }).click();
+    await expect(folderNav(page).getByRole("link", { name: "Réunions 2026" })).toHaveCount(0);
+  } finally {
+    await context.close();
+  }
+});
+
+test("Manage folders: unsubscribe hides a folder from Folders; Empty Trash asks first", async ({ browser, baseURL }) => {
+  const mailbox = createMailbox("trashfolders");
+  const setup = await connectImap(mailbox);
+  await setup.mailboxCreate("Newsletters");
+  await setup.logout();
+  for (const subject of ["Old 1", "Old 2", "Old 3"]) await appendMessage(mailbox, { subject, folder: "Trash", flags: ["\\Seen"] });
+  const context = await newClientContext(browser, baseURL);
+  const page = await context.newPage();
+  try {
+    await signIn(page, mailbox);
+    await page.goto("/settings/folders");
+    await expect(folderNav(page).getByRole("link", { name: "Newsletters" })).toBeVisible();
+    const subscribed = page.getByRole("checkbox", { name: "Show Newsletters in Folders" });
+    await expect(subscribed).toBeChecked();
+    await expect(page.getByRole("checkbox", { name: "Show Inbox in Folders" })).toBeDisabled();
+    await subscribed.uncheck();
+    await expect(folderNav(page).getByRole("link", { name: "Newsletters" })).toHaveCount(0);
+    await expect(subscribed).not.toBeChecked();
+    await subscribed.check();
+    await expect(folderNav(page).getByRole("link", { name: "Newsletters" })).toBeVisible();
+
+    await page.getByRole("button", { name: "Empty Trash" }).click();
+    const confirm = page.getByRole("alertdialog", { name: "Empty Trash?" });
+    await expect(confirm).toHaveAccessibleDescription("3 messages in Trash will be deleted for good.");
+    await confirm.getByRole("button", { name: "Empty Trash" }).click();
+    await expect(page.getByRole("status")).toHaveText("Deleted 3 messages from Trash.");
+    await expect(page.getByRole("list", { name: "All folders" }).getByRole("listitem", { name: "Trash" })).toContainText("0 messages");
+    await expect(page.getByRole("button", { name: "Empty Trash" })).toBeDisabled();
+  } finally {
+    await context.close();
+  }
+});
