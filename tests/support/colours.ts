@@ -24,7 +24,7 @@ export async function luminanceOf(locator: Locator, property: "background" | "co
     canvas.fillRect(0, 0, 1, 1);
     canvas.fillStyle = colour;
     canvas.fillRect(0, 0, 1, 1);
-    const [r, g, b] = Array.from(canvas.getImageData(0, 0, 1, 1).data).map((value) => {
+    const [r = 0, g = 0, b = 0] = Array.from(canvas.getImageData(0, 0, 1, 1).data).map((value) => {
       const c = value / 255;
       return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
     });
