@@ -25,7 +25,7 @@ export function ConversationView({ entries, opened }: { entries: RenderedView[];
                   </span>
                 </summary>
                 <div className="border-t border-slate-100 p-2">
-                  <MessageView message={message} remoteAllowed={entry.remoteAllowed} headingLevel={2} />
+                  <MessageView message={message} remoteAllowed={entry.remoteAllowed} headingLevel={2} sender={entry.sender} />
                 </div>
               </details>
             </li>

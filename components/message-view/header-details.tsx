@@ -2,9 +2,13 @@
 
 import { useId, useState } from "react";
 import type { HeaderField } from "@/lib/mail/message/parse";
+import type { AuthenticationRow } from "@/lib/reads/sender-verdict";
 
-/** "Show details": every header of the message, as sent. */
-export function HeaderDetails({ headers }: { headers: HeaderField[] }) {
+/**
+ * "Show details": the company server's sender checks (when given: null means it added none) and
+ * every header of the message, as sent.
+ */
+export function HeaderDetails({ headers, authentication }: { headers: HeaderField[]; authentication?: AuthenticationRow[] | null }) {
   const [open, setOpen] = useState(false);
   const id = useId();
   return (
@@ -18,6 +22,7 @@ export function HeaderDetails({ headers }: { headers: HeaderField[] }) {
       >
         {open ? "Hide details" : "Show details"}
       </button>
+      {open && authentication !== undefined ? <SenderChecks rows={authentication} /> : null}
       {open ? (
         <dl id={id} aria-label="All headers" className="mt-2 max-h-96 overflow-auto rounded-lg border border-slate-200 bg-slate-50 p-3 font-mono text-xs">
           {headers.map((header, index) => (
@@ -29,5 +34,32 @@ export function HeaderDetails({ headers }: { headers: HeaderField[] }) {
         </dl>
       ) : null}
     </div>
+  );
+}
+
+const PASSED = new Set(["pass"]);
+const FAILED = new Set(["fail", "softfail", "permerror"]);
+
+function SenderChecks({ rows }: { rows: AuthenticationRow[] | null }) {
+  return (
+    <section aria-label="Sender checks by your mail server" className="mt-2 rounded-lg border border-slate-200 bg-white p-3 text-xs">
+      <h3 className="font-semibold text-slate-700">Sender checks by your mail server</h3>
+      {rows === null ? (
+        <p className="mt-1 text-slate-600">Your mail server added no checks to this message.</p>
+      ) : (
+        <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
+          {rows.map((row) => (
+            <div key={row.method} className="contents">
+              <dt className="font-semibold text-slate-700">{row.method}</dt>
+              <dd className={PASSED.has(row.result) ? "text-emerald-800" : FAILED.has(row.result) ? "text-red-800" : "text-slate-700"}>
+                <span aria-hidden="true">{PASSED.has(row.result) ? "✓ " : FAILED.has(row.result) ? "✗ " : ""}</span>
+                {row.result}
+                {row.domain ? ` (${row.domain})` : ""}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </section>
   );
 }

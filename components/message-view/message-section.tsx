@@ -27,7 +27,7 @@ export async function MessageSection({ folder, uid, listQuery = "" }: { folder: 
       {entries.length > 1 ? (
         <ConversationView entries={entries} opened={{ folder, uid }} />
       ) : (
-        <MessageView message={entries[0]!.message} remoteAllowed={entries[0]!.remoteAllowed} />
+        <MessageView message={entries[0]!.message} remoteAllowed={entries[0]!.remoteAllowed} sender={entries[0]!.sender} />
       )}
     </div>
   );

@@ -1,11 +1,13 @@
 import type { MessageViewData } from "@/lib/mail/message/body";
 import type { Mailbox } from "@/lib/mail/message/parse";
+import type { SenderVerdictView } from "@/lib/reads/sender-verdict";
 import { AttachmentList } from "./attachment-list";
 import { HeaderDetails } from "./header-details";
 import { composeFromHref, messageFrameHref, messageSourceHref, printHref, type ComposeStart } from "./hrefs";
 import { HtmlBody } from "./html-body";
 import { LocalDateTime } from "./local-date-time";
 import { PlainTextBody } from "./plain-text-body";
+import { SenderVerdict } from "./sender-verdict";
 
 const REPLY_ACTIONS: [ComposeStart, string][] = [
   ["reply", "Reply"],
@@ -21,10 +23,12 @@ interface Props {
   headingLevel?: 1 | 2;
   /** Leaves out the actions (for the print view). */
   printing?: boolean;
+  /** The company server's verdict on the sender, and warnings about the From line. */
+  sender?: SenderVerdictView;
 }
 
 /** One message: who, when, what, its body (sandboxed HTML or plain text) and its attachments. */
-export function MessageView({ message, remoteAllowed, headingLevel = 1, printing = false }: Props) {
+export function MessageView({ message, remoteAllowed, headingLevel = 1, printing = false, sender }: Props) {
   const headingId = `message-${message.uid}-${message.folder.replace(/[^\w-]/g, "_")}-subject`;
   const Heading = headingLevel === 1 ? "h1" : "h2";
   const subject = message.subject || "(no subject)";
@@ -58,9 +62,10 @@ export function MessageView({ message, remoteAllowed, headingLevel = 1, printing
             <LocalDateTime iso={message.date} />
           </dd>
         </dl>
+        {sender && !printing ? <SenderVerdict verdict={sender} from={message.from?.address ?? "the sender"} /> : null}
         {printing ? null : (
           <div className="mt-1 flex flex-wrap items-center gap-2">
-            <HeaderDetails headers={message.headers} />
+            <HeaderDetails headers={message.headers} authentication={sender?.authentication} />
             <nav aria-label="Message actions" className="mt-2 ml-auto flex flex-wrap items-center gap-1 text-xs">
               {REPLY_ACTIONS.map(([start, label]) => (
                 <a

@@ -35,3 +35,14 @@ export async function searchContacts(db: Database, userId: string, query: string
     .orderBy(desc(contacts.useCount), desc(contacts.lastUsedAt))
     .limit(limit);
 }
+
+/** The domains of the user's most used contacts, most used first (what a look-alike sender would imitate). */
+export async function frequentContactDomains(db: Database, userId: string, limit = 300): Promise<string[]> {
+  const rows = await db
+    .select({ address: contacts.address })
+    .from(contacts)
+    .where(eq(contacts.userId, userId))
+    .orderBy(desc(contacts.useCount), desc(contacts.lastUsedAt))
+    .limit(limit);
+  return [...new Set(rows.map((row) => row.address.slice(row.address.lastIndexOf("@") + 1)).filter((domain) => domain !== ""))];
+}

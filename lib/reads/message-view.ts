@@ -1,9 +1,10 @@
 // Server-only (the server-only package is not installed).
 import type { CurrentSession } from "@/lib/auth/current-session";
-import { recordContacts } from "@/lib/db/contacts";
+import { frequentContactDomains, recordContacts } from "@/lib/db/contacts";
 import { database } from "@/lib/db/database";
 import { isSenderAllowed } from "@/lib/db/remote-content";
 import { getUserSettings } from "@/lib/db/user-settings";
+import { env } from "@/lib/env";
 import { findConversation } from "@/lib/mail/imap/threads";
 import { withMessage, type MessageTarget } from "./open-message";
 import type { ReadResult } from "./read-result";
@@ -27,8 +28,10 @@ export async function readMessageView(session: CurrentSession, target: MessageTa
   const db = await database();
   const settings = await getUserSettings(db, session.userId);
   const remoteAllowed = (sender: string) => isSenderAllowed(db, session.userId, sender);
+  const ownDomain = session.email.slice(session.email.lastIndexOf("@") + 1);
+  const senderContext = { authservId: env().authservId, knownDomains: [ownDomain, ...(await frequentContactDomains(db, session.userId))] };
   const result = await withMessage(session, target, async (client) => {
-    const opened = await loadRenderedMessage(session, client, target, { markRead: settings.markReadOnOpen, remoteAllowed });
+    const opened = await loadRenderedMessage(session, client, target, { markRead: settings.markReadOnOpen, remoteAllowed, senderContext });
     if (!settings.conversationView) return { opened, entries: [opened] };
     const members = await findConversation(client, target.folder, target.uid).catch(() => []);
     if (members.length <= 1) return { opened, entries: [opened] };
@@ -36,7 +39,7 @@ export async function readMessageView(session: CurrentSession, target: MessageTa
     for (const member of members.slice(-MAX_CONVERSATION)) {
       if (member.folder === target.folder && member.uid === target.uid) entries.push(opened);
       else {
-        const other = await loadRenderedMessage(session, client, member, { markRead: false, remoteAllowed }).catch(() => null);
+        const other = await loadRenderedMessage(session, client, member, { markRead: false, remoteAllowed, senderContext }).catch(() => null);
         if (other) entries.push(other);
       }
     }

@@ -5,11 +5,14 @@ import { loadMessage } from "@/lib/mail/imap/load-message";
 import type { MessageViewData } from "@/lib/mail/message/body";
 import { renderMessageOffThread } from "@/lib/mail/message/render-jobs";
 import { messageFrameCache } from "./message-frame-cache";
+import { senderVerdict, type SenderContext, type SenderVerdictView } from "./sender-verdict";
 
 export interface RenderedView {
   message: MessageViewData;
   /** The user always loads remote content from this sender. */
   remoteAllowed: boolean;
+  /** The company server's SPF/DKIM/DMARC verdict and warnings about the sender (not for printing). */
+  sender?: SenderVerdictView;
 }
 
 /**
@@ -22,7 +25,7 @@ export async function loadRenderedMessage(
   session: CurrentSession,
   client: ImapFlow,
   target: { folder: string; uid: number },
-  options: { markRead: boolean; remoteAllowed: (sender: string) => Promise<boolean> },
+  options: { markRead: boolean; remoteAllowed: (sender: string) => Promise<boolean>; senderContext?: SenderContext },
 ): Promise<RenderedView> {
   const message = await loadMessage(client, target.folder, target.uid, { markRead: options.markRead });
   const remoteAllowed = await options.remoteAllowed(message.from[0]?.address ?? "");
@@ -31,5 +34,6 @@ export async function loadRenderedMessage(
     const key = { sessionId: session.sessionId, folder: message.folder, uidValidity: message.uidValidity, uid: message.uid, allowRemote: remoteAllowed };
     messageFrameCache().set(key, rendered.frameDocument);
   }
-  return { message: rendered.view, remoteAllowed };
+  const sender = options.senderContext ? senderVerdict(rendered.view, options.senderContext) : undefined;
+  return { message: rendered.view, remoteAllowed, sender };
 }

@@ -17,6 +17,8 @@ import { rawMessage } from "./list-support";
 const app = vi.hoisted(() => ({ pool: undefined as unknown, db: undefined as unknown }));
 vi.mock("@/lib/auth/imap-pool-instance", () => ({ imapPool: () => app.pool }));
 vi.mock("@/lib/db/database", () => ({ database: async () => app.db }));
+// No Authentication-Results are trusted here (tests/integration/authentication-results.test.ts trusts some).
+vi.mock("@/lib/env", () => ({ env: () => ({ authservId: undefined }) }));
 
 const MAX_OPEN_MS = 2_000;
 const MAX_LAG_MS = 100;

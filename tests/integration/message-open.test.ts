@@ -15,6 +15,8 @@ import { connectLogged, rawMessage } from "./list-support";
 const app = vi.hoisted(() => ({ pool: undefined as unknown, db: undefined as unknown, logs: [] as string[][] }));
 vi.mock("@/lib/auth/imap-pool-instance", () => ({ imapPool: () => app.pool }));
 vi.mock("@/lib/db/database", () => ({ database: async () => app.db }));
+// No Authentication-Results are trusted here (tests/integration/authentication-results.test.ts trusts some).
+vi.mock("@/lib/env", () => ({ env: () => ({ authservId: undefined }) }));
 
 let handle: DatabaseHandle;
 let mailbox: TestMailbox;
