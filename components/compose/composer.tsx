@@ -29,6 +29,8 @@ export interface ComposerIdentity {
   isDefault: boolean;
   /** The identity's signature (sanitised HTML); changing From swaps it in while the old one is untouched. */
   signatureHtml?: string;
+  /** Why mail from it is likely to be rejected, when its last deliverability check was red. */
+  deliverabilityWarning?: string;
 }
 
 export interface ComposerProps {
@@ -139,6 +141,7 @@ export function Composer({ start, identities, undoSendSeconds, companyDomains, l
       attachmentCount: attachments.length + (body.plainText ? 0 : inlineUploadIds(body.html).length),
       recipients,
       companyDomains,
+      senderDeliverability: identities.find((identity) => identity.email === from)?.deliverabilityWarning,
     });
     if (asked) setQuestion(asked);
     else void send();

@@ -6,12 +6,14 @@ import { withSessionMailbox } from "@/lib/auth/session-mailbox";
 import { database } from "@/lib/db/database";
 import { listIdentities } from "@/lib/db/identities";
 import { findUndoSendSeconds } from "@/lib/db/undo-send-delay";
+import { findSmtpRelay } from "@/lib/db/smtp-relays";
 import { env } from "@/lib/env";
 import { isMessageId } from "@/lib/mail/compose/build-message";
 import { startFromDraft, startFromOriginal, type ComposeMode, type ComposeStart, type StartContext } from "@/lib/mail/compose/compose-start";
 import { newestDraftUid } from "@/lib/mail/compose/drafts";
 import { withSignature } from "@/lib/mail/compose/signature";
 import { MessageNotFoundError } from "@/lib/mail/imap/load-message";
+import { redDeliverabilityWarnings, savedDeliverabilityRelay } from "@/lib/outgoing/deliverability";
 import { removeStaleUploads, saveUpload, uploadDir } from "@/lib/uploads/upload-store";
 import { mailboxFailure, type ReadResult } from "./read-result";
 
@@ -28,7 +30,8 @@ export interface ComposeParams {
 /** Everything the composer opens with. */
 export interface ComposeSetup {
   start: ComposeStart & { messageId: string };
-  identities: { email: string; displayName: string; isDefault: boolean; signatureHtml: string }[];
+  /** `deliverabilityWarning`: why mail from it through the saved relay is likely rejected, when its last check was red. */
+  identities: { email: string; displayName: string; isDefault: boolean; signatureHtml: string; deliverabilityWarning?: string }[];
   undoSendSeconds: number;
   companyDomains: string[];
   limits: { attachmentBytes: number; messageBytes: number };
@@ -91,6 +94,7 @@ export async function readComposeStart(session: CurrentSession, params: ComposeP
   const db = await database();
   const [identities, undoSendSeconds] = await Promise.all([listIdentities(db, session.userId, session.email), findUndoSendSeconds(db, session.userId)]);
   const { dataDir, limits, allowedDomains } = env();
+  const relay = savedDeliverabilityRelay(await findSmtpRelay(db, session.userId));
   const uploads = uploadDir(dataDir, session.userId);
   const context: StartContext = {
     storeAttachment: (file) => saveUpload(uploads, file, limits.messageBytes),
@@ -108,6 +112,11 @@ export async function readComposeStart(session: CurrentSession, params: ComposeP
     return mailboxFailure(error);
   }
 
+  const deliverabilityWarnings = redDeliverabilityWarnings(
+    session.userId,
+    relay,
+    identities.map((identity) => identity.email),
+  );
   const domain = session.email.slice(session.email.lastIndexOf("@") + 1);
   const messageId = start?.messageId ?? mid ?? `<${randomUUID()}@${domain}>`;
   let opening = { ...EMPTY, ...start };
@@ -120,7 +129,13 @@ export async function readComposeStart(session: CurrentSession, params: ComposeP
     ok: true,
     data: {
       start: { ...opening, messageId },
-      identities: identities.map(({ email, displayName, isDefault, signatureHtml }) => ({ email, displayName, isDefault, signatureHtml })),
+      identities: identities.map(({ email, displayName, isDefault, signatureHtml }) => ({
+        email,
+        displayName,
+        isDefault,
+        signatureHtml,
+        deliverabilityWarning: deliverabilityWarnings.get(email.toLowerCase()),
+      })),
       undoSendSeconds,
       companyDomains: allowedDomains.length > 0 ? allowedDomains : [domain],
       limits,
