@@ -3,6 +3,7 @@ import { database } from "@/lib/db/database";
 import { env, EnvError } from "@/lib/env";
 import { startInstanceNotifications } from "@/lib/live/instance-notifications";
 import { checkRelayAllowlist } from "@/lib/outgoing/relay-policy";
+import { startSendScheduler } from "@/lib/outgoing/send-scheduler";
 
 export async function startServer(): Promise<void> {
   recordSocketAddresses();
@@ -24,4 +25,6 @@ export async function startServer(): Promise<void> {
   }
   // Not awaited: the listening connection retries by itself, and requests need not wait for it.
   startInstanceNotifications().catch((error: Error) => console.warn(`notifications: not listening (${error.message})`));
+  // Messages whose undo delay ended are sent by whichever instance gets to them first.
+  startSendScheduler();
 }

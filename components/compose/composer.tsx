@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
 import { discardDraftAction } from "@/lib/actions/compose";
 import type { DraftInput } from "@/lib/actions/compose-draft";
+import type { SendStatus } from "@/lib/db/pending-sends";
 import type { ComposeStart } from "@/lib/mail/compose/compose-start";
 import { inlineUploadIds, uploadUrl } from "@/lib/upload-id";
 import type { UploadMeta } from "@/lib/uploads/upload-store";
@@ -36,9 +37,10 @@ export interface ComposerIdentity {
 export interface ComposerProps {
   start: ComposeStart & { messageId: string };
   identities: ComposerIdentity[];
-  undoSendSeconds: number;
   companyDomains: string[];
   limits: { attachmentBytes: number; messageBytes: number };
+  /** This draft's last Send (on its way, sent or failed): the composer shows the countdown, the result or the reason. */
+  pendingSend?: SendStatus | null;
 }
 
 /**
@@ -46,7 +48,7 @@ export interface ComposerProps {
  * It autosaves to Drafts as the writer types; Send (or Ctrl/Cmd+Enter) asks first about anything
  * odd, then sends with a delay to undo. Nothing written is lost when something fails.
  */
-export function Composer({ start, identities, undoSendSeconds, companyDomains, limits }: ComposerProps) {
+export function Composer({ start, identities, companyDomains, limits, pendingSend }: ComposerProps) {
   const router = useRouter();
   const id = useId();
   const initialFrom = identities.find((identity) => identity.email === start.from?.toLowerCase()) ?? identities.find((identity) => identity.isDefault) ?? identities[0];
@@ -91,7 +93,14 @@ export function Composer({ start, identities, undoSendSeconds, companyDomains, l
     setError(failure.code === "invalid" && Object.values(fields)[0] ? `${Object.values(fields)[0]}` : failure.error);
   }
 
-  const sending = useSendWithUndo({ messageId: start.messageId, undoSendSeconds, saveDraft: () => draft.saveNow(), uploadIds, onFailure: showFailure });
+  const sending = useSendWithUndo({
+    messageId: start.messageId,
+    subject: () => subject,
+    saveDraft: () => draft.saveNow(),
+    uploadIds,
+    onFailure: showFailure,
+    initial: pendingSend,
+  });
   const busy = sending.phase !== "idle" || discarding;
   const draft = useDraftAutosave(draftInput, !busy);
 
@@ -211,7 +220,7 @@ export function Composer({ start, identities, undoSendSeconds, companyDomains, l
         <Alert tone="info" className="mx-4 mt-3 flex items-center gap-3">
           <span>{sending.phase === "sending" ? "Sending…" : `Sending… (${sending.secondsLeft} s)`}</span>
           {sending.phase === "countdown" ? (
-            <button type="button" onClick={sending.undo} className={buttonClass("secondary", "small")}>
+            <button type="button" onClick={() => void sending.undo()} className={buttonClass("secondary", "small")}>
               Undo
             </button>
           ) : null}
@@ -219,7 +228,7 @@ export function Composer({ start, identities, undoSendSeconds, companyDomains, l
       ) : null}
       {/* Only the Send button and Ctrl/Cmd+Enter send: Enter in a field never submits this form. */}
       <form className="flex min-h-0 flex-1 flex-col" onSubmit={(event) => event.preventDefault()}>
-        <fieldset disabled={busy} className="flex min-h-0 flex-1 flex-col">
+        <fieldset disabled={busy} className="flex min-h-0 min-w-0 flex-1 flex-col">
           <div className="px-4">
             <div className="flex items-center gap-3 border-b border-slate-200 py-1.5">
               <label htmlFor={`${id}-from`} className="w-16 shrink-0 text-sm text-slate-600">

@@ -4,35 +4,62 @@ import { z } from "zod";
 import { describeMailboxError } from "@/lib/auth/mailbox-error";
 import { rateLimit, retryInWords } from "@/lib/auth/rate-limit";
 import { withSessionMailbox } from "@/lib/auth/session-mailbox";
-import { recordContacts } from "@/lib/db/contacts";
 import { database } from "@/lib/db/database";
-import { listIdentities } from "@/lib/db/identities";
+import { cancelPendingSend, dismissFailedSend, findSendStatus, schedulePendingSend, type SendOutcome, type SendStatus } from "@/lib/db/pending-sends";
+import { findUndoSendSeconds } from "@/lib/db/undo-send-delay";
 import { env } from "@/lib/env";
-import { isMessageId, MessageInputError } from "@/lib/mail/compose/build-message";
+import { isMessageId } from "@/lib/mail/compose/build-message";
 import { deleteDraft } from "@/lib/mail/compose/drafts";
-import { describeSendFailure, sendDraft, SendError, type SentMessage } from "@/lib/mail/smtp/send-message";
-import type { RelayConfig, RelayTransport } from "@/lib/mail/smtp/transport";
-import { openRelayTransport, RelaySettingsError, resolveRelayForUser } from "@/lib/outgoing/relay-policy";
+import { sendNowIfDue } from "@/lib/outgoing/scheduled-send";
+import { sealSendCredentials } from "@/lib/outgoing/send-credentials";
 import { deleteUploads, uploadDir } from "@/lib/uploads/upload-store";
 import { draftSchema, saveDraftForSession } from "./compose-draft";
+import type { ActionResult } from "./result";
 import { sessionAction } from "./session-action";
-import { describeErrorForLog } from "./unexpected-failure";
 
 /** Saves the composer's content as the newest version of its draft in Drafts. */
 export const saveDraftAction = sessionAction(draftSchema, saveDraftForSession);
 
+const messageIdSchema = z.string().max(250).refine(isMessageId, "Malformed Message-ID.");
+
 const sendSchema = z.object({
-  messageId: z.string().max(250).refine(isMessageId, "Malformed Message-ID."),
+  messageId: messageIdSchema,
   attachmentIds: z.array(z.uuid()).max(100),
+  /** Only for naming the message in a notice to the same user. */
+  subject: z.string().max(998).default(""),
 });
 
+/** Where a sent message stands, as the composer shows it. A failed send comes back as an ActionResult failure. */
+export type SendProgress = { state: "pending"; msLeft: number } | { state: "sending" } | { state: "sent"; sentCopySaved: boolean; warning: string | null } | { state: "cancelled" };
+
+function progress(status: SendStatus | undefined): ActionResult<SendProgress> {
+  if (!status) return { ok: false, code: "failed", error: "Mailroom has no record of sending this message. It is saved in Drafts." };
+  switch (status.state) {
+    case "pending":
+      return { ok: true, data: { state: "pending", msLeft: status.msLeft } };
+    case "sending":
+      return { ok: true, data: { state: "sending" } };
+    case "sent":
+      return { ok: true, data: { state: "sent", sentCopySaved: status.sentCopySaved ?? true, warning: status.warning } };
+    case "cancelled":
+      return { ok: true, data: { state: "cancelled" } };
+    case "failed":
+      return { ok: false, code: "failed", error: status.error ?? "The message was not sent. It is saved in Drafts." };
+  }
+}
+
+function fromOutcome(outcome: SendOutcome): ActionResult<SendProgress> {
+  return outcome.state === "sent" ? { ok: true, data: outcome } : { ok: false, code: "failed", error: outcome.error };
+}
+
 /**
- * Sends the saved draft with this Message-ID (the composer saves first, then waits out the undo
- * delay, then calls this). A failure leaves the draft in Drafts and says why in plain words. Once
- * the relay accepted the message the result is ok, whatever fails afterwards: that comes back as
- * `warning`, never as an error that would make the user send it again.
+ * Send: records the saved draft with this Message-ID as due at the end of the user's undo delay
+ * and returns. From then on the server sends it, with or without this browser (lib/outgoing/
+ * send-scheduler.ts); Undo from any tab or instance cancels it until it is claimed. Without an undo
+ * delay it is sent right away and the result comes back here. Once the relay accepted the message
+ * the result is ok, whatever fails afterwards: that comes back as `warning`.
  */
-export const sendMessageAction = sessionAction(sendSchema, async ({ messageId, attachmentIds }, session) => {
+export const sendMessageAction = sessionAction(sendSchema, async ({ messageId, attachmentIds, subject }, session): Promise<ActionResult<SendProgress>> => {
   const db = await database();
   // Every attempt counts (MAILROOM_SEND_LIMIT per MAILROOM_SEND_LIMIT_MINUTES, shared by all instances):
   // a hijacked session can't turn the relay into a spam cannon.
@@ -41,53 +68,69 @@ export const sendMessageAction = sessionAction(sendSchema, async ({ messageId, a
   if (!limited.allowed) {
     return { ok: false, code: "failed", error: `You have sent too many messages in a short time. Try again ${retryInWords(limited.retryAt)}; the message is saved in Drafts.` };
   }
-  const identities = await listIdentities(db, session.userId, session.email);
-  let relay: RelayConfig;
-  try {
-    relay = await resolveRelayForUser(db, session);
-  } catch (error) {
-    if (error instanceof RelaySettingsError) return { ok: false, code: "failed", error: `${error.message} The message is saved in Drafts.` };
-    throw error;
-  }
-  let transport: RelayTransport;
-  try {
-    transport = await openRelayTransport(relay);
-  } catch (error) {
-    return { ok: false, code: "failed", error: describeSendFailure(error, relay).message };
-  }
-  let sent: SentMessage;
-  try {
-    sent = await withSessionMailbox(session, (client) =>
-      sendDraft(client, { messageId, transport, relay, allowedFrom: identities.map((identity) => identity.email), saveSentCopy: relay.saveSentCopy }),
-    );
-  } catch (error) {
-    if (error instanceof SendError || error instanceof MessageInputError) return { ok: false, code: "failed", error: error.message };
-    return { ok: false, code: "failed", error: `The message could not be sent; it is saved in Drafts. ${describeMailboxError(error)}` };
-  } finally {
-    transport.close();
-  }
-  await afterSending("record the recipients as contacts", () => recordContacts(db, session.userId, sent.recipients));
-  await afterSending("delete the sent message's uploads", () => deleteUploads(uploadDir(env().dataDir, session.userId), attachmentIds));
-  const warning = sent.draftDeleted ? null : "The message was sent, but its draft could not be removed from Drafts. Delete the draft there rather than sending it again.";
-  return { ok: true, data: { sentCopySaved: sent.sentCopySaved, warning } };
+  const delaySeconds = await findUndoSendSeconds(db, session.userId);
+  const scheduled = await schedulePendingSend(db, {
+    userId: session.userId,
+    messageId,
+    subject,
+    attachmentIds,
+    delaySeconds,
+    sealedCredentials: sealSendCredentials(session.imapCredentials(), session.userId, messageId),
+  });
+  // Already on its way (Send pressed twice, or in another tab): join it rather than send it twice.
+  if (!scheduled) return progress(await findSendStatus(db, session.userId, messageId));
+  if (delaySeconds > 0) return { ok: true, data: { state: "pending", msLeft: scheduled.msLeft } };
+  const outcome = await sendNowIfDue(db, session.userId, messageId);
+  return outcome ? fromOutcome(outcome) : progress(await findSendStatus(db, session.userId, messageId));
 });
 
-/** Housekeeping after the message went out: a failure is logged, never reported as a failed send. */
-async function afterSending(step: string, run: () => Promise<unknown>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    console.error(`Sent, but could not ${step}: ${describeErrorForLog(error)}`);
+const sendRefSchema = z.object({ messageId: messageIdSchema });
+
+/** Undo: cancels a send that no instance has claimed yet. Works from any tab of the user. */
+export const undoSendAction = sessionAction(sendRefSchema, async ({ messageId }, session): Promise<ActionResult<null>> => {
+  const db = await database();
+  if (await cancelPendingSend(db, session.userId, messageId)) return { ok: true, data: null };
+  const status = await findSendStatus(db, session.userId, messageId);
+  if (status?.state === "cancelled") return { ok: true, data: null };
+  return { ok: false, code: "failed", error: "Too late to undo: the message is already being sent." };
+});
+
+const RESULT_WAIT_MS = 20_000;
+const RESULT_POLL_MS = 400;
+
+/**
+ * The composer asks at the end of the countdown: sends the message now if it is due and still
+ * unclaimed (sooner than the next scheduler tick), otherwise waits a little for whoever sends it.
+ * Still pending or sending after that comes back as such, and the composer asks again.
+ */
+export const sendResultAction = sessionAction(sendRefSchema, async ({ messageId }, session): Promise<ActionResult<SendProgress>> => {
+  const db = await database();
+  const deadline = Date.now() + RESULT_WAIT_MS;
+  for (;;) {
+    const outcome = await sendNowIfDue(db, session.userId, messageId);
+    if (outcome) return fromOutcome(outcome);
+    const status = await findSendStatus(db, session.userId, messageId);
+    const waiting = status?.state === "sending" || (status?.state === "pending" && status.msLeft < RESULT_POLL_MS);
+    if (!waiting || Date.now() > deadline) return progress(status);
+    await new Promise((resolve) => setTimeout(resolve, RESULT_POLL_MS));
   }
-}
+});
+
+/** The user saw that a send failed (the notice beside the folders): forget it. The draft stays in Drafts. */
+export const dismissSendFailureAction = sessionAction(sendRefSchema, async ({ messageId }, session): Promise<ActionResult<null>> => {
+  await dismissFailedSend(await database(), session.userId, messageId);
+  return { ok: true, data: null };
+});
 
 const discardSchema = z.object({
-  messageId: z.string().max(250).refine(isMessageId, "Malformed Message-ID."),
+  messageId: messageIdSchema,
   attachmentIds: z.array(z.uuid()).max(100),
 });
 
 /** Throws the composition away: every saved version in Drafts and its uploaded files. */
 export const discardDraftAction = sessionAction(discardSchema, async ({ messageId, attachmentIds }, session) => {
+  // A send still waiting for its undo delay goes with the draft.
+  await cancelPendingSend(await database(), session.userId, messageId);
   try {
     await withSessionMailbox(session, (client) => deleteDraft(client, messageId));
   } catch (error) {

@@ -5,7 +5,7 @@ import type { CurrentSession } from "@/lib/auth/current-session";
 import { withSessionMailbox } from "@/lib/auth/session-mailbox";
 import { database } from "@/lib/db/database";
 import { listIdentities } from "@/lib/db/identities";
-import { findUndoSendSeconds } from "@/lib/db/undo-send-delay";
+import { findSendStatus, type SendStatus } from "@/lib/db/pending-sends";
 import { findSmtpRelay } from "@/lib/db/smtp-relays";
 import { env } from "@/lib/env";
 import { isMessageId } from "@/lib/mail/compose/build-message";
@@ -32,9 +32,10 @@ export interface ComposeSetup {
   start: ComposeStart & { messageId: string };
   /** `deliverabilityWarning`: why mail from it through the saved relay is likely rejected, when its last check was red. */
   identities: { email: string; displayName: string; isDefault: boolean; signatureHtml: string; deliverabilityWarning?: string }[];
-  undoSendSeconds: number;
   companyDomains: string[];
   limits: { attachmentBytes: number; messageBytes: number };
+  /** The draft's last Send: on its way, sent, or failed (not when it was undone). */
+  pendingSend: SendStatus | null;
 }
 
 const STALE_UPLOAD_MS = 24 * 60 * 60 * 1000;
@@ -92,7 +93,7 @@ async function loadStart(session: CurrentSession, params: ComposeParams, mid: st
 /** What the composer starts with: a draft, a reply, a forward (its attachments copied to the user's uploads) or nothing. */
 export async function readComposeStart(session: CurrentSession, params: ComposeParams): Promise<ReadResult<ComposeSetup>> {
   const db = await database();
-  const [identities, undoSendSeconds] = await Promise.all([listIdentities(db, session.userId, session.email), findUndoSendSeconds(db, session.userId)]);
+  const identities = await listIdentities(db, session.userId, session.email);
   const { dataDir, limits, allowedDomains } = env();
   const relay = savedDeliverabilityRelay(await findSmtpRelay(db, session.userId));
   const uploads = uploadDir(dataDir, session.userId);
@@ -119,6 +120,7 @@ export async function readComposeStart(session: CurrentSession, params: ComposeP
   );
   const domain = session.email.slice(session.email.lastIndexOf("@") + 1);
   const messageId = start?.messageId ?? mid ?? `<${randomUUID()}@${domain}>`;
+  const sendStatus = await findSendStatus(db, session.userId, messageId);
   let opening = { ...EMPTY, ...start };
   if (!start?.messageId) {
     // A new message, reply or forward starts with the signature of the identity it is sent from.
@@ -136,9 +138,9 @@ export async function readComposeStart(session: CurrentSession, params: ComposeP
         signatureHtml,
         deliverabilityWarning: deliverabilityWarnings.get(email.toLowerCase()),
       })),
-      undoSendSeconds,
       companyDomains: allowedDomains.length > 0 ? allowedDomains : [domain],
       limits,
+      pendingSend: sendStatus && sendStatus.state !== "cancelled" ? sendStatus : null,
     },
   };
 }

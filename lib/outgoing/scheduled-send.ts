@@ -1,0 +1,113 @@
+import { hostname } from "node:os";
+import { randomUUID } from "node:crypto";
+import { describeMailboxError } from "@/lib/auth/mailbox-error";
+import { imapPool } from "@/lib/auth/imap-pool-instance";
+import type { Database } from "@/lib/db/client";
+import { recordContacts } from "@/lib/db/contacts";
+import { listIdentities } from "@/lib/db/identities";
+import { claimDueSends, failLapsedSends, settlePendingSend, type SendOutcome } from "@/lib/db/pending-sends";
+import type { PendingSend } from "@/lib/db/schema";
+import { env } from "@/lib/env";
+import { MessageInputError } from "@/lib/mail/compose/build-message";
+import type { MailboxCredentials } from "@/lib/mail/imap/connect";
+import { describeSendFailure, sendDraft, SendError, type SentMessage } from "@/lib/mail/smtp/send-message";
+import type { RelayConfig, RelayTransport } from "@/lib/mail/smtp/transport";
+import { deleteUploads, uploadDir } from "@/lib/uploads/upload-store";
+import { openRelayTransport, RelaySettingsError, resolveRelayForUser } from "./relay-policy";
+import { openSendCredentials } from "./send-credentials";
+
+/**
+ * Sending what is due (pending_sends): claim atomically, send the draft from the user's Drafts with
+ * the sealed login, settle the row with the outcome. Any instance may do it, for any user; the
+ * claim makes sure only one does it for a given message.
+ */
+
+/** This server process, as it signs its claims. */
+export const SEND_INSTANCE_ID = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+/** How long a claim holds; an instance that stopped mid-send leaves its row to be settled as failed after this. */
+const LEASE_MS = 5 * 60_000;
+const SAVED = "It is saved in Drafts.";
+const LAPSED = "Mailroom stopped while sending this message, so it may or may not have gone out. Look in Sent (or ask a recipient) before sending it again from Drafts.";
+
+function failed(error: string): SendOutcome {
+  return { state: "failed", error };
+}
+
+/** Claims and sends everything due (up to `limit` at a time); returns how many it claimed. */
+export async function runDueSends(db: Database, instanceId = SEND_INSTANCE_ID, limit = 10): Promise<number> {
+  await failLapsedSends(db, LAPSED);
+  const claimed = await claimDueSends(db, instanceId, { leaseMs: LEASE_MS, limit });
+  await Promise.all(claimed.map((row) => deliverClaimedSend(db, row, instanceId)));
+  return claimed.length;
+}
+
+/** Sends one user's message now if it is due and nobody claimed it yet; undefined when it was not this call's to send. */
+export async function sendNowIfDue(db: Database, userId: string, messageId: string, instanceId = SEND_INSTANCE_ID): Promise<SendOutcome | undefined> {
+  const [row] = await claimDueSends(db, instanceId, { leaseMs: LEASE_MS, limit: 1, only: { userId, messageId } });
+  return row ? deliverClaimedSend(db, row, instanceId) : undefined;
+}
+
+/** Sends a claimed row and records the outcome. Never throws: whatever happens ends up in the row. */
+export async function deliverClaimedSend(db: Database, row: PendingSend, instanceId: string): Promise<SendOutcome> {
+  let outcome: SendOutcome;
+  try {
+    outcome = await deliver(db, row);
+  } catch (error) {
+    console.error(`A scheduled send failed unexpectedly: ${(error as Error)?.name ?? "error"}`);
+    outcome = failed(`The message was not sent. ${describeMailboxError(error)} ${SAVED}`);
+  }
+  await settlePendingSend(db, row.id, instanceId, outcome);
+  return outcome;
+}
+
+async function deliver(db: Database, row: PendingSend): Promise<SendOutcome> {
+  let credentials: MailboxCredentials;
+  try {
+    if (!row.sealedCredentials) throw new Error("no sealed login");
+    credentials = openSendCredentials(row.sealedCredentials, row.userId, row.messageId);
+  } catch {
+    return failed(`Mailroom could no longer use your sign-in for this message, so it was not sent. ${SAVED}`);
+  }
+  const user = { userId: row.userId, imapCredentials: () => credentials };
+  const identities = await listIdentities(db, row.userId, credentials.user);
+  let relay: RelayConfig;
+  try {
+    relay = await resolveRelayForUser(db, user);
+  } catch (error) {
+    if (error instanceof RelaySettingsError) return failed(`${error.message} The message was not sent. ${SAVED}`);
+    throw error;
+  }
+  let transport: RelayTransport;
+  try {
+    transport = await openRelayTransport(relay);
+  } catch (error) {
+    return failed(describeSendFailure(error, relay).message);
+  }
+  let sent: SentMessage;
+  try {
+    // The user's own outgoing connection, pooled like a session's and closed when idle.
+    sent = await imapPool().run(`outbox:${row.userId}`, credentials, (client) =>
+      sendDraft(client, { messageId: row.messageId, transport, relay, allowedFrom: identities.map((identity) => identity.email), saveSentCopy: relay.saveSentCopy }),
+    );
+  } catch (error) {
+    if (error instanceof SendError) return failed(error.message);
+    if (error instanceof MessageInputError) return failed(`${error.message} The message was not sent. ${SAVED}`);
+    return failed(`The message was not sent. ${describeMailboxError(error)} ${SAVED}`);
+  } finally {
+    transport.close();
+  }
+  await afterSending("record the recipients as contacts", () => recordContacts(db, row.userId, sent.recipients));
+  await afterSending("delete the sent message's uploads", () => deleteUploads(uploadDir(env().dataDir, row.userId), row.attachmentIds));
+  const warning = sent.draftDeleted ? null : "The message was sent, but its draft could not be removed from Drafts. Delete the draft there rather than sending it again.";
+  return { state: "sent", sentCopySaved: sent.sentCopySaved, warning };
+}
+
+/** Housekeeping after the message went out: a failure is logged, never reported as a failed send. */
+async function afterSending(step: string, run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    console.error(`Sent, but could not ${step}: ${(error as Error)?.name ?? "error"}`);
+  }
+}
