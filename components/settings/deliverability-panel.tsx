@@ -122,7 +122,9 @@ function CheckResult({ check }: { check: DeliverabilityCheck }) {
       ) : null}
       {check.fix && needsFix(check.status) ? (
         <div className="mt-2">
-          <p className="text-slate-700">{check.fix.records.length === 1 ? "Add this record to your DNS:" : "Add these records to your DNS:"}</p>
+          {check.fix.records.length > 0 ? (
+            <p className="text-slate-700">{check.fix.records.length === 1 ? "Add this record to your DNS:" : "Add these records to your DNS:"}</p>
+          ) : null}
           {check.fix.records.map((record) => (
             <pre
               key={record.zoneLine}

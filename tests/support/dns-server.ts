@@ -23,6 +23,11 @@ export interface RunningDnsServer {
   stop(): Promise<void>;
 }
 
+export interface RunningDnsZoneServer extends RunningDnsServer {
+  /** Serves another zone from the same address (dnsmasq restarted on the same port): "fix the zone". */
+  replaceZone(zone: TestDnsZone): Promise<void>;
+}
+
 /** Installs dnsmasq-base (no service that starts itself) when `dnsmasq` is missing. */
 export function ensureDnsmasq(): void {
   if (hasDnsmasq()) return;
@@ -48,14 +53,23 @@ function hasDnsmasq(): boolean {
   }
 }
 
-export async function startDnsServer(zone: TestDnsZone): Promise<RunningDnsServer> {
+export async function startDnsServer(zone: TestDnsZone): Promise<RunningDnsZoneServer> {
   ensureDnsmasq();
   const zoneArguments = dnsmasqZoneArguments(zone);
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const port = await freeUdpPort();
     try {
-      return await launch(port, zoneArguments, zone.localDomains[0] ?? "");
+      let running = await launch(port, zoneArguments, zone.localDomains[0] ?? "");
+      return {
+        server: running.server,
+        stop: () => running.stop(),
+        replaceZone: async (next) => {
+          const nextArguments = dnsmasqZoneArguments(next);
+          await running.stop();
+          running = await launch(port, nextArguments, next.localDomains[0] ?? "");
+        },
+      };
     } catch (error) {
       lastError = error;
     }
