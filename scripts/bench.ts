@@ -1,55 +1,76 @@
 /**
  * `npm run bench`: Mailroom's performance figures, measured on this machine against the local
- * Dovecot (scripts/mail-server.sh) with a 100,000-message folder. It prints figures and targets;
- * it asserts nothing (tests check behaviour, not timings). Every loop is bounded and every request
- * goes to 127.0.0.1.
+ * Dovecot (scripts/mail-server.sh) with a large folder, side by side with raw IMAP (imapflow on an
+ * open, selected connection: the floor). It prints figures and the issue's targets and writes
+ * them as JSON; it asserts nothing (tests check behaviour, not timings). Every loop is bounded and
+ * every request goes to 127.0.0.1.
  *
- *   npm run bench                # library-level figures
- *   npm run bench -- --http      # plus page loads through a production build (`npx next build` first)
+ *   npm run bench                          # library-level figures, 100,000-message folder
+ *   npm run bench -- --size 10000          # the same on a 10,000-message folder
+ *   npm run bench -- --http                # plus page loads through a production build (`npx next build` first)
+ *   npm run bench -- --load 50 --seconds 30   # plus N simulated signed-in users (N ≤ 200, ≤ 60 s)
+ *   npm run bench -- --json out.json       # where the JSON goes (default tests/.artifacts/bench-<time>.json)
+ *
+ * With NEXT_DIST_DIR set, --http and --load use that build folder.
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { ImapFlow } from "imapflow";
 import { simpleParser } from "mailparser";
 import { openImapConnection, type ImapServer } from "../lib/mail/imap/connect";
-import { ImapPool } from "../lib/mail/imap/pool";
+import { loadMessage } from "../lib/mail/imap/load-message";
 import { listMessagePage } from "../lib/mail/imap/message-list";
-import { sanitizeMessageHtml } from "../lib/mail/sanitize/html";
+import { ImapPool } from "../lib/mail/imap/pool";
 import { searchMessagePage } from "../lib/mail/imap/search";
-import { listConversationPage } from "../lib/mail/imap/threads";
-import { defaultMailboxOptions, generateMessage } from "./seed/generate-message";
-import { mailServer } from "../tests/support/mail-server";
+import { findConversation, listConversationPage } from "../lib/mail/imap/threads";
+import { closeRenderWorkers, renderMessageOffThread } from "../lib/mail/message/render-jobs";
+import { sanitizeMessageHtml } from "../lib/mail/sanitize/html";
 import { startApp, testAppEnv } from "../tests/support/app-server";
+import { mailServer } from "../tests/support/mail-server";
+import { appRssMb, MAX_LOAD_SECONDS, MAX_LOAD_USERS, percentile, runLoad, signedInBrowser, type LoadAccount, type LoadResult } from "./bench-load";
+import { defaultMailboxOptions, generateMessage } from "./seed/generate-message";
 
 const BENCH = { email: "bench@mailroom.test", password: "bench-password-mailroom" };
-const FOLDER = "Large";
-const SIZE = 100_000;
 const PAGE_SIZE = 50;
+
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index === -1 ? undefined : process.argv[index + 1];
+}
+const SIZE = Math.min(Math.max(Number(option("--size") ?? 100_000) || 100_000, 100), 200_000);
+const FOLDER = SIZE === 100_000 ? "Large" : `Large${SIZE >= 1000 ? `${Math.round(SIZE / 1000)}k` : SIZE}`;
+const LOAD_USERS = option("--load") === undefined ? 0 : Math.min(Math.max(1, Number(option("--load")) || 1), MAX_LOAD_USERS);
+const LOAD_SECONDS = Math.min(Math.max(5, Number(option("--seconds") ?? MAX_LOAD_SECONDS) || MAX_LOAD_SECONDS), MAX_LOAD_SECONDS);
+const THINK_MS = Math.max(0, Number(option("--think") ?? 1_000) || 0);
 
 interface Figure {
   what: string;
   samples: number[];
+  /** The issue's target for this step, in ms (compared with the median). */
   target?: number;
-  unit?: string;
+  /** The raw-IMAP figure this step is compared with. */
+  raw?: string;
 }
 const figures: Figure[] = [];
+let loadResult: LoadResult | undefined;
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-async function measure(what: string, runs: number, task: () => Promise<unknown>, target?: number): Promise<void> {
+async function measure(what: string, runs: number, task: () => Promise<unknown>, extra: { target?: number; raw?: string } = {}): Promise<void> {
   const samples: number[] = [];
+  // Medians after a cold run: the first run (connection, caches, render worker) is not counted.
+  if (runs > 1) await task();
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
     await task();
     samples.push(performance.now() - started);
   }
-  figures.push({ what, samples, target });
-  const last = figures[figures.length - 1]!;
-  console.log(`  ${what.padEnd(58)} p50 ${fmt(percentile(samples, 50))}  p95 ${fmt(percentile(samples, 95))}${target ? `  (target p95 < ${target} ms)` : ""}`);
-  return void last;
+  figures.push({ what, samples, ...extra });
+  const median = percentile(samples, 50);
+  const rawFigure = extra.raw ? figures.find((figure) => figure.what === extra.raw) : undefined;
+  const ratio = rawFigure ? `  ×${(median / percentile(rawFigure.samples, 50)).toFixed(1)} raw` : "";
+  const target = extra.target ? `  (target ≤ ${extra.target} ms: ${median <= extra.target ? "met" : "NOT met"})` : "";
+  console.log(`  ${what.padEnd(64)} p50 ${fmt(median)}  p95 ${fmt(percentile(samples, 95))}${ratio}${target}`);
 }
 
 function fmt(ms: number): string {
@@ -61,26 +82,65 @@ function server(): ImapServer {
   return { host: imapHost, port: imapPort, security: "tls", ca: readFileSync(caFile, "utf8") };
 }
 
-async function ensureBenchMailbox() {
-  execFileSync("bash", ["scripts/mail-server.sh", "add-user", BENCH.email, BENCH.password], { stdio: "pipe" });
-  const client = await openImapConnection(server(), { user: BENCH.email, password: BENCH.password });
-  const messages = await client.status(FOLDER, { messages: true }).then(
-    (status) => (status ? (status.messages ?? 0) : 0),
-    () => 0,
-  );
-  await client.logout();
-  if (messages >= SIZE) return;
-  console.log(`seeding ${SIZE.toLocaleString("en")} messages into ${BENCH.email}/${FOLDER} …`);
+async function folderSize(email: string, password: string, folder: string): Promise<number> {
+  const client = await openImapConnection(server(), { user: email, password });
+  try {
+    const status = await client.status(folder, { messages: true }).catch(() => null);
+    return status ? (status.messages ?? 0) : 0;
+  } finally {
+    await client.logout();
+  }
+}
+
+function seed(email: string, folder: string, count: number, seedNumber: number) {
+  console.log(`seeding ${count.toLocaleString("en")} messages into ${email}/${folder} …`);
   const started = performance.now();
-  execFileSync("npx", ["tsx", "scripts/seed-mailbox.ts", "--user", BENCH.email, "--count", String(SIZE), "--seed", "11", "--folder", FOLDER], {
+  execFileSync("npx", ["tsx", "scripts/seed-mailbox.ts", "--user", email, "--count", String(count), "--seed", String(seedNumber), "--folder", folder], {
     stdio: "inherit",
     timeout: 900_000,
   });
   console.log(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
+async function ensureBenchMailbox() {
+  execFileSync("bash", ["scripts/mail-server.sh", "add-user", BENCH.email, BENCH.password], { stdio: "pipe" });
+  if ((await folderSize(BENCH.email, BENCH.password, FOLDER)) < SIZE) seed(BENCH.email, FOLDER, SIZE, 11);
+}
+
+/** The newest message of the folder and the newest one with a References header (a conversation). */
+async function benchMessages(client: ImapFlow): Promise<{ newest: number; inConversation: number }> {
+  const lock = await client.getMailboxLock(FOLDER);
+  try {
+    const exists = client.mailbox ? client.mailbox.exists : 0;
+    let newest = 0;
+    let inConversation = 0;
+    for await (const message of client.fetch(`${Math.max(1, exists - 200)}:*`, { uid: true, headers: ["references"] })) {
+      newest = Math.max(newest, message.uid);
+      if (/<[^>]+>/.test(message.headers?.toString() ?? "")) inConversation = Math.max(inConversation, message.uid);
+    }
+    return { newest, inConversation: inConversation || newest };
+  } finally {
+    lock.release();
+  }
+}
+
 async function imapFigures() {
-  console.log(`\nIMAP, through the session pool (${FOLDER}: ${SIZE.toLocaleString("en")} messages, ${PAGE_SIZE} a page)`);
+  console.log(`\nRaw IMAP (imapflow on an open connection with ${FOLDER} selected: the floor)`);
+  const raw = await openImapConnection(server(), { user: BENCH.email, password: BENCH.password });
+  const { newest, inConversation } = await benchMessages(raw);
+  try {
+    await raw.mailboxOpen(FOLDER);
+    const exists = raw.mailbox ? raw.mailbox.exists : 0;
+    await measure("raw: FETCH page 1 (50 envelopes + flags)", 12, async () => {
+      for await (const message of raw.fetch(`${Math.max(1, exists - PAGE_SIZE + 1)}:*`, { uid: true, envelope: true, flags: true })) void message;
+    });
+    await measure("raw: UID FETCH BODY[] of the newest message", 12, () => raw.fetchOne(String(newest), { source: true }, { uid: true }));
+    await measure('raw: SEARCH SUBJECT "budget"', 5, () => raw.search({ subject: "budget" }, { uid: true }));
+  } finally {
+    await raw.logout();
+  }
+
+  console.log(`\nMailroom's IMAP layer, through the session pool (${FOLDER}: ${SIZE.toLocaleString("en")} messages, ${PAGE_SIZE} a page)`);
   await measure("sign-in: TLS connect + LOGIN", 10, async () => {
     const client = await openImapConnection(server(), { user: BENCH.email, password: BENCH.password });
     await client.logout();
@@ -89,26 +149,44 @@ async function imapFigures() {
   const run = <T>(task: (client: ImapFlow) => Promise<T>) => pool.run("bench", { user: BENCH.email, password: BENCH.password }, task);
   try {
     await run(async (client) => client.noop());
-    await measure("pooled request (NOOP on the session's connection)", 50, () => run((client) => client.noop()), 5);
+    await measure("pooled request (NOOP on the session's connection)", 50, () => run((client) => client.noop()), { target: 5 });
     const lastPage = Math.ceil(SIZE / PAGE_SIZE) - 1;
-    for (const page of [0, 1_000, lastPage]) {
-      await measure(`list page ${page + 1}, arrival order`, 10, () => run((c) => listMessagePage(c, FOLDER, { page, pageSize: PAGE_SIZE, sort: "date" })), 150);
+    await measure("list page 1, arrival order", 12, () => run((c) => listMessagePage(c, FOLDER, { page: 0, pageSize: PAGE_SIZE, sort: "date" })), {
+      raw: "raw: FETCH page 1 (50 envelopes + flags)",
+    });
+    for (const page of [Math.min(1_000, Math.floor(lastPage / 2)), lastPage]) {
+      await measure(`list page ${page + 1}, arrival order`, 10, () => run((c) => listMessagePage(c, FOLDER, { page, pageSize: PAGE_SIZE, sort: "date" })));
     }
     await measure("list page 1, sorted by subject (first run warms SORT)", 1, () => run((c) => listMessagePage(c, FOLDER, { page: 0, pageSize: PAGE_SIZE, sort: "subject" })));
-    for (const page of [0, 1_000]) {
-      await measure(`list page ${page + 1}, sorted by subject`, 5, () => run((c) => listMessagePage(c, FOLDER, { page, pageSize: PAGE_SIZE, sort: "subject" })), 500);
-    }
-    await measure("conversations page 1 (first run: THREAD)", 1, () => run((c) => listConversationPage(c, FOLDER, { page: 0, pageSize: PAGE_SIZE })));
-    await measure("conversations page 1 (cached thread index)", 5, () => run((c) => listConversationPage(c, FOLDER, { page: 0, pageSize: PAGE_SIZE })), 200);
-    const query = { text: "budget", from: "", to: "", subject: "", hasAttachment: false, unread: false, starred: false, since: "", before: "", allFolders: false };
-    await measure('search "budget" (From/To/Subject/body), page 1', 3, () => run((c) => searchMessagePage(c, FOLDER, query, { page: 0, pageSize: PAGE_SIZE, sort: "date" })));
+    await measure("list page 1, sorted by subject", 5, () => run((c) => listMessagePage(c, FOLDER, { page: 0, pageSize: PAGE_SIZE, sort: "subject" })));
+    await measure("conversations page 1 (first run: THREAD)", 1, () => run((c) => listConversationPage(c, FOLDER, { page: 0, pageSize: PAGE_SIZE })), { target: 150 });
+    await measure("conversations page 1 (cached thread index)", 5, () => run((c) => listConversationPage(c, FOLDER, { page: 0, pageSize: PAGE_SIZE })), { target: 30 });
+    await measure(
+      "open the newest message: FETCH, parse + sanitise (render worker)",
+      12,
+      () =>
+        run(async (c) => {
+          const message = await loadMessage(c, FOLDER, newest, { markRead: false });
+          await renderMessageOffThread(message, { allowRemote: false });
+        }),
+      { raw: "raw: UID FETCH BODY[] of the newest message" },
+    );
+    await measure("open: its conversation (bounded SEARCH, Sent window)", 12, () => run((c) => findConversation(c, FOLDER, inConversation)));
+    const subjectOnly = { text: "", from: "", to: "", subject: "budget", hasAttachment: false, unread: false, starred: false, since: "", before: "", allFolders: false };
+    await measure('search subject "budget", page 1', 5, () => run((c) => searchMessagePage(c, FOLDER, subjectOnly, { page: 0, pageSize: PAGE_SIZE, sort: "date" })), {
+      raw: 'raw: SEARCH SUBJECT "budget"',
+    });
+    const anywhere = { ...subjectOnly, subject: "", text: "budget" };
+    await measure('search "budget" (From/To/Subject/body), page 1', 3, () => run((c) => searchMessagePage(c, FOLDER, anywhere, { page: 0, pageSize: PAGE_SIZE, sort: "date" })), {
+      target: 300,
+    });
   } finally {
     await pool.closeAll();
   }
 }
 
 async function sanitizerFigures() {
-  console.log("\nParsing and sanitising (generated HTML mail)");
+  console.log("\nParsing and sanitising on the request thread (generated HTML mail)");
   const options = defaultMailboxOptions({ user: { name: "Bench", address: BENCH.email }, count: 400, seed: 5 });
   const parsed = [];
   for (let index = 0; index < 400; index++) parsed.push(await simpleParser(generateMessage(index, options).raw));
@@ -118,61 +196,127 @@ async function sanitizerFigures() {
     await simpleParser(generateMessage(next++ % 400, options).raw);
   });
   next = 0;
-  await measure(
-    `sanitise one HTML body (${html.length} bodies, remote blocked)`,
-    400,
-    async () => {
-      sanitizeMessageHtml(html[next++ % html.length]!, { allowRemote: false });
-    },
-    10,
-  );
+  await measure(`sanitise one HTML body (${html.length} bodies, remote blocked)`, 400, async () => {
+    sanitizeMessageHtml(html[next++ % html.length]!, { allowRemote: false });
+  });
+}
+
+function benchAppEnv() {
+  // Many sessions of few users (the load run), a pool big enough for them, the bench folder's domain.
+  return testAppEnv({ MAILROOM_ALLOWED_DOMAINS: "", MAILROOM_SESSIONS_PER_USER: "1000", MAILROOM_IMAP_POOL_MAX: "500" });
 }
 
 async function httpFigures() {
   console.log("\nPages over HTTP (production build, one signed-in session, sequential requests)");
-  const app = await startApp(testAppEnv({ MAILROOM_ALLOWED_DOMAINS: "" }));
+  const app = await startApp(benchAppEnv());
   try {
-    const jar = new Map<string, string>();
-    const cookieHeader = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-    const remember = (response: Response) => {
-      for (const line of response.headers.getSetCookie()) {
-        const [pair] = line.split(";");
-        const [name, ...value] = pair!.split("=");
-        jar.set(name!.trim(), value.join("="));
-      }
+    const browser = await signedInBrowser(app.url, BENCH.email, BENCH.password);
+    const get = async (pathname: string, headers: Record<string, string> = {}) => {
+      const response = await browser.request(pathname, { headers });
+      const text = await response.text();
+      if (response.status !== 200) throw new Error(`${pathname}: HTTP ${response.status}`);
+      return text;
     };
-    const csrf = await fetch(`${app.url}/api/auth/csrf`);
-    remember(csrf);
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const signedIn = await fetch(`${app.url}/api/auth/callback/credentials`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader() },
-      body: new URLSearchParams({ csrfToken, email: BENCH.email, password: BENCH.password, callbackUrl: "/" }),
-    });
-    remember(signedIn);
-    if (![...jar.keys()].some((name) => name.endsWith("authjs.session-token"))) throw new Error("bench could not sign in over HTTP");
-    const get = async (path: string) => {
-      const response = await fetch(`${app.url}${path}`, { headers: { cookie: cookieHeader() } });
-      await response.text();
-      if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    const client = await openImapConnection(server(), { user: BENCH.email, password: BENCH.password });
+    const { newest } = await benchMessages(client).finally(() => client.logout());
+    const folderPath = `/mail/${encodeURIComponent(FOLDER)}`;
+    await get(folderPath);
+    await measure(`GET ${folderPath} (page 1, whole HTML document)`, 12, () => get(folderPath));
+    // What a click in the app fetches: the page's React Server Components payload.
+    await measure(`GET ${folderPath} as in-app navigation (RSC payload)`, 12, () => get(folderPath, { RSC: "1" }), { target: 25 });
+    await measure(`GET ${folderPath}?page=${Math.min(1_001, Math.ceil(SIZE / PAGE_SIZE))}`, 12, () => get(`${folderPath}?page=${Math.min(1_001, Math.ceil(SIZE / PAGE_SIZE))}`));
+    const openNewest = async () => {
+      const page = await get(`${folderPath}/${newest}`, { RSC: "1" });
+      const frame = /\/api\/messages\/[^"\\]+\/body\?v=[0-9]+(?:(?:&|\\u0026|&amp;)remote=1)?/.exec(page)?.[0];
+      if (!frame) throw new Error("the message page names no body frame");
+      await get(frame.replace(/\\u0026|&amp;/g, "&"));
     };
-    await get(`/mail/${FOLDER}`);
-    await measure(`GET /mail/${FOLDER} (page 1, server-rendered)`, 20, () => get(`/mail/${FOLDER}`), 300);
-    await measure(`GET /mail/${FOLDER}?page=1001`, 20, () => get(`/mail/${FOLDER}?page=1001`), 300);
+    await openNewest();
+    await measure("open the newest message: in-app navigation (RSC) + body frame", 12, openNewest, { target: 30 });
+    await measure('GET search subject "budget" (RSC)', 5, () => get(`${folderPath}?subject=budget`, { RSC: "1" }));
+    console.log(`  server memory after these: ${appRssMb(app.port).toFixed(0)} MB resident`);
   } finally {
     await app.stop();
   }
 }
 
+async function loadFigures() {
+  console.log(`\nLoad: ${LOAD_USERS} simulated signed-in users for ${LOAD_SECONDS} s, think time ~${THINK_MS} ms (one instance)`);
+  // One account per 100 users: Dovecot here allows 200 connections per user and address.
+  const accounts: LoadAccount[] = [];
+  for (let index = 1; index <= Math.ceil(LOAD_USERS / 100); index++) {
+    const account = { email: `bench-load-${index}@mailroom.test`, password: `bench-load-password-${index}`, folder: "INBOX" };
+    execFileSync("bash", ["scripts/mail-server.sh", "add-user", account.email, account.password], { stdio: "pipe" });
+    if ((await folderSize(account.email, account.password, account.folder)) < 2_000) seed(account.email, account.folder, 2_000, 20 + index);
+    const client = await openImapConnection(server(), { user: account.email, password: account.password });
+    const uids = await client.search({ all: true }, { uid: true }).finally(() => client.logout());
+    accounts.push({ ...account, uids: (Array.isArray(uids) ? uids : []).slice(-200).reverse() });
+  }
+  const app = await startApp(benchAppEnv());
+  try {
+    loadResult = await runLoad({
+      url: app.url,
+      users: LOAD_USERS,
+      durationMs: LOAD_SECONDS * 1000,
+      thinkMs: THINK_MS,
+      accounts,
+      appPort: app.port,
+      imapPort: mailServer().imapPort,
+    });
+    const r = loadResult;
+    console.log(`  signed in ${r.users} users in ${r.signInSeconds.toFixed(1)} s`);
+    console.log(
+      `  ${r.requests} requests in ${r.seconds.toFixed(1)} s (${r.perSecond.toFixed(1)}/s), ${r.errors} errors${r.errorSamples.length ? `: ${r.errorSamples.join("; ")}` : ""}`,
+    );
+    console.log(`  latency p50 ${fmt(r.p50)}  p95 ${fmt(r.p95)}  p99 ${fmt(r.p99)}  max ${fmt(r.max)}  (target p95 ≤ 250 ms: ${r.p95 <= 250 ? "met" : "NOT met"})`);
+    for (const [step, stats] of Object.entries(r.byStep))
+      console.log(`    ${step.padEnd(20)} ${String(stats.count).padStart(6)} requests  p50 ${fmt(stats.p50)}  p95 ${fmt(stats.p95)}`);
+    console.log(`  server memory at most ${r.rssMbMax.toFixed(0)} MB resident (target ≤ 1024 MB), IMAP connections at most ${r.imapConnectionsMax} (target ≤ ${r.users} users)`);
+  } finally {
+    await app.stop();
+  }
+}
+
+function writeJson() {
+  const file = option("--json") ?? path.join("tests/.artifacts", `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? "",
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+  };
+  const out = {
+    at: new Date().toISOString(),
+    machine,
+    folder: FOLDER,
+    size: SIZE,
+    figures: figures.map((figure) => ({
+      what: figure.what,
+      runs: figure.samples.length,
+      p50: percentile(figure.samples, 50),
+      p95: percentile(figure.samples, 95),
+      target: figure.target,
+      raw: figure.raw,
+    })),
+    load: loadResult,
+  };
+  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`\nfigures written to ${file}`);
+}
+
 async function main() {
-  console.log(`Mailroom benchmark — ${new Date().toISOString()} — node ${process.version}`);
+  console.log(`Mailroom benchmark — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"})`);
   await ensureBenchMailbox();
   await imapFigures();
   await sanitizerFigures();
   if (process.argv.includes("--http")) await httpFigures();
-  const over = figures.filter((figure) => figure.target && percentile(figure.samples, 95) > figure.target);
+  if (LOAD_USERS > 0) await loadFigures();
+  await closeRenderWorkers();
+  const over = figures.filter((figure) => figure.target && percentile(figure.samples, 50) > figure.target);
   console.log(`\n${figures.length} figures; ${over.length ? `over target: ${over.map((f) => f.what).join("; ")}` : "all within their targets"}`);
+  writeJson();
 }
 
 main().then(
