@@ -2,10 +2,12 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useState } from "react";
+import { useContext, useState } from "react";
 import type { FolderNode } from "@/lib/mail/imap/folders";
 import { folderHref } from "@/components/messages/hrefs";
 import { FolderIcon } from "./folder-icon";
+import { MessageDropProvider, useFolderDropTarget } from "./message-drop";
+import { FolderCountsContext, useFolderCounts } from "./use-folder-counts";
 
 /** The open folder's path, from a URL like /mail/<encoded path>[/<uid>]. */
 function openFolder(pathname: string): string | null {
@@ -20,9 +22,14 @@ function openFolder(pathname: string): string | null {
 
 export function FolderList({ folders }: { folders: FolderNode[] }) {
   const current = openFolder(usePathname());
+  const counts = useFolderCounts(folders);
   return (
     <nav aria-label="Folders">
-      <FolderLevel nodes={folders} depth={0} current={current} />
+      <FolderCountsContext value={counts}>
+        <MessageDropProvider>
+          <FolderLevel nodes={folders} depth={0} current={current} />
+        </MessageDropProvider>
+      </FolderCountsContext>
     </nav>
   );
 }
@@ -40,11 +47,13 @@ function FolderLevel({ nodes, depth, current }: { nodes: FolderNode[]; depth: nu
 function FolderItem({ node, depth, current }: { node: FolderNode; depth: number; current: string | null }) {
   const [expanded, setExpanded] = useState(true);
   const isCurrent = current === node.path;
+  const unreadCount = useContext(FolderCountsContext)?.[node.path]?.unread ?? node.unread;
+  const drop = useFolderDropTarget(node.path, node.name);
   const indent = { paddingLeft: `${0.25 + depth * 0.875}rem` };
   const unread =
-    node.unread > 0 ? (
+    unreadCount > 0 ? (
       <span className="rounded-full bg-sky-700 px-1.5 text-xs font-semibold text-white">
-        {node.unread}
+        {unreadCount}
         <span className="sr-only"> unread</span>
       </span>
     ) : null;
@@ -68,7 +77,8 @@ function FolderItem({ node, depth, current }: { node: FolderNode; depth: number;
           <Link
             href={folderHref(node.path)}
             aria-current={isCurrent ? "page" : undefined}
-            className={`flex min-w-0 flex-1 items-center gap-2 rounded-md px-2 py-1.5 text-sm ${
+            {...drop.handlers}
+            className={`${drop.over ? "ring-2 ring-sky-500 " : ""}flex min-w-0 flex-1 items-center gap-2 rounded-md px-2 py-1.5 text-sm ${
               isCurrent ? "bg-sky-100 font-medium text-sky-900" : "text-slate-700 hover:bg-slate-100"
             }`}
           >

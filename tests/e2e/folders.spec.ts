@@ -132,3 +132,66 @@ test("Manage folders: unsubscribe hides a folder from Folders; Empty Trash asks 
     await context.close();
   }
 });
+
+test("the unread count of a folder other than the open one follows new mail without a reload", async ({ browser, baseURL }) => {
+  const mailbox = createMailbox("navcounts");
+  const setup = await connectImap(mailbox);
+  await setup.mailboxCreate("Lists");
+  await setup.logout();
+  const context = await newClientContext(browser, baseURL);
+  const page = await context.newPage();
+  try {
+    await signIn(page, mailbox);
+    await page.goto("/mail/INBOX");
+    const lists = folderNav(page).getByRole("link", { name: /^Lists/ });
+    await expect(lists).toHaveAccessibleName("Lists");
+    // Proves no reload happens: a value on window survives only within the same document.
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+
+    await appendMessage(mailbox, { subject: "Digest one", folder: "Lists" });
+    await appendMessage(mailbox, { subject: "Digest two", folder: "Lists" });
+    // The navigation asks for every folder's counts each 30 s while the tab is visible.
+    await expect(lists).toHaveAccessibleName("Lists 2 unread", { timeout: 45_000 });
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  } finally {
+    await context.close();
+  }
+});
+
+test("dragging a message row onto a folder moves it there, with Undo", async ({ browser, baseURL }) => {
+  const mailbox = createMailbox("dragdrop");
+  const setup = await connectImap(mailbox);
+  await setup.mailboxCreate("Receipts");
+  await setup.logout();
+  await appendMessage(mailbox, { subject: "Stays put" });
+  await appendMessage(mailbox, { subject: "Invoice 42", from: "Shop <shop@example.org>" });
+  const context = await newClientContext(browser, baseURL);
+  const page = await context.newPage();
+  try {
+    await signIn(page, mailbox);
+    await page.goto("/mail/INBOX");
+    const messages = page.getByRole("list", { name: "Messages" });
+    const invoice = messages.getByRole("link", { name: /from Shop, Invoice 42/ });
+    const receipts = folderNav(page).getByRole("link", { name: /^Receipts/ });
+    await invoice.dragTo(receipts);
+
+    await expect(folderNav(page).getByRole("status")).toHaveText(/Moved 1 message to Receipts\./);
+    await expect(invoice).toHaveCount(0);
+    await expect(messages.getByRole("link", { name: /Stays put/ })).toBeVisible();
+    await expect(receipts).toHaveAccessibleName("Receipts 1 unread");
+    const client = await connectImap(mailbox);
+    try {
+      expect(await client.status("Receipts", { messages: true })).toMatchObject({ messages: 1 });
+      expect(await client.status("INBOX", { messages: true })).toMatchObject({ messages: 1 });
+    } finally {
+      await client.logout();
+    }
+
+    await folderNav(page).getByRole("button", { name: "Undo" }).click();
+    await expect(folderNav(page).getByRole("status")).toHaveText("Moved back.");
+    await expect(invoice).toBeVisible();
+    await expect(receipts).toHaveAccessibleName("Receipts");
+  } finally {
+    await context.close();
+  }
+});
