@@ -5,6 +5,7 @@ import { folderHref } from "@/components/messages/hrefs";
 import { requireSession } from "@/lib/auth/current-session";
 import { readMessageView } from "@/lib/reads/message-view";
 import { ConversationView } from "./conversation-view";
+import { MessageToolbarSection } from "./message-toolbar-section";
 import { MessageView } from "./message-view";
 import { ReadingSettingsToggle } from "./reading-settings-toggle";
 
@@ -14,6 +15,8 @@ export async function MessageSection({ folder, uid, listQuery = "" }: { folder: 
   if (!result.ok && result.code === "not-found") notFound();
   if (!result.ok) return <MailboxErrorAlert message={result.error} />;
   const { entries, markReadOnOpen, conversationView } = result.data;
+  const opened = (entries.find((entry) => entry.message.folder === folder && entry.message.uid === uid) ?? entries[0]!).message;
+  const listHref = `${folderHref(folder)}${listQuery ? `?${listQuery}` : ""}`;
   return (
     <div className="mx-auto max-w-5xl p-4 sm:p-6">
       <div className="mb-4 flex flex-wrap items-center gap-4">
@@ -24,6 +27,7 @@ export async function MessageSection({ folder, uid, listQuery = "" }: { folder: 
           <ReadingSettingsToggle markReadOnOpen={markReadOnOpen} conversationView={conversationView} />
         </div>
       </div>
+      <MessageToolbarSection folder={folder} uid={uid} unread={opened.unread} flagged={opened.flagged} listHref={listHref} />
       {entries.length > 1 ? (
         <ConversationView entries={entries} opened={{ folder, uid }} />
       ) : (

@@ -1,11 +1,14 @@
 import Link from "next/link";
 import { requireSession } from "@/lib/auth/current-session";
+import { readFolderChoices } from "@/lib/reads/folder-choices";
 import { readMessageList, type MessageListRequest } from "@/lib/reads/message-list";
+import type { MessageSummary } from "@/lib/mail/imap/message-list";
 import { isSearch, searchQueryParams } from "@/lib/search-params";
 import { TabTitle } from "@/components/live/tab-title";
 import { ConversationToggle } from "./conversation-toggle";
 import { folderDisplayName } from "./folder-name";
 import { listHref, messageHref, type ListState } from "./hrefs";
+import { MessageListActions, type ActionRowInfo } from "./message-list-actions";
 import { MessageListKeys } from "./message-list-keys";
 import { MessageRow } from "./message-row";
 import { SortSelect } from "./sort-select";
@@ -13,7 +16,8 @@ import { SortSelect } from "./sort-select";
 /** The folder's list: header with sort, conversation switch and paging, then "Messages". */
 export async function MessageListSection(props: MessageListRequest) {
   const { folder, page, sort, query } = props;
-  const result = await readMessageList(await requireSession(), props);
+  const session = await requireSession();
+  const [result, choices] = await Promise.all([readMessageList(session, props), readFolderChoices(session)]);
   const name = folderDisplayName(folder);
   if (!result.ok) {
     return (
@@ -38,6 +42,14 @@ export async function MessageListSection(props: MessageListRequest) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const first = rows === 0 ? 0 : page * pageSize + 1;
   const last = page * pageSize + rows;
+  const actionRows: ActionRowInfo[] =
+    listing.kind === "conversations"
+      ? listing.result.conversations.map((conversation) => ({
+          ...rowInfo(folder, conversation.latest, state),
+          uids: conversation.uids.length > 0 ? conversation.uids : [conversation.latest.uid],
+          unread: conversation.unread > 0,
+        }))
+      : listing.result.messages.map((message) => rowInfo(folder, message, state));
   const noun = listing.kind === "conversations" && listing.result.method === "thread" ? "conversations" : searching ? "results" : "messages";
   return (
     <section aria-labelledby="folder-heading" className="flex flex-col">
@@ -71,24 +83,50 @@ export async function MessageListSection(props: MessageListRequest) {
           Conversations are grouped in date order; sorted by {sort}, each message has its own row.
         </p>
       ) : null}
-      {rows === 0 ? (
-        <p className="p-8 text-center text-slate-500">{searching ? "No messages match this search." : "No messages here."}</p>
-      ) : (
-        <MessageListKeys>
-          <ul aria-label="Messages" className="divide-y divide-slate-100 bg-white">
-            {listing.kind === "conversations"
-              ? listing.result.conversations.map((conversation) => (
-                  <MessageRow
-                    key={conversation.latest.uid}
-                    message={conversation.latest}
-                    href={messageHref(folder, conversation.latest.uid, state)}
-                    conversation={{ count: conversation.count, unread: conversation.unread }}
-                  />
-                ))
-              : listing.result.messages.map((message) => <MessageRow key={message.uid} message={message} href={messageHref(folder, message.uid, state)} />)}
-          </ul>
-        </MessageListKeys>
-      )}
+      <MessageListActions
+        folder={folder}
+        search={state.search}
+        rows={actionRows}
+        total={total}
+        folders={choices.ok ? choices.data.folders.map((choice) => choice.path) : []}
+        trash={choices.ok ? choices.data.trash : null}
+        junk={choices.ok ? choices.data.junk : null}
+      >
+        {rows === 0 ? (
+          <p className="p-8 text-center text-slate-500">{searching ? "No messages match this search." : "No messages here."}</p>
+        ) : (
+          <MessageListKeys>
+            <ul aria-label="Messages" className="divide-y divide-slate-100 bg-white">
+              {listing.kind === "conversations"
+                ? listing.result.conversations.map((conversation) => (
+                    <MessageRow
+                      key={conversation.latest.uid}
+                      message={conversation.latest}
+                      href={messageHref(folder, conversation.latest.uid, state)}
+                      conversation={{ count: conversation.count, unread: conversation.unread }}
+                      action={{ rowKey: rowKeyOf(folder, conversation.latest.uid), targets: [{ folder, uids: conversation.uids }] }}
+                    />
+                  ))
+                : listing.result.messages.map((message) => (
+                    <MessageRow
+                      key={message.uid}
+                      message={message}
+                      href={messageHref(folder, message.uid, state)}
+                      action={{ rowKey: rowKeyOf(folder, message.uid), targets: [{ folder, uids: [message.uid] }] }}
+                    />
+                  ))}
+            </ul>
+          </MessageListKeys>
+        )}
+      </MessageListActions>
     </section>
   );
+}
+
+function rowKeyOf(folder: string, uid: number): string {
+  return `${uid}:${folder}`;
+}
+
+function rowInfo(folder: string, message: MessageSummary, state: ListState): ActionRowInfo {
+  return { key: rowKeyOf(folder, message.uid), folder, uids: [message.uid], href: messageHref(folder, message.uid, state), unread: message.unread, flagged: message.flagged };
 }

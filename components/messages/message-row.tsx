@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { MessageSummary } from "@/lib/mail/imap/message-list";
 import { MessageDate } from "./message-date";
 import { LineIcon } from "@/components/icons/line-icon";
+import { ActionRow } from "./action-row";
 
 interface Props {
   message: MessageSummary;
@@ -10,10 +11,12 @@ interface Props {
   conversation?: { count: number; unread: number };
   /** Shown in all-folder search results. */
   folderName?: string;
+  /** In a list with actions: the row's key there, and the messages a drag of it carries (a conversation's). */
+  action?: { rowKey: string; targets: { folder: string; uids: number[] }[] };
 }
 
 /** One row of "Messages": a link named by its state, sender and subject. */
-export function MessageRow({ message, href, conversation, folderName }: Props) {
+export function MessageRow({ message, href, conversation, folderName, action }: Props) {
   const sender = message.from?.name || message.from?.address || "(no sender)";
   const subject = message.subject || "(no subject)";
   const unread = conversation ? conversation.unread > 0 : message.unread;
@@ -26,11 +29,12 @@ export function MessageRow({ message, href, conversation, folderName }: Props) {
   const label = `${state.length ? `${state.join(", ")}, ` : ""}from ${sender}, ${subject}${folderName ? `, in ${folderName}` : ""}`;
   const strong = unread ? "font-semibold text-slate-900" : "text-slate-700";
   return (
-    <li>
+    <ActionRow action={action} description={`from ${sender}: ${subject}`}>
       <Link
         href={href}
         aria-label={label}
         data-message-row=""
+        data-message-targets={action && action.targets[0]!.uids.length > 1 ? JSON.stringify(action.targets) : undefined}
         className={`flex items-center gap-3 px-4 py-2.5 text-sm outline-offset-[-2px] hover:bg-sky-50 focus-visible:bg-sky-50 ${unread ? "bg-white" : "bg-slate-50/60"}`}
       >
         <span aria-hidden="true" className={`h-2 w-2 shrink-0 rounded-full ${unread ? "bg-sky-600" : "bg-transparent"}`} />
@@ -53,6 +57,6 @@ export function MessageRow({ message, href, conversation, folderName }: Props) {
         ) : null}
         <MessageDate iso={message.date} />
       </Link>
-    </li>
+    </ActionRow>
   );
 }

@@ -1,0 +1,138 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { ActionKeys } from "@/components/messages/action-keys";
+import { ConfirmDialog } from "@/components/messages/confirm-dialog";
+import { FolderPickerDialog } from "@/components/messages/folder-picker-dialog";
+import { nextInList } from "@/components/messages/list-order";
+import { removesFromFolder, runMessageOperation, undoLastMessageOperation, type MessageOperation } from "@/components/messages/message-action-runner";
+import { setMessageCommands } from "@/components/messages/message-commands";
+import { UndoToast } from "@/components/messages/undo-toast";
+import { useEffect } from "react";
+
+interface Props {
+  folder: string;
+  uid: number;
+  unread: boolean;
+  flagged: boolean;
+  folders: string[];
+  trash: string | null;
+  junk: string | null;
+  /** The list this message was opened from (its page, sort and search). */
+  listHref: string;
+}
+
+const BUTTON = "rounded-md border border-slate-300 px-2.5 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50";
+
+/**
+ * Actions on the open message: Archive, Delete (forever, after a confirmation, in Trash), Move to…,
+ * Copy to…, read/unread, star, junk. After the message leaves the folder the next one of the list
+ * opens (or the list, when there is none); Undo stays offered there.
+ */
+export function MessageToolbar({ folder, uid, unread: initialUnread, flagged: initialFlagged, folders, trash, junk, listHref }: Props) {
+  const router = useRouter();
+  const [unread, setUnread] = useState(initialUnread);
+  const [flagged, setFlagged] = useState(initialFlagged);
+  const [busy, setBusy] = useState(false);
+  const [picker, setPicker] = useState<"move" | "copy" | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const inTrash = folder === trash;
+  const inJunk = folder === junk;
+
+  async function act(operation: MessageOperation, destination: string | null = null) {
+    if (busy) return;
+    if ((operation === "move" || operation === "copy") && !destination) return setPicker(operation);
+    if (operation === "delete" && inTrash && !confirming) return setConfirming(true);
+    setConfirming(false);
+    const previous = { unread, flagged };
+    if (operation === "star" || operation === "unstar") setFlagged(operation === "star");
+    if (operation === "read" || operation === "unread") setUnread(operation === "unread");
+    setBusy(true);
+    const result = await runMessageOperation(operation, [{ folder, uids: [uid] }], destination);
+    setBusy(false);
+    if (!result.ok) {
+      setUnread(previous.unread);
+      setFlagged(previous.flagged);
+      return;
+    }
+    if (removesFromFolder(operation, folder, junk)) {
+      router.push(nextInList(window.location.pathname + window.location.search) ?? listHref);
+    } else router.refresh();
+  }
+
+  const handlers = {
+    archive: () => void act("archive"),
+    delete: () => void act("delete"),
+    star: () => void act(flagged ? "unstar" : "star"),
+    read: () => void act("read"),
+    unread: () => void act("unread"),
+    move: () => void act("move"),
+    copy: () => void act("copy"),
+    junk: () => void act(inJunk ? "notJunk" : "junk"),
+    undo: () => void undoLastMessageOperation().then((undone) => undone && router.refresh()),
+  };
+
+  useEffect(() => {
+    setMessageCommands([
+      { id: "archive", label: "Archive", shortcut: "e", run: handlers.archive },
+      { id: "delete", label: inTrash ? "Delete forever" : "Delete", shortcut: "#", run: handlers.delete },
+      { id: "star", label: flagged ? "Unstar" : "Star", shortcut: "s", run: handlers.star },
+      { id: "read", label: "Mark as read", shortcut: "Shift+I", run: handlers.read },
+      { id: "unread", label: "Mark as unread", shortcut: "Shift+U", run: handlers.unread },
+      { id: "move", label: "Move to…", shortcut: "v", run: handlers.move },
+      { id: "copy", label: "Copy to…", shortcut: "l", run: handlers.copy },
+      { id: "junk", label: inJunk ? "Not junk" : "Report junk", shortcut: "!", run: handlers.junk },
+      { id: "undo", label: "Undo", shortcut: "z", run: handlers.undo },
+    ]);
+    return () => setMessageCommands([]);
+  });
+
+  return (
+    <div role="toolbar" aria-label="Organise message" className="mb-4 flex flex-wrap items-center gap-1.5">
+      <ActionKeys handlers={handlers} />
+      <button type="button" className={BUTTON} disabled={busy} onClick={handlers.archive}>
+        Archive
+      </button>
+      <button type="button" className={BUTTON} disabled={busy} onClick={handlers.delete}>
+        {inTrash ? "Delete forever" : "Delete"}
+      </button>
+      <button type="button" className={BUTTON} disabled={busy} onClick={handlers.move}>
+        Move to…
+      </button>
+      <button type="button" className={BUTTON} disabled={busy} onClick={handlers.copy}>
+        Copy to…
+      </button>
+      <button type="button" className={BUTTON} disabled={busy} onClick={unread ? handlers.read : handlers.unread}>
+        {unread ? "Mark as read" : "Mark as unread"}
+      </button>
+      <button type="button" className={BUTTON} disabled={busy} onClick={handlers.star}>
+        {flagged ? "Unstar" : "Star"}
+      </button>
+      <button type="button" className={BUTTON} disabled={busy} onClick={handlers.junk}>
+        {inJunk ? "Not junk" : "Report junk"}
+      </button>
+      <FolderPickerDialog
+        title={picker === "copy" ? "Copy to folder" : "Move to folder"}
+        folders={folders}
+        current={folder}
+        open={picker !== null}
+        onClose={() => setPicker(null)}
+        onChoose={(destination) => {
+          const operation = picker;
+          setPicker(null);
+          if (operation) void act(operation, destination);
+        }}
+      />
+      <ConfirmDialog
+        open={confirming}
+        title="Delete forever?"
+        text="This message will be deleted for good. This can't be undone."
+        confirmLabel="Delete forever"
+        onClose={() => setConfirming(false)}
+        onConfirm={() => void act("delete")}
+      />
+      <UndoToast />
+    </div>
+  );
+}

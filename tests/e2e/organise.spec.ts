@@ -1,0 +1,230 @@
+import { randomBytes } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { newClientContext, signIn } from "../support/browser";
+import { connectImap, createMailbox, type TestMailbox } from "../support/mail-server";
+
+interface Seeded {
+  subject: string;
+  messageId: string;
+}
+
+/** Appends messages oldest first (one connection), so the list shows the last one on top. */
+async function fill(mailbox: TestMailbox, folder: string, subjects: string[], flags: string[] = ["\\Seen"]): Promise<Seeded[]> {
+  const client = await connectImap(mailbox);
+  try {
+    if (folder !== "INBOX") await client.mailboxCreate(folder);
+    const start = Date.now() - subjects.length * 60_000;
+    const seeded: Seeded[] = [];
+    for (const [index, subject] of subjects.entries()) {
+      const date = new Date(start + index * 60_000);
+      const messageId = `<${randomBytes(8).toString("hex")}@example.org>`;
+      const raw = [
+        "From: Paula Sender <paula@example.org>",
+        `To: ${mailbox.email}`,
+        `Subject: ${subject}`,
+        `Date: ${date.toUTCString()}`,
+        `Message-ID: ${messageId}`,
+        "Content-Type: text/plain; charset=utf-8",
+        "",
+        `Body of ${subject}.`,
+        "",
+      ].join("\r\n");
+      await client.append(folder, raw, flags, date);
+      seeded.push({ subject, messageId });
+    }
+    return seeded;
+  } finally {
+    await client.logout();
+  }
+}
+
+/** Folders holding a message with this Message-ID, with its flags there. */
+async function whereIs(mailbox: TestMailbox, messageId: string): Promise<{ folder: string; flags: string[] }[]> {
+  const client = await connectImap(mailbox);
+  try {
+    const found: { folder: string; flags: string[] }[] = [];
+    for (const folder of ["INBOX", "Archive", "Trash", "Junk"]) {
+      const lock = await client.getMailboxLock(folder);
+      try {
+        const uids = (await client.search({ header: { "message-id": messageId } }, { uid: true })) || [];
+        for (const message of uids.length ? await client.fetchAll(uids.join(","), { uid: true, flags: true }, { uid: true }) : []) {
+          found.push({ folder, flags: [...(message.flags ?? [])].filter((flag) => flag !== "\\Recent").sort() });
+        }
+      } finally {
+        lock.release();
+      }
+    }
+    return found;
+  } finally {
+    await client.logout();
+  }
+}
+
+async function folderSize(mailbox: TestMailbox, folder: string): Promise<number> {
+  const client = await connectImap(mailbox);
+  try {
+    const status = await client.status(folder, { messages: true });
+    return status ? (status.messages ?? 0) : -1;
+  } finally {
+    await client.logout();
+  }
+}
+
+function rowLink(page: Page, subject: string) {
+  return page.getByRole("list", { name: "Messages" }).getByRole("link", { name: new RegExp(`, ${subject}$`) });
+}
+
+test.describe("organising mail", () => {
+  let mailbox: TestMailbox;
+  let page: Page;
+
+  test.beforeEach(async ({ browser, baseURL }) => {
+    mailbox = createMailbox("organise");
+    const context = await newClientContext(browser, baseURL);
+    page = await context.newPage();
+  });
+
+  test.afterEach(async () => {
+    await page.context().close();
+  });
+
+  test("the toolbar's Archive opens the next message, and Undo puts the very message back in the inbox", async () => {
+    const [alpha, bravo] = await fill(mailbox, "INBOX", ["Alpha note", "Bravo note", "Charlie note"], ["\\Seen", "\\Flagged"]);
+    await signIn(page, mailbox);
+    await page.goto("/mail/INBOX");
+    await rowLink(page, "Bravo note").click();
+    await expect(page.getByRole("heading", { level: 1, name: "Bravo note" })).toBeVisible();
+    const toolbar = page.getByRole("toolbar", { name: "Organise message" });
+    await expect(toolbar.getByRole("button", { name: "Unstar" })).toBeVisible();
+    for (const name of ["Delete", "Move to…", "Copy to…", "Mark as unread", "Report junk"]) await expect(toolbar.getByRole("button", { name, exact: true })).toBeVisible();
+
+    await toolbar.getByRole("button", { name: "Archive" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Alpha note" })).toBeVisible();
+    await expect(page.getByRole("status", { name: "Last action" })).toContainText("Archived 1 message.");
+    expect(await whereIs(mailbox, bravo!.messageId)).toEqual([{ folder: "Archive", flags: ["\\Flagged", "\\Seen"] }]);
+
+    await page.getByRole("status", { name: "Last action" }).getByRole("button", { name: "Undo" }).click();
+    await expect(page.getByRole("status", { name: "Last action" })).toContainText("Undone.");
+    expect(await whereIs(mailbox, bravo!.messageId)).toEqual([{ folder: "INBOX", flags: ["\\Flagged", "\\Seen"] }]);
+    expect(await whereIs(mailbox, alpha!.messageId)).toEqual([{ folder: "INBOX", flags: ["\\Flagged", "\\Seen"] }]);
+    await page.goto("/mail/INBOX");
+    await expect(rowLink(page, "Bravo note")).toBeVisible();
+  });
+
+  test("Move to… picks a folder by typing part of its name", async () => {
+    const [only] = await fill(mailbox, "INBOX", ["Quarterly report"]);
+    const client = await connectImap(mailbox);
+    await client.mailboxCreate(`Kunden "Müller" & Söhne`);
+    await client.logout();
+    await signIn(page, mailbox);
+    await page.goto("/mail/INBOX");
+    await rowLink(page, "Quarterly report").click();
+    await page.getByRole("toolbar", { name: "Organise message" }).getByRole("button", { name: "Move to…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Move to folder" });
+    await dialog.getByLabel("Find a folder").fill("müll");
+    await expect(dialog.getByRole("button", { name: `Kunden "Müller" & Söhne` })).toBeVisible();
+    await expect(dialog.getByRole("list", { name: "Folders" }).getByRole("button")).toHaveCount(1);
+    await dialog.getByLabel("Find a folder").press("Enter");
+    await expect(page.getByRole("status", { name: "Last action" })).toContainText(`Moved 1 message to Kunden "Müller" & Söhne.`);
+    await expect(page).toHaveURL(/\/mail\/INBOX(\?|$)/);
+    const moved = await connectImap(mailbox);
+    try {
+      const lock = await moved.getMailboxLock(`Kunden "Müller" & Söhne`);
+      try {
+        expect(await moved.search({ header: { "message-id": only!.messageId } }, { uid: true })).toHaveLength(1);
+      } finally {
+        lock.release();
+      }
+    } finally {
+      await moved.logout();
+    }
+  });
+
+  test("row checkboxes with a shift-click range, a bulk Delete from the selection toolbar, and Undo", async () => {
+    const seeded = await fill(
+      mailbox,
+      "INBOX",
+      ["One", "Two", "Three", "Four", "Five"].map((word) => `Item ${word}`),
+    );
+    await signIn(page, mailbox);
+    await page.goto("/mail/INBOX");
+    await page.getByRole("checkbox", { name: "Select message from Paula Sender: Item Four" }).click();
+    await page.getByRole("checkbox", { name: "Select message from Paula Sender: Item Two" }).click({ modifiers: ["Shift"] });
+    const selection = page.getByRole("toolbar", { name: "Selected messages" });
+    await expect(selection).toContainText("3 selected");
+    await expect(page.getByRole("checkbox", { name: "Select message from Paula Sender: Item Three" })).toBeChecked();
+    await expect(page.getByRole("checkbox", { name: "Select message from Paula Sender: Item Five" })).not.toBeChecked();
+
+    await selection.getByRole("button", { name: "Delete", exact: true }).click();
+    await expect(rowLink(page, "Item Three")).toBeHidden();
+    await expect(page.getByRole("status", { name: "Last action" })).toContainText("Moved 3 messages to Trash.");
+    await expect(page.getByRole("list", { name: "Messages" }).getByRole("link")).toHaveCount(2);
+    expect(await folderSize(mailbox, "Trash")).toBe(3);
+
+    await page.getByRole("status", { name: "Last action" }).getByRole("button", { name: "Undo" }).click();
+    await expect(page.getByRole("status", { name: "Last action" })).toContainText("Undone.");
+    await expect(page.getByRole("list", { name: "Messages" }).getByRole("link")).toHaveCount(5);
+    expect(await folderSize(mailbox, "Trash")).toBe(0);
+    expect(await whereIs(mailbox, seeded[2]!.messageId)).toEqual([{ folder: "INBOX", flags: ["\\Seen"] }]);
+  });
+
+  test("select all in the folder archives every message in chunks with a progress bar and a summary", async () => {
+    const size = 1100;
+    await fill(
+      mailbox,
+      "Bulk",
+      Array.from({ length: size }, (_, i) => `Bulk ${i + 1}`),
+    );
+    await signIn(page, mailbox);
+    await page.goto("/mail/Bulk");
+    await page.getByRole("checkbox", { name: "Select message from Paula Sender: Bulk 1100" }).click();
+    const selection = page.getByRole("toolbar", { name: "Selected messages" });
+    await selection.getByRole("button", { name: "Select all 50 on this page" }).click();
+    await expect(selection).toContainText("50 selected");
+    await selection.getByRole("button", { name: "Select all 1,100 in this folder" }).click();
+    await expect(selection).toContainText("All 1,100 in this folder selected");
+    await selection.getByRole("button", { name: "Archive" }).click();
+    await expect(page.getByRole("progressbar", { name: "Progress" })).toBeVisible();
+    await expect(page.getByRole("status", { name: "Last action" })).toContainText("Archived 1,100 messages.", { timeout: 60_000 });
+    await expect(page.getByText("No messages here.")).toBeVisible();
+    expect(await folderSize(mailbox, "Bulk")).toBe(0);
+    expect(await folderSize(mailbox, "Archive")).toBe(size);
+  });
+
+  test("keys: s stars, e archives, z undoes, # deletes the focused row; never while typing", async () => {
+    const [first, second] = await fill(mailbox, "INBOX", ["Key one", "Key two"]);
+    await signIn(page, mailbox);
+    await page.goto("/mail/INBOX");
+    // Keys typed before the page is interactive are lost: the live-update status says it is.
+    await expect(page.getByText("Live updates on")).toBeVisible();
+    await page.keyboard.press("j");
+    await expect(rowLink(page, "Key two")).toBeFocused();
+
+    await page.keyboard.press("s");
+    await expect(page.getByRole("status", { name: "Last action" })).toContainText("Starred 1 message.");
+    await expect(rowLink(page, "Key two")).toHaveAccessibleName(/starred/);
+
+    await page.keyboard.press("e");
+    await expect(rowLink(page, "Key two")).toBeHidden();
+    await expect(page.getByRole("status", { name: "Last action" })).toContainText("Archived 1 message.");
+    await expect(rowLink(page, "Key one")).toBeFocused();
+    expect((await whereIs(mailbox, second!.messageId)).map((place) => place.folder)).toEqual(["Archive"]);
+
+    await page.keyboard.press("z");
+    await expect(page.getByRole("status", { name: "Last action" })).toContainText("Undone.");
+    await expect(rowLink(page, "Key two")).toBeVisible();
+    expect(await whereIs(mailbox, second!.messageId)).toEqual([{ folder: "INBOX", flags: ["\\Flagged", "\\Seen"] }]);
+
+    await rowLink(page, "Key one").focus();
+    await page.keyboard.press("#");
+    await expect(rowLink(page, "Key one")).toBeHidden();
+    await expect(page.getByRole("status", { name: "Last action" })).toContainText("Moved 1 message to Trash.");
+    expect((await whereIs(mailbox, first!.messageId)).map((place) => place.folder)).toEqual(["Trash"]);
+
+    // Typed into a field, the same keys are only text.
+    await page.getByRole("searchbox", { name: "Search mail" }).fill("");
+    await page.getByRole("searchbox", { name: "Search mail" }).press("e");
+    await expect(page.getByRole("searchbox", { name: "Search mail" })).toHaveValue("e");
+    await expect(rowLink(page, "Key two")).toBeVisible();
+  });
+});
