@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ImapFlow } from "imapflow";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { openUndo, sealUndo } from "@/lib/actions/message-undo-token";
 import {
   archiveMessages,
   copyMessages,
@@ -16,6 +17,7 @@ import {
   undoMessageAction,
   type UndoStep,
 } from "@/lib/mail/imap/message-actions";
+import { TEST_AUTH_SECRET } from "../support/app-server";
 import { connectImap, createMailbox, mailServer, type TestMailbox } from "../support/mail-server";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -309,5 +311,20 @@ describe("folder-wide actions", () => {
     } finally {
       lock.release();
     }
+  });
+});
+
+describe("undo tokens", () => {
+  it("open only for the user they were sealed for, unchanged", () => {
+    for (const [name, value] of Object.entries(mailServer().appEnv)) vi.stubEnv(name, value);
+    vi.stubEnv("AUTH_SECRET", TEST_AUTH_SECRET);
+    const steps: UndoStep[] = [{ kind: "move", from: { folder: "Archive", uids: [7], messageIds: ["<a@example.org>"] }, to: "INBOX" }];
+    const token = sealUndo(steps, "user-1")!;
+    expect(openUndo(token, "user-1")).toEqual(steps);
+    expect(openUndo(token, "user-2")).toBeNull();
+    const tampered = `${token.slice(0, -4)}${token.slice(-4) === "AAAA" ? "BBBB" : "AAAA"}`;
+    expect(openUndo(tampered, "user-1")).toBeNull();
+    expect(sealUndo([], "user-1")).toBeNull();
+    vi.unstubAllEnvs();
   });
 });
