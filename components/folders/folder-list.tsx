@@ -66,7 +66,7 @@ function FolderItem({ node, depth, current }: { node: FolderNode; depth: number;
             aria-expanded={expanded}
             aria-label={`${expanded ? "Collapse" : "Expand"} ${node.name}`}
             onClick={() => setExpanded((value) => !value)}
-            className="flex h-6 w-5 shrink-0 items-center justify-center rounded text-slate-500 hover:bg-slate-100"
+            className="flex h-11 w-8 shrink-0 items-center justify-center rounded text-slate-500 hover:bg-slate-100 md:h-6 md:w-5"
           >
             <span aria-hidden="true">{expanded ? "▾" : "▸"}</span>
           </button>
@@ -78,7 +78,7 @@ function FolderItem({ node, depth, current }: { node: FolderNode; depth: number;
             href={folderHref(node.path)}
             aria-current={isCurrent ? "page" : undefined}
             {...drop.handlers}
-            className={`${drop.over ? "ring-2 ring-sky-500 " : ""}flex min-w-0 flex-1 items-center gap-2 rounded-md px-2 py-1.5 text-sm ${
+            className={`${drop.over ? "ring-2 ring-sky-500 " : ""}flex min-h-11 min-w-0 flex-1 items-center gap-2 rounded-md px-2 py-1.5 text-sm md:min-h-0 ${
               isCurrent ? "bg-sky-100 font-medium text-sky-900" : "text-slate-700 hover:bg-slate-100"
             }`}
           >

@@ -18,6 +18,8 @@ export function LiveMailbox({ folder, name }: { folder: string; name: string }) 
   const [permission, setPermission] = useState<NotificationPermission | "unsupported">("unsupported");
   const [unavailable, setUnavailable] = useState<string | null>(null);
   const [live, setLive] = useState(false);
+  // What screen readers hear when mail arrives (the list itself refreshes silently).
+  const [arrival, setArrival] = useState("");
   const opened = useRef(0);
 
   useEffect(() => {
@@ -40,6 +42,7 @@ export function LiveMailbox({ folder, name }: { folder: string; name: string }) 
     source.addEventListener("mailbox", (event) => {
       const change = JSON.parse((event as MessageEvent<string>).data) as MailboxEvent;
       router.refresh();
+      if (change.arrived > 0) setArrival(change.arrived === 1 ? `New message in ${name}` : `${change.arrived} new messages in ${name}`);
       if (change.arrived > 0 && typeof Notification !== "undefined" && Notification.permission === "granted" && document.hidden) {
         new Notification(change.arrived === 1 ? `New message in ${name}` : `${change.arrived} new messages in ${name}`, { tag: `mailroom-${folder}` });
       }
@@ -53,11 +56,14 @@ export function LiveMailbox({ folder, name }: { folder: string; name: string }) 
   return (
     <div className="flex items-center gap-3 border-b border-slate-100 bg-slate-50 px-4 py-1 text-xs text-slate-600">
       <p role="status">{unavailable ?? (live ? "Live updates on" : "Connecting for live updates…")}</p>
+      <p role="status" className="sr-only">
+        {arrival}
+      </p>
       {permission === "default" ? (
         <button
           type="button"
           onClick={async () => setPermission(await Notification.requestPermission())}
-          className="rounded-md px-2 py-0.5 text-sky-700 underline hover:bg-slate-100"
+          className="min-h-11 rounded-md px-2 py-0.5 text-sky-700 underline hover:bg-slate-100 md:min-h-6"
         >
           Enable desktop notifications
         </button>

@@ -20,8 +20,11 @@ export async function MessageSection({ folder, uid, listQuery = "" }: { folder: 
   return (
     <div className="mx-auto max-w-5xl p-4 sm:p-6">
       <div className="mb-4 flex flex-wrap items-center gap-4">
-        <Link href={`${folderHref(folder)}${listQuery ? `?${listQuery}` : ""}`} className="rounded-md px-2 py-1 text-sm font-medium text-slate-600 hover:bg-slate-100">
-          ← Back to {folder.toUpperCase() === "INBOX" ? "Inbox" : folder}
+        <Link
+          href={`${folderHref(folder)}${listQuery ? `?${listQuery}` : ""}`}
+          className="inline-flex min-h-11 items-center rounded-md px-2 py-1 text-sm font-medium text-slate-600 hover:bg-slate-100 md:min-h-0"
+        >
+          <span aria-hidden="true">←&nbsp;</span>Back to {folder.toUpperCase() === "INBOX" ? "Inbox" : folder}
         </Link>
         <div className="ml-auto">
           <ReadingSettingsToggle markReadOnOpen={markReadOnOpen} conversationView={conversationView} />

@@ -71,7 +71,7 @@ export function MessageView({ message, remoteAllowed, headingLevel = 1, printing
                 <a
                   key={start}
                   href={composeFromHref(start, message.folder, message.uid)}
-                  className="rounded-md border border-slate-300 px-2.5 py-1 font-medium text-slate-700 hover:bg-slate-100"
+                  className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-2.5 py-1 font-medium text-slate-700 hover:bg-slate-100 md:min-h-0"
                 >
                   {label}
                 </a>
@@ -80,11 +80,16 @@ export function MessageView({ message, remoteAllowed, headingLevel = 1, printing
                 href={messageSourceHref(message.folder, message.uid)}
                 target="_blank"
                 rel="noopener"
-                className="rounded-md px-2 py-1 font-medium text-slate-600 hover:bg-slate-100"
+                className="inline-flex min-h-11 items-center rounded-md px-2 py-1 font-medium text-slate-600 hover:bg-slate-100 md:min-h-0"
               >
                 View source
               </a>
-              <a href={printHref(message.folder, message.uid)} target="_blank" rel="noopener" className="rounded-md px-2 py-1 font-medium text-slate-600 hover:bg-slate-100">
+              <a
+                href={printHref(message.folder, message.uid)}
+                target="_blank"
+                rel="noopener"
+                className="inline-flex min-h-11 items-center rounded-md px-2 py-1 font-medium text-slate-600 hover:bg-slate-100 md:min-h-0"
+              >
                 Print
               </a>
             </nav>

@@ -61,7 +61,7 @@ export async function MessageListSection(props: MessageListRequest) {
         <div className="flex flex-wrap items-center gap-3">
           <SortSelect folder={folder} sort={sort} search={state.search} />
           {searching ? null : <ConversationToggle enabled={conversationView} />}
-          <nav aria-label="Pages" className="flex items-center gap-2 text-sm text-slate-600">
+          <nav aria-label="Pages" className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
             <span>
               {first.toLocaleString("en")}–{last.toLocaleString("en")} of {total.toLocaleString("en")} {noun}
             </span>

@@ -35,14 +35,20 @@ export function MessageRow({ message, href, conversation, folderName, action }: 
         aria-label={label}
         data-message-row=""
         data-message-targets={action && action.targets[0]!.uids.length > 1 ? JSON.stringify(action.targets) : undefined}
-        className={`flex items-center gap-3 px-4 py-2.5 text-sm outline-offset-[-2px] hover:bg-sky-50 focus-visible:bg-sky-50 ${unread ? "bg-white" : "bg-slate-50/60"}`}
+        className={`flex flex-wrap items-center gap-x-3 gap-y-0.5 px-4 py-2.5 text-sm md:flex-nowrap outline-offset-[-2px] hover:bg-sky-50 focus-visible:bg-sky-50 ${unread ? "bg-white" : "bg-slate-50/60"}`}
       >
         <span aria-hidden="true" className={`h-2 w-2 shrink-0 rounded-full ${unread ? "bg-sky-600" : "bg-transparent"}`} />
-        <span className={`w-48 shrink-0 truncate ${strong}`}>{sender}</span>
+        <span className={`min-w-0 flex-1 truncate md:w-48 md:flex-none md:shrink-0 ${strong}`}>{sender}</span>
         {conversation && conversation.count > 1 ? <span className="shrink-0 rounded bg-slate-200 px-1.5 text-xs text-slate-700">{conversation.count}</span> : null}
-        <span className="min-w-0 flex-1 truncate">
-          <span className={strong}>{subject}</span>
-          {message.preview ? <span className="text-slate-500"> — {message.preview}</span> : null}
+        {/* On phones: sender and date, then the subject, then the preview, each on its own line. */}
+        <span className="order-last w-full min-w-0 truncate pl-5 md:order-none md:w-auto md:flex-1 md:pl-0">
+          <span className={`block truncate md:inline ${strong}`}>{subject}</span>
+          {message.preview ? (
+            <span className="block truncate text-slate-500 md:inline">
+              <span className="hidden md:inline"> — </span>
+              {message.preview}
+            </span>
+          ) : null}
         </span>
         {folderName ? <span className="shrink-0 rounded bg-slate-100 px-1.5 text-xs text-slate-600">{folderName}</span> : null}
         {message.hasAttachments ? (

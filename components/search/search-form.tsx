@@ -10,14 +10,14 @@ export function SearchForm({ folder, query }: { folder: string; query: SearchQue
   const field = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
   return (
     <form role="search" aria-label="Search mail" method="get" action={`/mail/${encodeURIComponent(folder)}`} className="space-y-2">
-      <div className="flex items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2 sm:flex-nowrap">
         <input
           type="search"
           name={SEARCH_PARAMS.text}
           aria-label="Search mail"
           placeholder="Search mail"
           defaultValue={query.text}
-          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
+          className="min-h-11 min-w-0 flex-1 basis-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm sm:basis-0 md:min-h-0"
         />
         <label className="flex items-center gap-1 text-sm text-slate-600">
           <span>Search in</span>
@@ -26,17 +26,20 @@ export function SearchForm({ folder, query }: { folder: string; query: SearchQue
             <option value="all">All folders</option>
           </select>
         </label>
-        <button type="submit" className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800">
+        <button type="submit" className="min-h-11 rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 md:min-h-0">
           Search
         </button>
         {isSearch(query) ? (
-          <a href={`/mail/${encodeURIComponent(folder)}`} className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100">
+          <a
+            href={`/mail/${encodeURIComponent(folder)}`}
+            className="inline-flex min-h-11 items-center rounded-md px-2 py-1 text-sm whitespace-nowrap text-slate-600 hover:bg-slate-100 md:min-h-0"
+          >
             Clear search
           </a>
         ) : null}
       </div>
       <details open={filtersUsed} className="text-sm">
-        <summary className="cursor-pointer text-slate-600">Filters</summary>
+        <summary className="cursor-pointer py-2 text-slate-600 md:py-0">Filters</summary>
         <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
           <label className="flex flex-col gap-0.5">
             <span className="text-slate-600">From</span>

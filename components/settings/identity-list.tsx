@@ -35,7 +35,7 @@ export function IdentityList({ identities, signInEmail, domains }: { identities:
               ) : (
                 <div className="flex items-start gap-4">
                   <div className="min-w-0 flex-1 space-y-1">
-                    <p className="font-medium">
+                    <p className="font-medium [overflow-wrap:anywhere]">
                       {label}
                       {identity.isDefault ? <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-800">Default</span> : null}
                       {isSignIn ? <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">Sign-in address</span> : null}

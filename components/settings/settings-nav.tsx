@@ -14,8 +14,8 @@ const SECTIONS = [
 export function SettingsNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Settings" className="border-b border-slate-200 bg-white px-6">
-      <ul className="mx-auto flex max-w-3xl gap-1">
+    <nav aria-label="Settings" className="border-b border-slate-200 bg-white px-2 sm:px-6">
+      <ul className="mx-auto flex max-w-3xl flex-wrap gap-x-1">
         {SECTIONS.map((section) => {
           const current = pathname === section.href || pathname.startsWith(`${section.href}/`);
           return (

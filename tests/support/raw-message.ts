@@ -1,14 +1,18 @@
 import { randomBytes } from "node:crypto";
 import { connectImap, type TestMailbox } from "./mail-server";
 
-/** Appends a message with the given body part (plain text or HTML) to INBOX and returns its UID. */
-export async function appendBodyMessage(mailbox: TestMailbox, message: { subject: string; body: string; type: "text/plain" | "text/html"; from?: string }): Promise<number> {
+/** Appends a message with the given body part (plain text or HTML) to INBOX and returns its UID; a reply names the message it answers. */
+export async function appendBodyMessage(
+  mailbox: TestMailbox,
+  message: { subject: string; body: string; type: "text/plain" | "text/html"; from?: string; messageId?: string; inReplyTo?: string; date?: Date },
+): Promise<number> {
   const raw = [
     `From: ${message.from ?? "Sender <sender@example.org>"}`,
     `To: ${mailbox.email}`,
     `Subject: ${message.subject}`,
-    `Date: ${new Date().toUTCString()}`,
-    `Message-ID: <${randomBytes(8).toString("hex")}@example.org>`,
+    `Date: ${(message.date ?? new Date()).toUTCString()}`,
+    `Message-ID: ${message.messageId ?? `<${randomBytes(8).toString("hex")}@example.org>`}`,
+    ...(message.inReplyTo ? [`In-Reply-To: ${message.inReplyTo}`, `References: ${message.inReplyTo}`] : []),
     "MIME-Version: 1.0",
     `Content-Type: ${message.type}; charset=utf-8`,
     "",
