@@ -6,7 +6,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { randomInt } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 
 export const MAX_LOAD_USERS = 200;
 export const MAX_LOAD_SECONDS = 60;
@@ -95,52 +95,9 @@ export async function signedInBrowser(url: string, email: string, password: stri
   return browser;
 }
 
-/** The resident memory of the app: the `next start` process on `port` and its children, in MB. */
-export function appRssMb(port: number): number {
-  const rows = execFileSync("ps", ["-eo", "pid=,ppid=,rss=,args="], { encoding: "utf8" })
-    .split("\n")
-    .map((line) => line.trim().split(/\s+/))
-    .filter((fields) => fields.length >= 4)
-    .map(([pid, ppid, rss, ...args]) => ({ pid: Number(pid), ppid: Number(ppid), rss: Number(rss), args: args.join(" ") }));
-  const roots = rows.filter((row) => /next(\/dist\/bin\/next)? start/.test(row.args) && row.args.includes(`-p ${port}`)).map((row) => row.pid);
-  const tree = new Set(roots);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const row of rows) {
-      if (tree.has(row.ppid) && !tree.has(row.pid)) {
-        tree.add(row.pid);
-        grew = true;
-      }
-    }
-  }
-  return rows.filter((row) => tree.has(row.pid)).reduce((sum, row) => sum + row.rss, 0) / 1024;
-}
-
-/** Established TCP connections from the app's processes to the IMAP port (from /proc: no tools needed). */
-export function appImapConnections(appPort: number, imapPort: number): number {
-  const rows = execFileSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" }).split("\n");
-  const pids = rows
-    .map((line) => line.trim())
-    .filter((line) => /next(\/dist\/bin\/next)? start/.test(line) && line.includes(`-p ${appPort}`))
-    .map((line) => Number(line.split(/\s+/)[0]));
-  const children = execFileSync("ps", ["-eo", "pid=,ppid="], { encoding: "utf8" })
-    .split("\n")
-    .map((line) => line.trim().split(/\s+/).map(Number))
-    .filter((pair) => pair.length === 2 && pids.includes(pair[1]!))
-    .map((pair) => pair[0]!);
+/** Socket inodes of TCP connections in /proc/net/tcp{,6} matching `keep` (fields: local, remote, state, …, inode). */
+function tcpInodes(keep: (local: string, remote: string, state: string) => boolean): Set<string> {
   const inodes = new Set<string>();
-  for (const pid of [...pids, ...children]) {
-    try {
-      for (const line of execFileSync("ls", ["-l", `/proc/${pid}/fd`], { encoding: "utf8" }).split("\n")) {
-        const match = /socket:\[(\d+)\]/.exec(line);
-        if (match) inodes.add(match[1]!);
-      }
-    } catch {
-      // the process ended
-    }
-  }
-  const hexPort = imapPort.toString(16).toUpperCase().padStart(4, "0");
-  let count = 0;
   for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
     let text = "";
     try {
@@ -150,10 +107,69 @@ export function appImapConnections(appPort: number, imapPort: number): number {
     }
     for (const line of text.split("\n").slice(1)) {
       const fields = line.trim().split(/\s+/);
-      // remote address is fields[2] ("0100007F:2AF9"), state fields[3] ("01" = established), inode fields[9]
-      if (fields.length > 9 && fields[2]!.endsWith(`:${hexPort}`) && fields[3] === "01" && inodes.has(fields[9]!)) count++;
+      if (fields.length > 9 && keep(fields[1]!, fields[2]!, fields[3]!)) inodes.add(fields[9]!);
     }
   }
+  return inodes;
+}
+
+const hexPort = (port: number) => `:${port.toString(16).toUpperCase().padStart(4, "0")}`;
+
+function socketInodesOf(pid: number): Set<string> {
+  const inodes = new Set<string>();
+  try {
+    for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+      try {
+        const match = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+        if (match) inodes.add(match[1]!);
+      } catch {
+        // closed meanwhile
+      }
+    }
+  } catch {
+    // the process ended
+  }
+  return inodes;
+}
+
+/** The app: the process listening on `port` (Next renames itself "next-server") and its child processes. */
+function appProcesses(port: number): number[] {
+  const listening = tcpInodes((local, _remote, state) => local.endsWith(hexPort(port)) && state === "0A");
+  const rows = execFileSync("ps", ["-eo", "pid=,ppid="], { encoding: "utf8" })
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/).map(Number))
+    .filter((pair) => pair.length === 2);
+  const tree = new Set(rows.map(([pid]) => pid!).filter((pid) => [...socketInodesOf(pid)].some((inode) => listening.has(inode))));
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, ppid] of rows) {
+      if (tree.has(ppid!) && !tree.has(pid!)) {
+        tree.add(pid!);
+        grew = true;
+      }
+    }
+  }
+  return [...tree];
+}
+
+/** The resident memory of the app's processes, in MB. */
+export function appRssMb(port: number): number {
+  let kb = 0;
+  for (const pid of appProcesses(port)) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      // the process ended
+    }
+  }
+  return kb / 1024;
+}
+
+/** Established TCP connections from the app's processes to the IMAP port. */
+export function appImapConnections(appPort: number, imapPort: number): number {
+  const toImap = tcpInodes((_local, remote, state) => remote.endsWith(hexPort(imapPort)) && state === "01");
+  let count = 0;
+  for (const pid of appProcesses(appPort)) for (const inode of socketInodesOf(pid)) if (toImap.has(inode)) count++;
   return count;
 }
 

@@ -10,6 +10,7 @@
  *   npm run bench -- --http                # plus page loads through a production build (`npx next build` first)
  *   npm run bench -- --load 50 --seconds 30   # plus N simulated signed-in users (N ≤ 200, ≤ 60 s)
  *   npm run bench -- --json out.json       # where the JSON goes (default tests/.artifacts/bench-<time>.json)
+ *   npm run bench -- --no-library --load 20   # only the load run (--think MS: mean pause between a user's requests)
  *
  * With NEXT_DIST_DIR set, --http and --load use that build folder.
  */
@@ -212,7 +213,9 @@ async function httpFigures() {
   try {
     const browser = await signedInBrowser(app.url, BENCH.email, BENCH.password);
     const get = async (pathname: string, headers: Record<string, string> = {}) => {
-      const response = await browser.request(pathname, { headers });
+      // An RSC request needs Next's cache-busting `_rsc` parameter (without it: a redirect to it).
+      const target = headers.RSC ? `${pathname}${pathname.includes("?") ? "&" : "?"}_rsc` : pathname;
+      const response = await browser.request(target, { headers });
       const text = await response.text();
       if (response.status !== 200) throw new Error(`${pathname}: HTTP ${response.status}`);
       return text;
@@ -249,7 +252,10 @@ async function loadFigures() {
     execFileSync("bash", ["scripts/mail-server.sh", "add-user", account.email, account.password], { stdio: "pipe" });
     if ((await folderSize(account.email, account.password, account.folder)) < 2_000) seed(account.email, account.folder, 2_000, 20 + index);
     const client = await openImapConnection(server(), { user: account.email, password: account.password });
-    const uids = await client.search({ all: true }, { uid: true }).finally(() => client.logout());
+    const uids = await client
+      .mailboxOpen(account.folder)
+      .then(() => client.search({ all: true }, { uid: true }))
+      .finally(() => client.logout());
     accounts.push({ ...account, uids: (Array.isArray(uids) ? uids : []).slice(-200).reverse() });
   }
   const app = await startApp(benchAppEnv());
@@ -308,9 +314,11 @@ function writeJson() {
 
 async function main() {
   console.log(`Mailroom benchmark — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"})`);
-  await ensureBenchMailbox();
-  await imapFigures();
-  await sanitizerFigures();
+  if (!process.argv.includes("--no-library")) {
+    await ensureBenchMailbox();
+    await imapFigures();
+    await sanitizerFigures();
+  }
   if (process.argv.includes("--http")) await httpFigures();
   if (LOAD_USERS > 0) await loadFigures();
   await closeRenderWorkers();
