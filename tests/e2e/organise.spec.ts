@@ -70,6 +70,12 @@ async function folderSize(mailbox: TestMailbox, folder: string): Promise<number>
   }
 }
 
+/** Opens a folder's list and waits until it is interactive (clicks and keys before that are lost): the live-update status says so. */
+async function openList(page: Page, folder: string) {
+  await page.goto(`/mail/${encodeURIComponent(folder)}`);
+  await expect(page.getByText("Live updates on")).toBeVisible();
+}
+
 function rowLink(page: Page, subject: string) {
   return page.getByRole("list", { name: "Messages" }).getByRole("link", { name: new RegExp(`, ${subject}$`) });
 }
@@ -91,7 +97,7 @@ test.describe("organising mail", () => {
   test("the toolbar's Archive opens the next message, and Undo puts the very message back in the inbox", async () => {
     const [alpha, bravo] = await fill(mailbox, "INBOX", ["Alpha note", "Bravo note", "Charlie note"], ["\\Seen", "\\Flagged"]);
     await signIn(page, mailbox);
-    await page.goto("/mail/INBOX");
+    await openList(page, "INBOX");
     await rowLink(page, "Bravo note").click();
     await expect(page.getByRole("heading", { level: 1, name: "Bravo note" })).toBeVisible();
     const toolbar = page.getByRole("toolbar", { name: "Organise message" });
@@ -117,7 +123,7 @@ test.describe("organising mail", () => {
     await client.mailboxCreate(`Kunden "Müller" & Söhne`);
     await client.logout();
     await signIn(page, mailbox);
-    await page.goto("/mail/INBOX");
+    await openList(page, "INBOX");
     await rowLink(page, "Quarterly report").click();
     await page.getByRole("toolbar", { name: "Organise message" }).getByRole("button", { name: "Move to…" }).click();
     const dialog = page.getByRole("dialog", { name: "Move to folder" });
@@ -147,7 +153,7 @@ test.describe("organising mail", () => {
       ["One", "Two", "Three", "Four", "Five"].map((word) => `Item ${word}`),
     );
     await signIn(page, mailbox);
-    await page.goto("/mail/INBOX");
+    await openList(page, "INBOX");
     await page.getByRole("checkbox", { name: "Select message from Paula Sender: Item Four" }).click();
     await page.getByRole("checkbox", { name: "Select message from Paula Sender: Item Two" }).click({ modifiers: ["Shift"] });
     const selection = page.getByRole("toolbar", { name: "Selected messages" });
@@ -176,7 +182,7 @@ test.describe("organising mail", () => {
       Array.from({ length: size }, (_, i) => `Bulk ${i + 1}`),
     );
     await signIn(page, mailbox);
-    await page.goto("/mail/Bulk");
+    await openList(page, "Bulk");
     await page.getByRole("checkbox", { name: "Select message from Paula Sender: Bulk 1100" }).click();
     const selection = page.getByRole("toolbar", { name: "Selected messages" });
     await selection.getByRole("button", { name: "Select all 50 on this page" }).click();
@@ -194,9 +200,7 @@ test.describe("organising mail", () => {
   test("keys: s stars, e archives, z undoes, # deletes the focused row; never while typing", async () => {
     const [first, second] = await fill(mailbox, "INBOX", ["Key one", "Key two"]);
     await signIn(page, mailbox);
-    await page.goto("/mail/INBOX");
-    // Keys typed before the page is interactive are lost: the live-update status says it is.
-    await expect(page.getByText("Live updates on")).toBeVisible();
+    await openList(page, "INBOX");
     await page.keyboard.press("j");
     await expect(rowLink(page, "Key two")).toBeFocused();
 
@@ -221,10 +225,50 @@ test.describe("organising mail", () => {
     await expect(page.getByRole("status", { name: "Last action" })).toContainText("Moved 1 message to Trash.");
     expect((await whereIs(mailbox, first!.messageId)).map((place) => place.folder)).toEqual(["Trash"]);
 
+    await rowLink(page, "Key two").focus();
+    await page.keyboard.press("x");
+    await expect(page.getByRole("checkbox", { name: "Select message from Paula Sender: Key two" })).toBeChecked();
+    await expect(page.getByRole("toolbar", { name: "Selected messages" })).toContainText("1 selected");
+    await page.keyboard.press("Shift+U");
+    await expect(page.getByRole("status", { name: "Last action" })).toContainText("Marked 1 message as unread.");
+    await expect(rowLink(page, "Key two")).toHaveAccessibleName(/^Unread, /);
+
     // Typed into a field, the same keys are only text.
     await page.getByRole("searchbox", { name: "Search mail" }).fill("");
     await page.getByRole("searchbox", { name: "Search mail" }).press("e");
     await expect(page.getByRole("searchbox", { name: "Search mail" })).toHaveValue("e");
     await expect(rowLink(page, "Key two")).toBeVisible();
+  });
+
+  test("a refused action rolls the row back and says why; in Trash, Delete forever asks first", async () => {
+    const [kept] = await fill(mailbox, "INBOX", ["Stays here"]);
+    await fill(mailbox, "Gone soon", []);
+    await fill(mailbox, "Trash", ["Old rubbish"]);
+    await signIn(page, mailbox);
+    await openList(page, "INBOX");
+    await page.getByRole("checkbox", { name: "Select message from Paula Sender: Stays here" }).click();
+    const client = await connectImap(mailbox);
+    await client.mailboxDelete("Gone soon");
+    await client.logout();
+    await page.getByRole("toolbar", { name: "Selected messages" }).getByRole("button", { name: "Move to…" }).click();
+    await page.getByRole("dialog", { name: "Move to folder" }).getByRole("button", { name: "Gone soon" }).click();
+    await expect(page.getByRole("alert", { name: "Last action" })).toContainText("The folder “Gone soon” no longer exists.");
+    await expect(rowLink(page, "Stays here")).toBeVisible();
+    expect((await whereIs(mailbox, kept!.messageId)).map((place) => place.folder)).toEqual(["INBOX"]);
+
+    await openList(page, "Trash");
+    const row = page.getByRole("list", { name: "Messages" }).getByRole("listitem").filter({ hasText: "Old rubbish" });
+    await rowLink(page, "Old rubbish").hover();
+    await row.getByRole("button", { name: "Delete", exact: true }).click();
+    const confirm = page.getByRole("dialog", { name: "Delete forever?" });
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await expect(rowLink(page, "Old rubbish")).toBeVisible();
+    expect(await folderSize(mailbox, "Trash")).toBe(1);
+    await rowLink(page, "Old rubbish").hover();
+    await row.getByRole("button", { name: "Delete", exact: true }).click();
+    await confirm.getByRole("button", { name: "Delete forever" }).click();
+    await expect(page.getByRole("status", { name: "Last action" })).toContainText("Deleted 1 message forever.");
+    await expect(page.getByRole("status", { name: "Last action" }).getByRole("button", { name: "Undo" })).toHaveCount(0);
+    expect(await folderSize(mailbox, "Trash")).toBe(0);
   });
 });
