@@ -64,6 +64,21 @@ describe("parseEnv", () => {
     expect(parseEnv({ ...base, MAILROOM_ALLOWED_DOMAINS: " Example.com ,b.org" } as NodeJS.ProcessEnv).allowedDomains).toEqual(["example.com", "b.org"]);
   });
 
+  it("reads the upload quota per user (100 files, 250 MB by default)", () => {
+    expect(parseEnv({ ...base } as NodeJS.ProcessEnv).uploadQuota).toEqual({ maxFiles: 100, maxBytes: 250 * 1024 * 1024 });
+    expect(parseEnv({ ...base, MAILROOM_UPLOADS_PER_USER: "3", MAILROOM_UPLOAD_QUOTA_MB: "5" } as NodeJS.ProcessEnv).uploadQuota).toEqual({
+      maxFiles: 3,
+      maxBytes: 5 * 1024 * 1024,
+    });
+    expect(problemsOf({ MAILROOM_UPLOAD_QUOTA_MB: "0" }).join()).toContain("MAILROOM_UPLOAD_QUOTA_MB");
+  });
+
+  it("reads the identities an administrator vouches for (addresses or domains), none by default", () => {
+    expect(parseEnv({ ...base } as NodeJS.ProcessEnv).vouchedIdentities).toEqual([]);
+    expect(parseEnv({ ...base, MAILROOM_VOUCHED_IDENTITIES: "News@Example.com, example.org" } as NodeJS.ProcessEnv).vouchedIdentities).toEqual(["news@example.com", "example.org"]);
+    expect(problemsOf({ MAILROOM_VOUCHED_IDENTITIES: "news@@example.com" }).join()).toContain("MAILROOM_VOUCHED_IDENTITIES");
+  });
+
   it("reads trusted proxies (addresses and CIDR ranges, IPv4 and IPv6), none by default", () => {
     expect(parseEnv({ ...base } as NodeJS.ProcessEnv).trustedProxies).toEqual([]);
     expect(parseEnv({ ...base, MAILROOM_TRUSTED_PROXIES: "127.0.0.1, 10.0.0.0/8, ::1, FD00::/8" } as NodeJS.ProcessEnv).trustedProxies).toEqual([

@@ -111,8 +111,13 @@ const rawSchema = z.object({
   MAILROOM_SMTP_ALLOWED_HOSTS: commaList,
   MAILROOM_SMTP_ALLOW_INSECURE: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false"),
   MAILROOM_IDENTITY_DOMAINS: domainList,
+  MAILROOM_VOUCHED_IDENTITIES: commaList.pipe(
+    z.array(z.string().regex(/^([^\s@,]+@)?(?=.{1,253}$)([a-z0-9-]+\.)*[a-z0-9-]+$/, "must be comma-separated addresses (news@example.com) or domains (example.com)")),
+  ),
   MAILROOM_ATTACHMENT_MAX_MB: positiveInt.default(25),
   MAILROOM_MESSAGE_MAX_MB: positiveInt.default(25),
+  MAILROOM_UPLOADS_PER_USER: positiveInt.default(100),
+  MAILROOM_UPLOAD_QUOTA_MB: positiveInt.default(250),
   MAILROOM_DNS_SERVERS: z.string().optional(),
   MAILROOM_AUTHSERV_ID: optionalText.pipe(
     z
@@ -163,7 +168,11 @@ export interface Env {
   smtpAllowInsecure: boolean;
   /** Domains a user may add identities (From addresses) in; empty means the sign-in address's own domain. */
   identityDomains: string[];
+  /** Addresses or whole domains the administrator vouches for: identities there need no mailed confirmation code. */
+  vouchedIdentities: string[];
   limits: { attachmentBytes: number; messageBytes: number };
+  /** Attachments waiting to be sent, per user: how many files and how many bytes in all. */
+  uploadQuota: { maxFiles: number; maxBytes: number };
   /** Resolvers for the deliverability check (ip or ip:port); undefined means the system's. */
   dnsServers: string[] | undefined;
   /**
@@ -260,7 +269,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     smtpAllowedHosts: raw.MAILROOM_SMTP_ALLOWED_HOSTS,
     smtpAllowInsecure: raw.MAILROOM_SMTP_ALLOW_INSECURE === "true",
     identityDomains: raw.MAILROOM_IDENTITY_DOMAINS,
+    vouchedIdentities: raw.MAILROOM_VOUCHED_IDENTITIES,
     limits: { attachmentBytes: raw.MAILROOM_ATTACHMENT_MAX_MB * 1024 * 1024, messageBytes: raw.MAILROOM_MESSAGE_MAX_MB * 1024 * 1024 },
+    uploadQuota: { maxFiles: raw.MAILROOM_UPLOADS_PER_USER, maxBytes: raw.MAILROOM_UPLOAD_QUOTA_MB * 1024 * 1024 },
     dnsServers: dnsServers.ok ? dnsServers.servers : undefined,
     authservId: raw.MAILROOM_AUTHSERV_ID?.toLowerCase(),
   };

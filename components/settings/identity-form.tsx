@@ -15,6 +15,8 @@ export interface IdentityItem {
   signatureHtml: string;
   replyTo: string;
   isDefault: boolean;
+  /** Whether it may be sent from (its mailed code was entered, or it is the sign-in address). */
+  confirmed: boolean;
 }
 
 /** Adds an identity (no `identity`) or edits one (its address stays; name, signature and Reply-To change). */

@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
 import { deleteIdentityAction, makeDefaultIdentityAction } from "@/lib/actions/identities";
 import type { ActionResult } from "@/lib/actions/result";
+import { IdentityConfirmation } from "./identity-confirmation";
 import { IdentityForm, type IdentityItem } from "./identity-form";
 
 type Editing = { mode: "add" } | { mode: "edit"; id: string } | null;
@@ -40,6 +41,7 @@ export function IdentityList({ identities, signInEmail, domains }: { identities:
                       {identity.isDefault ? <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-800">Default</span> : null}
                       {isSignIn ? <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">Sign-in address</span> : null}
                     </p>
+                    {identity.confirmed ? null : <IdentityConfirmation id={identity.id} email={identity.email} />}
                     {identity.replyTo ? <p className="text-slate-600">Replies go to {identity.replyTo}</p> : null}
                     {identity.signatureHtml ? (
                       <div
@@ -63,7 +65,7 @@ export function IdentityList({ identities, signInEmail, domains }: { identities:
                     >
                       Edit
                     </button>
-                    {identity.isDefault ? null : (
+                    {identity.isDefault || !identity.confirmed ? null : (
                       <button
                         type="button"
                         aria-label={`Make ${identity.email} the default`}

@@ -3,11 +3,12 @@ import type { CurrentSession } from "@/lib/auth/current-session";
 import { describeMailboxError } from "@/lib/auth/mailbox-error";
 import { withSessionMailbox } from "@/lib/auth/session-mailbox";
 import { database } from "@/lib/db/database";
-import { listIdentities } from "@/lib/db/identities";
+import { sendableIdentities } from "@/lib/db/identities";
 import { env } from "@/lib/env";
 import { buildMessage, isMessageId, MessageInputError, parseAddressList, type MessageAttachment } from "@/lib/mail/compose/build-message";
 import { saveDraftVersion } from "@/lib/mail/compose/drafts";
 import { MissingFolderError } from "@/lib/mail/imap/special-folders";
+import { needsNoConfirmation } from "@/lib/outgoing/send-identity-code";
 import { inlineUploadIds, inlineUploadsAsCid } from "@/lib/upload-id";
 import { formatBytes, readUploadMeta, uploadDir, uploadPath } from "@/lib/uploads/upload-store";
 import type { ActionResult } from "./result";
@@ -48,9 +49,9 @@ function invalid(field: string, error: string): ActionResult<never> {
 /** Builds the draft (checked headers, attachments streamed from the user's uploads) and stores it in Drafts. */
 export async function saveDraftForSession(input: DraftInput, session: CurrentSession): Promise<ActionResult<{ uid: number }>> {
   const db = await database();
-  const identities = await listIdentities(db, session.userId, session.email);
+  const identities = await sendableIdentities(db, session.userId, session.email, (email) => needsNoConfirmation(email, session.email));
   const identity = identities.find((candidate) => candidate.email.toLowerCase() === input.from.toLowerCase());
-  if (!identity) return invalid("from", "You can only send from one of your own addresses. Choose one in the From field.");
+  if (!identity) return invalid("from", "You can only send from one of your own confirmed addresses. Choose one in the From field.");
 
   const dir = uploadDir(env().dataDir, session.userId);
   const inlineIds = input.html ? inlineUploadIds(input.html) : [];

@@ -1,17 +1,57 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { rateLimit, retryInWords } from "@/lib/auth/rate-limit";
+import type { CurrentSession } from "@/lib/auth/current-session";
 import { database } from "@/lib/db/database";
-import { deleteIdentity, findIdentity, insertIdentity, setDefaultIdentity, updateIdentity } from "@/lib/db/identities";
+import { confirmIdentityCode, deleteIdentity, findIdentity, insertIdentity, setDefaultIdentity, setIdentityConfirmationCode, updateIdentity } from "@/lib/db/identities";
+import type { Identity } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { sanitizeSignatureHtml } from "@/lib/mail/sanitize/signature-html";
-import { identityAddressAllowed, identityDomainsFor, identityIdSchema, identityUpdateSchema, newIdentitySchema } from "./identities.validation";
+import { describeSmtpFailure } from "@/lib/mail/smtp/verify";
+import {
+  CONFIRMATION_LIFETIME_MS,
+  CONFIRMATION_MAX_FAILURES,
+  hashConfirmationCode,
+  mailConfirmationCode,
+  needsNoConfirmation,
+  newConfirmationCode,
+} from "@/lib/outgoing/send-identity-code";
+import { identityAddressAllowed, identityCodeSchema, identityDomainsFor, identityIdSchema, identityUpdateSchema, newIdentitySchema } from "./identities.validation";
+import type { ActionResult } from "./result";
 import { sessionAction } from "./session-action";
 
 const PAGE = "/settings/identities";
 const NOT_FOUND = { ok: false, code: "invalid", error: "This identity no longer exists. Reload the page." } as const;
 
-/** Adds a From address in a domain the administrator allows. */
+/** Codes mailed per user and hour (adding an identity or asking again): nobody can use Mailroom to flood an address with them. */
+const CODES_PER_HOUR = 10;
+
+/**
+ * Mails a new confirmation code to an unconfirmed identity. Fails with words for the user when too
+ * many were sent or the relay did not take it; the identity stays, unconfirmed.
+ */
+async function sendConfirmationCode(session: CurrentSession, identity: Identity): Promise<ActionResult<null>> {
+  const db = await database();
+  const limited = await rateLimit(db, `identity-code:${session.userId}`, CODES_PER_HOUR, 60 * 60_000);
+  if (!limited.allowed) {
+    return { ok: false, code: "failed", error: `Too many confirmation codes were sent. Ask for a new one ${retryInWords(limited.retryAt)}.` };
+  }
+  const code = newConfirmationCode();
+  await setIdentityConfirmationCode(db, session.userId, identity.id, hashConfirmationCode(identity.id, code), new Date(Date.now() + CONFIRMATION_LIFETIME_MS));
+  try {
+    await mailConfirmationCode({ userId: session.userId, email: session.email, imapCredentials: session.imapCredentials }, identity.email, code);
+  } catch (error) {
+    const { host, port, security } = env().smtp;
+    return { ok: false, code: "failed", error: `The confirmation code could not be mailed to ${identity.email}. ${describeSmtpFailure(error, { host, port, security }).message}` };
+  }
+  return { ok: true, data: null };
+}
+
+/**
+ * Adds a From address in a domain the administrator allows. Unless it is the sign-in address, it
+ * can't be sent from until the user enters the code mailed to it (confirmIdentityAction).
+ */
 export const addIdentityAction = sessionAction(newIdentitySchema, async (input, session) => {
   if (!identityAddressAllowed(input.email, session.email, env().identityDomains)) {
     const domains = identityDomainsFor(session.email, env().identityDomains).map((domain) => `@${domain}`);
@@ -32,7 +72,37 @@ export const addIdentityAction = sessionAction(newIdentitySchema, async (input, 
     return { ok: false, code: "invalid", error: "Please correct the highlighted fields.", fieldErrors: { email: ["You already have this address."] } };
   }
   revalidatePath(PAGE);
+  if (needsNoConfirmation(row.email, session.email)) return { ok: true, data: { id: row.id } };
+  const mailed = await sendConfirmationCode(session, row);
+  if (!mailed.ok) return { ...mailed, error: `${row.email} was added but can't be used yet. ${mailed.error}` };
   return { ok: true, data: { id: row.id } };
+});
+
+/** Mails a new code to an identity that is not confirmed yet (the old one stops working). */
+export const resendIdentityCodeAction = sessionAction(identityIdSchema, async ({ id }, session) => {
+  const identity = await findIdentity(await database(), session.userId, id);
+  if (!identity) return NOT_FOUND;
+  if (identity.confirmedAt || needsNoConfirmation(identity.email, session.email)) return { ok: true, data: null };
+  return sendConfirmationCode(session, identity);
+});
+
+/** Confirms an identity with the code mailed to it: from then on it can be sent from. */
+export const confirmIdentityAction = sessionAction(identityCodeSchema, async ({ id, code }, session) => {
+  const db = await database();
+  const result = await confirmIdentityCode(db, session.userId, id, hashConfirmationCode(id, code), CONFIRMATION_MAX_FAILURES);
+  if (result === "wrong") {
+    return { ok: false, code: "invalid", error: "Please correct the highlighted fields.", fieldErrors: { code: ["That code is not right. Check the message and try again."] } };
+  }
+  if (result === "expired") {
+    return {
+      ok: false,
+      code: "invalid",
+      error: "Please correct the highlighted fields.",
+      fieldErrors: { code: ["This code has expired or was entered wrongly too often. Send a new code."] },
+    };
+  }
+  revalidatePath(PAGE);
+  return { ok: true, data: null };
 });
 
 /** Changes the display name, signature and Reply-To of one of the user's identities. */

@@ -18,6 +18,13 @@ const identityFields = {
 export const newIdentitySchema = z.object({ email: address, ...identityFields });
 export const identityUpdateSchema = z.object({ id: z.uuid("Unknown identity."), ...identityFields });
 export const identityIdSchema = z.object({ id: z.uuid("Unknown identity.") });
+export const identityCodeSchema = z.object({
+  id: z.uuid("Unknown identity."),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "Enter the six-digit code from the message."),
+});
 
 export type NewIdentityInput = z.input<typeof newIdentitySchema>;
 export type IdentityUpdateInput = z.input<typeof identityUpdateSchema>;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Database } from "./client";
 import { identities, type Identity } from "./schema";
 
@@ -17,6 +17,14 @@ export async function listIdentities(db: Database, userId: string, signInEmail: 
     rows = await selectIdentities(db, userId, own);
   }
   return rows;
+}
+
+/**
+ * The identities a user may send as right now: those confirmed (their mailed code was entered) and
+ * those `needsNoConfirmation` accepts (the sign-in address, addresses an administrator vouches for).
+ */
+export async function sendableIdentities(db: Database, userId: string, signInEmail: string, needsNoConfirmation: (email: string) => boolean): Promise<Identity[]> {
+  return (await listIdentities(db, userId, signInEmail)).filter((identity) => identity.confirmedAt !== null || needsNoConfirmation(identity.email));
 }
 
 function selectIdentities(db: Database, userId: string, signInEmail: string): Promise<Identity[]> {
@@ -98,4 +106,45 @@ export async function setDefaultIdentity(db: Database, userId: string, id: strin
       .where(eq(identities.userId, userId));
     return true;
   });
+}
+
+/** Records the code mailed to an unconfirmed identity (its hash), replacing any earlier one. False when there is no such unconfirmed identity. */
+export async function setIdentityConfirmationCode(db: Database, userId: string, id: string, codeHash: string, expiresAt: Date): Promise<boolean> {
+  const rows = await db
+    .update(identities)
+    .set({ confirmationCodeHash: codeHash, confirmationExpiresAt: expiresAt, confirmationFailures: 0 })
+    .where(and(eq(identities.userId, userId), eq(identities.id, id), isNull(identities.confirmedAt)))
+    .returning({ id: identities.id });
+  return rows.length > 0;
+}
+
+export type ConfirmationResult = "confirmed" | "wrong" | "expired";
+
+/**
+ * Checks a typed code in one conditional UPDATE each way: the right, unexpired code (with fewer than
+ * `maxFailures` wrong tries before it) confirms the identity; a wrong one is counted, and the
+ * `maxFailures`-th wrong one voids the code. "expired" means there is no usable code: send a new one.
+ */
+export async function confirmIdentityCode(db: Database, userId: string, id: string, codeHash: string, maxFailures: number, now = new Date()): Promise<ConfirmationResult> {
+  const outstanding = and(
+    eq(identities.userId, userId),
+    eq(identities.id, id),
+    isNull(identities.confirmedAt),
+    isNotNull(identities.confirmationCodeHash),
+    gt(identities.confirmationExpiresAt, now),
+    lt(identities.confirmationFailures, maxFailures),
+  );
+  const confirmed = await db
+    .update(identities)
+    .set({ confirmedAt: now, confirmationCodeHash: null, confirmationExpiresAt: null, confirmationFailures: 0 })
+    .where(and(outstanding, eq(identities.confirmationCodeHash, codeHash)))
+    .returning({ id: identities.id });
+  if (confirmed.length > 0) return "confirmed";
+  const counted = await db
+    .update(identities)
+    .set({ confirmationFailures: sql`${identities.confirmationFailures} + 1` })
+    .where(outstanding)
+    .returning({ failures: identities.confirmationFailures });
+  const failures = counted[0]?.failures;
+  return failures === undefined || failures >= maxFailures ? "expired" : "wrong";
 }

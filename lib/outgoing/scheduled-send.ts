@@ -4,7 +4,7 @@ import { describeMailboxError } from "@/lib/auth/mailbox-error";
 import { imapPool } from "@/lib/auth/imap-pool-instance";
 import type { Database } from "@/lib/db/client";
 import { recordContacts } from "@/lib/db/contacts";
-import { listIdentities } from "@/lib/db/identities";
+import { sendableIdentities } from "@/lib/db/identities";
 import { claimDueSends, failLapsedSends, settlePendingSend, type SendOutcome } from "@/lib/db/pending-sends";
 import type { PendingSend } from "@/lib/db/schema";
 import { env } from "@/lib/env";
@@ -15,6 +15,7 @@ import type { RelayConfig, RelayTransport } from "@/lib/mail/smtp/transport";
 import { deleteUploads, uploadDir } from "@/lib/uploads/upload-store";
 import { openRelayTransport, RelaySettingsError, resolveRelayForUser } from "./relay-policy";
 import { openSendCredentials } from "./send-credentials";
+import { needsNoConfirmation } from "./send-identity-code";
 
 /**
  * Sending what is due (pending_sends): claim atomically, send the draft from the user's Drafts with
@@ -70,7 +71,7 @@ async function deliver(db: Database, row: PendingSend): Promise<SendOutcome> {
     return failed(`Mailroom could no longer use your sign-in for this message, so it was not sent. ${SAVED}`);
   }
   const user = { userId: row.userId, imapCredentials: () => credentials };
-  const identities = await listIdentities(db, row.userId, credentials.user);
+  const identities = await sendableIdentities(db, row.userId, credentials.user, (email) => needsNoConfirmation(email, credentials.user));
   let relay: RelayConfig;
   try {
     relay = await resolveRelayForUser(db, user);
@@ -87,9 +88,19 @@ async function deliver(db: Database, row: PendingSend): Promise<SendOutcome> {
   let sent: SentMessage;
   try {
     // The user's own outgoing connection, pooled like a session's and closed when idle.
-    sent = await imapPool().run(`outbox:${row.userId}`, credentials, (client) =>
-      sendDraft(client, { messageId: row.messageId, transport, relay, allowedFrom: identities.map((identity) => identity.email), saveSentCopy: relay.saveSentCopy }),
-    );
+    sent = await imapPool().run(`outbox:${row.userId}`, credentials, async (client) => {
+      // The draft was saved over another connection: NOOP first, so a mailbox this one still has
+      // selected learns of it (a server reports new messages to a connection only between commands).
+      await client.noop();
+      return sendDraft(client, {
+        messageId: row.messageId,
+        transport,
+        relay,
+        allowedFrom: identities.map((identity) => identity.email),
+        allowedReplyTo: identities.flatMap((identity) => (identity.replyTo ? [identity.replyTo] : [])),
+        saveSentCopy: relay.saveSentCopy,
+      });
+    });
   } catch (error) {
     if (error instanceof SendError) return failed(error.message);
     if (error instanceof MessageInputError) return failed(`${error.message} The message was not sent. ${SAVED}`);

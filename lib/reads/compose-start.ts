@@ -4,7 +4,7 @@ import type { ImapFlow } from "imapflow";
 import type { CurrentSession } from "@/lib/auth/current-session";
 import { withSessionMailbox } from "@/lib/auth/session-mailbox";
 import { database } from "@/lib/db/database";
-import { listIdentities } from "@/lib/db/identities";
+import { sendableIdentities } from "@/lib/db/identities";
 import { findSendStatus, type SendStatus } from "@/lib/db/pending-sends";
 import { findSmtpRelay } from "@/lib/db/smtp-relays";
 import { env } from "@/lib/env";
@@ -14,6 +14,7 @@ import { newestDraftUid } from "@/lib/mail/compose/drafts";
 import { withSignature } from "@/lib/mail/compose/signature";
 import { MessageNotFoundError } from "@/lib/mail/imap/load-message";
 import { redDeliverabilityWarnings, savedDeliverabilityRelay } from "@/lib/outgoing/deliverability";
+import { needsNoConfirmation } from "@/lib/outgoing/send-identity-code";
 import { removeStaleUploads, saveUpload, uploadDir } from "@/lib/uploads/upload-store";
 import { mailboxFailure, type ReadResult } from "./read-result";
 
@@ -93,7 +94,7 @@ async function loadStart(session: CurrentSession, params: ComposeParams, mid: st
 /** What the composer starts with: a draft, a reply, a forward (its attachments copied to the user's uploads) or nothing. */
 export async function readComposeStart(session: CurrentSession, params: ComposeParams): Promise<ReadResult<ComposeSetup>> {
   const db = await database();
-  const identities = await listIdentities(db, session.userId, session.email);
+  const identities = await sendableIdentities(db, session.userId, session.email, (email) => needsNoConfirmation(email, session.email));
   const { dataDir, limits, allowedDomains } = env();
   const relay = savedDeliverabilityRelay(await findSmtpRelay(db, session.userId));
   const uploads = uploadDir(dataDir, session.userId);

@@ -4,12 +4,14 @@ import type { CurrentSession } from "@/lib/auth/current-session";
 import { database } from "@/lib/db/database";
 import { listIdentities } from "@/lib/db/identities";
 import { env } from "@/lib/env";
+import { needsNoConfirmation } from "@/lib/outgoing/send-identity-code";
 
 export interface IdentitiesView {
   signInEmail: string;
   /** Domains new identities may be in. */
   domains: string[];
-  identities: { id: string; email: string; displayName: string; signatureHtml: string; replyTo: string; isDefault: boolean }[];
+  /** `confirmed`: may be sent from (the sign-in address, or an address whose mailed code was entered). */
+  identities: { id: string; email: string; displayName: string; signatureHtml: string; replyTo: string; isDefault: boolean; confirmed: boolean }[];
 }
 
 /** Settings → Identities: the addresses the user sends from. */
@@ -25,6 +27,7 @@ export async function readIdentities(session: CurrentSession): Promise<Identitie
       signatureHtml: identity.signatureHtml,
       replyTo: identity.replyTo ?? "",
       isDefault: identity.isDefault,
+      confirmed: identity.confirmedAt !== null || needsNoConfirmation(identity.email, session.email),
     })),
   };
 }

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { newClientContext, signIn } from "../support/browser";
-import { connectImap, createMailbox, mailServer, type TestMailbox } from "../support/mail-server";
+import { confirmIdentity } from "../support/confirm-identity";
+import { connectImap, createMailbox, type TestMailbox } from "../support/mail-server";
 import { countMessages, waitForMessage } from "../support/wait-for-message";
 
 /** Polls INBOX until a message whose body holds `token` arrives (for messages without a subject to look for). */
@@ -111,13 +112,17 @@ async function addIdentity(page: Page, email: string, name: string, signature: s
 test("changing From swaps in that identity's signature while the old one is untouched", async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
   const me = createMailbox("swap");
-  const support = `support-${Date.now().toString(36)}${randomBytes(2).toString("hex")}@${mailServer().domain}`;
-  const sales = `sales-${Date.now().toString(36)}${randomBytes(2).toString("hex")}@${mailServer().domain}`;
+  // Real mailboxes: each identity is confirmed with the code mailed to it.
+  const supportBox = createMailbox("support");
+  const salesBox = createMailbox("sales");
+  const [support, sales] = [supportBox.email, salesBox.email];
   const context = await newClientContext(browser, baseURL);
   const page = await context.newPage();
   await signIn(page, me);
   await addIdentity(page, support, "Support", "Support desk, ext. 100");
+  await confirmIdentity(page, supportBox);
   await addIdentity(page, sales, "Sales", "Sales team, ext. 200");
+  await confirmIdentity(page, salesBox);
 
   await page.goto("/compose");
   await expect(page.getByRole("textbox", { name: "Message" })).toBeVisible();

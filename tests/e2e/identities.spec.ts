@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { newClientContext, signIn } from "../support/browser";
+import { confirmIdentity } from "../support/confirm-identity";
 import { createMailbox, mailServer } from "../support/mail-server";
 
 test("identities: the sign-in address is always there; others can be added, edited, made default and deleted", async ({ browser, baseURL }) => {
@@ -7,7 +8,9 @@ test("identities: the sign-in address is always there; others can be added, edit
   test.setTimeout(180_000);
   const mailbox = createMailbox("ident");
   const domain = mailServer().domain;
-  const sales = `sales-${Date.now().toString(36)}@${domain}`;
+  // A real mailbox: the confirmation code is mailed there.
+  const salesBox = createMailbox("sales");
+  const sales = salesBox.email;
   const context = await newClientContext(browser, baseURL);
   const page = await context.newPage();
   await signIn(page, mailbox);
@@ -54,6 +57,9 @@ test("identities: the sign-in address is always there; others can be added, edit
   const shownSignature = added.getByRole("group", { name: `Signature of ${sales}` });
   await expect(shownSignature).toContainText("Call us any time");
   await expect(shownSignature.locator("strong")).toHaveText("Sales Team");
+  // It can't be sent from (or made the default) until the code mailed to it is entered.
+  await expect(added.getByRole("button", { name: `Make ${sales} the default` })).toHaveCount(0);
+  await confirmIdentity(page, salesBox);
 
   // Edit: name, signature and Reply-To change; the signature editor starts with the saved signature.
   await added.getByRole("button", { name: `Edit ${sales}` }).click();

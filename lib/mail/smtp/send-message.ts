@@ -3,6 +3,7 @@ import type { Transporter } from "nodemailer";
 import { decodeOrigin, MessageInputError, ORIGIN_HEADER, type DraftOrigin, type MailAddress } from "../compose/build-message";
 import { deleteDraft, fetchDraft } from "../compose/drafts";
 import { findSpecialFolder } from "../imap/special-folders";
+import { checkSenderHeaders } from "./sender-headers";
 import { describeSmtpFailure } from "./verify";
 import type { RelayConfig } from "./transport";
 
@@ -25,8 +26,10 @@ export interface SendDraftOptions {
   transport: Pick<Transporter, "sendMail">;
   /** Where the transport submits to, for the words of an error. */
   relay: Pick<RelayConfig, "host" | "port" | "security">;
-  /** Addresses the user may send as (identities); the draft's From must be one of them. */
+  /** Addresses the user may send as (confirmed identities); the draft's one From must be one of them (see sender-headers.ts). */
   allowedFrom: string[];
+  /** Reply-To addresses the user's identities name. */
+  allowedReplyTo?: string[];
   saveSentCopy: boolean;
   now?: Date;
 }
@@ -55,11 +58,7 @@ export async function sendDraft(client: ImapFlow, options: SendDraftOptions): Pr
     throw new SendError("draft-missing", "This message is no longer in your Drafts folder, so it was not sent. It may have been sent or deleted already.");
   }
   const { envelope, source } = draft.message;
-  const from = envelope.from?.[0]?.address ?? "";
-  const allowed = new Set(options.allowedFrom.map((address) => address.toLowerCase()));
-  if (!allowed.has(from.toLowerCase())) {
-    throw new MessageInputError("From", "You can only send from one of your own addresses. Choose one in the From field.");
-  }
+  const from = checkSenderHeaders(source, { allowedFrom: options.allowedFrom, allowedReplyTo: options.allowedReplyTo ?? [] });
   const recipients = [...(envelope.to ?? []), ...(envelope.cc ?? []), ...(envelope.bcc ?? [])]
     .filter((entry) => entry.address)
     .map((entry) => ({ name: entry.name ?? "", address: entry.address ?? "" }));
