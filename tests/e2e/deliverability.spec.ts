@@ -3,7 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { startApp, testAppEnv, type AppServer } from "../support/app-server";
 import { newClientContext, signIn } from "../support/browser";
 import { startDnsServer, type RunningDnsZoneServer, type TestDnsZone } from "../support/dns-server";
-import { createMailbox, mailServer } from "../support/mail-server";
+import { connectImap, createMailbox, mailServer } from "../support/mail-server";
 
 /**
  * The deliverability check end to end: an app whose DNS (for the check only) is a dnsmasq on
@@ -32,13 +32,15 @@ function zone(fixed: boolean): TestDnsZone {
   };
 }
 
+const AUTHSERV_ID = "mx.mailroom.test";
+
 let dns: RunningDnsZoneServer;
 let app: AppServer;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   dns = await startDnsServer(zone(false));
-  app = await startApp(testAppEnv({ MAILROOM_DNS_SERVERS: dns.server }));
+  app = await startApp(testAppEnv({ MAILROOM_DNS_SERVERS: dns.server, MAILROOM_AUTHSERV_ID: AUTHSERV_ID }));
 });
 
 test.afterAll(async () => {
@@ -109,5 +111,41 @@ test("Mailgun EU: red for a domain without its include and DKIM key, the compose
   await expect(again).toContainText("outside your company");
   await expect(again).not.toContainText("likely to be rejected");
   await again.getByRole("button", { name: "Go back" }).click();
+  await context.close();
+});
+
+test("received mail: our server's failed DMARC verdict is shown and warned about; a forged pass from elsewhere is not", async ({ browser }) => {
+  const mailbox = createMailbox("authres");
+  const client = await connectImap(mailbox);
+  let uid: number;
+  try {
+    const raw = [
+      "Authentication-Results: relay.evil.example; dmarc=pass header.from=bank.example",
+      `Authentication-Results: ${AUTHSERV_ID}; spf=fail smtp.mailfrom=bank.example; dkim=none; dmarc=fail header.from=bank.example`,
+      "From: Bank <alerts@bank.example>",
+      `To: ${mailbox.email}`,
+      "Subject: Your account",
+      "",
+      "Please confirm your password.",
+      "",
+    ].join("\r\n");
+    const appended = await client.append("INBOX", raw);
+    uid = Number(appended && appended.uid);
+  } finally {
+    await client.logout();
+  }
+  const context = await newClientContext(browser, app.url);
+  const page = await context.newPage();
+  await signIn(page, mailbox);
+  await page.goto(`/mail/INBOX/${uid}`);
+  await expect(page.getByRole("alert").filter({ hasText: "Be careful: this message may not be from alerts@bank.example." })).toContainText(
+    "sender checks failed (DMARC fail for bank.example)",
+  );
+  await page.getByRole("button", { name: "Show details" }).click();
+  const checks = page.getByRole("region", { name: "Sender checks by your mail server" });
+  // The ✗ beside a failure is decoration (aria-hidden): the words say it.
+  await expect(checks).toContainText(/SPF\W*fail \(bank\.example\)/);
+  await expect(checks).toContainText(/DMARC\W*fail \(bank\.example\)/);
+  await expect(checks).not.toContainText("pass");
   await context.close();
 });
