@@ -4,6 +4,7 @@ import { useId } from "react";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
+import { LocalDateTime } from "@/components/message-view/local-date-time";
 import type { CheckStatus, DeliverabilityCheck } from "@/lib/deliverability/check-view";
 import type { IdentityDeliverability } from "@/lib/outgoing/deliverability";
 import { DeliverabilityMark } from "./deliverability-mark";
@@ -90,7 +91,9 @@ function IdentityResult({ identity }: { identity: IdentityDeliverability }) {
               <CheckResult key={check.id} check={check} />
             ))}
           </ul>
-          <p className="mt-3 text-xs text-slate-500">Checked {new Date(identity.checkedAt).toLocaleString()}.</p>
+          <p className="mt-3 text-xs text-slate-600">
+            Checked <LocalDateTime iso={identity.checkedAt} />.
+          </p>
         </>
       ) : (
         <p className="mt-1 text-sm text-red-800">{result.error}</p>
