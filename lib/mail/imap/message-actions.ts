@@ -67,18 +67,13 @@ interface Found {
   messageId: string | null;
 }
 
-interface Options {
-  /** For tests and odd servers: what the server can do, instead of its CAPABILITY. */
-  abilities?: ServerAbilities;
-}
-
 /** Moves messages to another folder (UID MOVE, or COPY + \Deleted + UID EXPUNGE of exactly them). */
-export async function moveMessages(client: ImapFlow, folder: string, uids: number[], destination: string, options: Options = {}): Promise<ActionOutcome> {
+export async function moveMessages(client: ImapFlow, folder: string, uids: number[], destination: string): Promise<ActionOutcome> {
   if (sameFolder(folder, destination)) throw new MessageActionError("same-folder", "The messages are already in that folder.", destination);
   await requireFolder(client, destination);
   return inFolder(client, folder, async () => {
     const found = await findMessages(client, uids);
-    const moved = await moveSelected(client, found, folder, destination, abilitiesOf(client, options));
+    const moved = await moveSelected(client, found, folder, destination, serverAbilities(client));
     return { done: found.length, missing: uids.length - found.length, destination, undo: [{ kind: "move", from: moved.set, to: folder }] };
   });
 }
@@ -106,31 +101,31 @@ export async function setMessageFlag(client: ImapFlow, folder: string, uids: num
 }
 
 /** Moves messages to Trash; in Trash itself they are deleted for good (\Deleted + UID EXPUNGE of exactly them), with no undo. */
-export async function deleteMessages(client: ImapFlow, folder: string, uids: number[], options: Options = {}): Promise<ActionOutcome & { permanent: boolean }> {
+export async function deleteMessages(client: ImapFlow, folder: string, uids: number[]): Promise<ActionOutcome & { permanent: boolean }> {
   const trash = await specialFolder(client, "\\Trash");
-  if (!sameFolder(folder, trash)) return { ...(await moveMessages(client, folder, uids, trash, options)), permanent: false };
+  if (!sameFolder(folder, trash)) return { ...(await moveMessages(client, folder, uids, trash)), permanent: false };
   return inFolder(client, folder, async () => {
     const found = await findMessages(client, uids);
     await expungeExactly(
       client,
       found.map((message) => message.uid),
-      abilitiesOf(client, options),
+      serverAbilities(client),
     );
     return { done: found.length, missing: uids.length - found.length, destination: null, undo: [], permanent: true };
   });
 }
 
 /** Moves messages to the Archive folder, creating it when the server has none. */
-export async function archiveMessages(client: ImapFlow, folder: string, uids: number[], options: Options = {}): Promise<ActionOutcome> {
+export async function archiveMessages(client: ImapFlow, folder: string, uids: number[]): Promise<ActionOutcome> {
   const archive = await findOrCreateArchive(client);
-  return moveMessages(client, folder, uids, archive, options);
+  return moveMessages(client, folder, uids, archive);
 }
 
 /**
  * Report junk: set $Junk (clear $NotJunk) and move to Junk. Not junk: the reverse, and out of
  * Junk into the inbox. Undo restores the flags where the messages landed, then moves them back.
  */
-export async function markJunk(client: ImapFlow, folder: string, uids: number[], junk: boolean, options: Options = {}): Promise<ActionOutcome> {
+export async function markJunk(client: ImapFlow, folder: string, uids: number[], junk: boolean): Promise<ActionOutcome> {
   const junkFolder = await specialFolder(client, "\\Junk");
   const inJunk = sameFolder(folder, junkFolder);
   const destination = junk ? (inJunk ? null : junkFolder) : inJunk ? "INBOX" : null;
@@ -139,15 +134,15 @@ export async function markJunk(client: ImapFlow, folder: string, uids: number[],
     const flagUndo = await changeFlags(client, folder, found, [junk ? JUNK : NOT_JUNK], [junk ? NOT_JUNK : JUNK]);
     const outcome = { done: found.length, missing: uids.length - found.length, destination };
     if (!destination) return { ...outcome, undo: flagUndo };
-    const moved = await moveSelected(client, found, folder, destination, abilitiesOf(client, options));
+    const moved = await moveSelected(client, found, folder, destination, serverAbilities(client));
     const flagsWhereMoved = flagUndo.map((step) => (step.kind === "flags" ? { ...step, messages: followMove(step.messages, found, moved) } : step));
     return { ...outcome, undo: [...flagsWhereMoved, { kind: "move", from: moved.set, to: folder }] };
   });
 }
 
 /** Runs the undo steps in order; returns how many messages each step found again. */
-export async function undoMessageAction(client: ImapFlow, steps: UndoStep[], options: Options = {}): Promise<{ restored: number; missing: number }> {
-  const abilities = abilitiesOf(client, options);
+export async function undoMessageAction(client: ImapFlow, steps: UndoStep[]): Promise<{ restored: number; missing: number }> {
+  const abilities = serverAbilities(client);
   let restored = 0;
   let missing = 0;
   for (const step of steps) {
@@ -221,10 +216,6 @@ async function highestUid(client: ImapFlow, folder: string): Promise<number> {
     if (isMissingMailboxError(error)) throw new MessageActionError("folder-gone", `The folder “${folder}” no longer exists.`, folder);
     throw error;
   }
-}
-
-function abilitiesOf(client: ImapFlow, options: Options): ServerAbilities {
-  return options.abilities ?? serverAbilities(client);
 }
 
 function sameFolder(a: string, b: string): boolean {
