@@ -4,6 +4,7 @@ import { TopBar } from "@/components/app-shell/top-bar";
 import { FolderDrawer, FolderDrawerProvider } from "@/components/app-shell/folder-drawer";
 import { FolderNav } from "@/components/folders/folder-nav";
 import { FolderNavSkeleton } from "@/components/folders/folder-nav-skeleton";
+import { KeyboardShortcuts } from "@/components/keyboard/shortcuts";
 import { OutboxSection } from "@/components/compose/outbox-section";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
@@ -18,6 +19,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           Skip to messages
         </a>
         <TopBar email={session.email} />
+        <KeyboardShortcuts />
         <div className="flex min-h-0 flex-1">
           <FolderDrawer>
             <Suspense fallback={null}>

@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import { useContext, useState } from "react";
 import type { FolderNode } from "@/lib/mail/imap/folders";
 import { folderHref } from "@/components/messages/hrefs";
+import { usePublishFolders } from "./folder-directory";
 import { FolderIcon } from "./folder-icon";
 import { MessageDropProvider, useFolderDropTarget } from "./message-drop";
 import { FolderCountsContext, useFolderCounts } from "./use-folder-counts";
@@ -23,6 +24,7 @@ function openFolder(pathname: string): string | null {
 export function FolderList({ folders }: { folders: FolderNode[] }) {
   const current = openFolder(usePathname());
   const counts = useFolderCounts(folders);
+  usePublishFolders(folders);
   return (
     <nav aria-label="Folders">
       <FolderCountsContext value={counts}>

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-const SECTIONS = [
+/** The settings pages, in the order the tabs (and the command palette) list them. */
+export const SETTINGS_SECTIONS = [
   { href: "/settings/outgoing", label: "Outgoing mail" },
   { href: "/settings/identities", label: "Identities" },
   { href: "/settings/folders", label: "Folders" },
@@ -16,7 +17,7 @@ export function SettingsNav() {
   return (
     <nav aria-label="Settings" className="border-b border-slate-200 bg-white px-2 sm:px-6">
       <ul className="mx-auto flex max-w-3xl flex-wrap gap-x-1">
-        {SECTIONS.map((section) => {
+        {SETTINGS_SECTIONS.map((section) => {
           const current = pathname === section.href || pathname.startsWith(`${section.href}/`);
           return (
             <li key={section.href}>

@@ -1,0 +1,112 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { SEARCH_PARAMS } from "@/lib/search-params";
+import { CommandPalette } from "@/components/palette/command-palette";
+import { focusSearch } from "./focus-search";
+import { ShortcutHelp } from "./shortcut-help";
+
+const TYPING = new Set(["INPUT", "TEXTAREA", "SELECT"]);
+/** How long after "g" the second key of "g i" / "g s" may come. */
+const SEQUENCE_MS = 1500;
+
+export const INBOX_HREF = "/mail/INBOX";
+/** "Starred": every flagged message, in all folders. */
+export const STARRED_HREF = `/mail/INBOX?${SEARCH_PARAMS.starred}=1&${SEARCH_PARAMS.allFolders}=all`;
+
+/** Whether a key press belongs to what the user is typing (a field, an editor) or to a dialog. */
+function isTyping(event: KeyboardEvent): boolean {
+  const target = event.target as HTMLElement | null;
+  if (target && (TYPING.has(target.tagName) || target.isContentEditable)) return true;
+  return document.querySelector("dialog[open], [aria-modal='true']") !== null;
+}
+
+/** The list a message page came from: /mail/<folder>/<uid>?… → /mail/<folder>?… (same page, sort and search). */
+function listOfOpenMessage(): string | null {
+  const match = /^(\/mail\/[^/]+)\/\d+$/.exec(location.pathname);
+  return match ? `${match[1]}${location.search}` : null;
+}
+
+/** The Reply / Reply all / Forward link of the message being read (the focused one in a conversation, else the last). */
+function replyLink(label: string): HTMLAnchorElement | null {
+  const focusedArticle = document.activeElement?.closest("article");
+  const navs = [...document.querySelectorAll<HTMLElement>('nav[aria-label="Message actions"]')];
+  const nav = navs.find((candidate) => focusedArticle?.contains(candidate)) ?? navs[navs.length - 1];
+  return [...(nav?.querySelectorAll<HTMLAnchorElement>("a") ?? [])].find((link) => link.textContent?.trim() === label) ?? null;
+}
+
+/**
+ * Gmail-like navigation keys (the message actions' own keys live with those actions; j and k with
+ * the list): o / Enter open, u back to the list, c compose, r / a / f reply, reply all, forward,
+ * / search, g i Inbox, g s starred, ? this sheet; Ctrl+K or ⌘K opens the command palette. None
+ * fires while typing in a field or an editor, with Ctrl, Alt or ⌘ held, or over a dialog.
+ */
+export function KeyboardShortcuts() {
+  const router = useRouter();
+  const [open, setOpen] = useState<"help" | "palette" | null>(null);
+  const pendingG = useRef(0);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.defaultPrevented || event.repeat) return;
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === "k") {
+        const target = event.target as HTMLElement | null;
+        // An editor's own Ctrl+K (insert link) wins inside it.
+        if (target?.isContentEditable || document.querySelector("dialog[open]")) return;
+        event.preventDefault();
+        setOpen("palette");
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event)) return;
+      const afterG = Date.now() - pendingG.current < SEQUENCE_MS;
+      pendingG.current = 0;
+      if (afterG && (event.key === "i" || event.key === "s")) {
+        // "g s" is not also "s" (star) for the message actions' keys.
+        event.preventDefault();
+        event.stopPropagation();
+        router.push(event.key === "i" ? INBOX_HREF : STARRED_HREF);
+        return;
+      }
+      const run = (action: () => void) => {
+        event.preventDefault();
+        action();
+      };
+      switch (event.key) {
+        case "g":
+          pendingG.current = Date.now();
+          return;
+        case "?":
+          return run(() => setOpen("help"));
+        case "/":
+          return run(() => focusSearch(() => router.push(INBOX_HREF)));
+        case "c":
+          return run(() => router.push("/compose"));
+        case "o": {
+          const row = document.activeElement?.closest<HTMLAnchorElement>("a[data-message-row]");
+          if (row) run(() => row.click());
+          return;
+        }
+        case "u": {
+          const list = listOfOpenMessage();
+          if (list) run(() => router.push(list));
+          return;
+        }
+        case "r":
+        case "a":
+        case "f": {
+          const link = replyLink({ r: "Reply", a: "Reply all", f: "Forward" }[event.key]);
+          if (link) run(() => link.click());
+          return;
+        }
+      }
+    }
+    // Capture phase: seen before the page's own key handlers, which skip what was handled here.
+    document.addEventListener("keydown", onKey, true);
+    return () => document.removeEventListener("keydown", onKey, true);
+  }, [router]);
+
+  if (open === "help") return <ShortcutHelp onClose={() => setOpen(null)} />;
+  if (open === "palette") return <CommandPalette onClose={() => setOpen(null)} onShowShortcuts={() => setOpen("help")} />;
+  return null;
+}
