@@ -14,6 +14,8 @@ import { useEffect } from "react";
 interface Props {
   folder: string;
   uid: number;
+  /** The conversation's messages in this folder (the open one among them): moves and read/unread act on all of them. */
+  conversationUids: number[];
   unread: boolean;
   flagged: boolean;
   folders: string[];
@@ -30,7 +32,7 @@ const BUTTON = "rounded-md border border-slate-300 px-2.5 py-1 text-sm font-medi
  * Copy to…, read/unread, star, junk. After the message leaves the folder the next one of the list
  * opens (or the list, when there is none); Undo stays offered there.
  */
-export function MessageToolbar({ folder, uid, unread: initialUnread, flagged: initialFlagged, folders, trash, junk, listHref }: Props) {
+export function MessageToolbar({ folder, uid, conversationUids, unread: initialUnread, flagged: initialFlagged, folders, trash, junk, listHref }: Props) {
   const router = useRouter();
   const [unread, setUnread] = useState(initialUnread);
   const [flagged, setFlagged] = useState(initialFlagged);
@@ -49,7 +51,9 @@ export function MessageToolbar({ folder, uid, unread: initialUnread, flagged: in
     if (operation === "star" || operation === "unstar") setFlagged(operation === "star");
     if (operation === "read" || operation === "unread") setUnread(operation === "unread");
     setBusy(true);
-    const result = await runMessageOperation(operation, [{ folder, uids: [uid] }], destination);
+    // Like Gmail: a conversation is archived, moved or marked as a whole; the star goes on the open message.
+    const uids = operation === "star" || operation === "unstar" ? [uid] : conversationUids;
+    const result = await runMessageOperation(operation, [{ folder, uids }], destination);
     setBusy(false);
     if (!result.ok) {
       setUnread(previous.unread);

@@ -38,6 +38,40 @@ async function fill(mailbox: TestMailbox, folder: string, subjects: string[], fl
   }
 }
 
+/** A conversation of three messages (References), oldest first, and one unrelated message after it. */
+async function fillThread(mailbox: TestMailbox): Promise<string[]> {
+  const client = await connectImap(mailbox);
+  try {
+    const ids = ["<t1@example.org>", "<t2@example.org>", "<t3@example.org>"];
+    const start = Date.now() - 10 * 60_000;
+    const messages = [
+      { subject: "Budget", id: ids[0]!, references: [] as string[] },
+      { subject: "Re: Budget", id: ids[1]!, references: [ids[0]!] },
+      { subject: "Re: Budget", id: ids[2]!, references: [ids[0]!, ids[1]!] },
+      { subject: "Lunch", id: "<lunch@example.org>", references: [] as string[] },
+    ];
+    for (const [index, message] of messages.entries()) {
+      const date = new Date(start + index * 60_000);
+      const raw = [
+        "From: Paula Sender <paula@example.org>",
+        `To: ${mailbox.email}`,
+        `Subject: ${message.subject}`,
+        `Date: ${date.toUTCString()}`,
+        `Message-ID: ${message.id}`,
+        ...(message.references.length ? [`In-Reply-To: ${message.references.at(-1)}`, `References: ${message.references.join(" ")}`] : []),
+        "Content-Type: text/plain; charset=utf-8",
+        "",
+        `Body ${index}.`,
+        "",
+      ].join("\r\n");
+      await client.append("INBOX", raw, ["\\Seen"], date);
+    }
+    return ids;
+  } finally {
+    await client.logout();
+  }
+}
+
 /** Folders holding a message with this Message-ID, with its flags there. */
 async function whereIs(mailbox: TestMailbox, messageId: string): Promise<{ folder: string; flags: string[] }[]> {
   const client = await connectImap(mailbox);
@@ -270,5 +304,25 @@ test.describe("organising mail", () => {
     await expect(page.getByRole("status", { name: "Last action" })).toContainText("Deleted 1 message forever.");
     await expect(page.getByRole("status", { name: "Last action" }).getByRole("button", { name: "Undo" })).toHaveCount(0);
     expect(await folderSize(mailbox, "Trash")).toBe(0);
+  });
+
+  test("a conversation is archived as a whole, from its row and from the message, and Undo brings all of it back", async () => {
+    const ids = await fillThread(mailbox);
+    await signIn(page, mailbox);
+    await openList(page, "INBOX");
+    const thread = page.getByRole("list", { name: "Messages" }).getByRole("listitem").filter({ hasText: "Re: Budget" });
+    await thread.getByRole("link").hover();
+    await thread.getByRole("button", { name: "Archive" }).click();
+    await expect(page.getByRole("status", { name: "Last action" })).toContainText("Archived 3 messages.");
+    for (const id of ids) expect((await whereIs(mailbox, id)).map((place) => place.folder)).toEqual(["Archive"]);
+    await page.getByRole("status", { name: "Last action" }).getByRole("button", { name: "Undo" }).click();
+    await expect(page.getByRole("status", { name: "Last action" })).toContainText("Undone.");
+    for (const id of ids) expect((await whereIs(mailbox, id)).map((place) => place.folder)).toEqual(["INBOX"]);
+
+    await rowLink(page, "Re: Budget").click();
+    await page.getByRole("toolbar", { name: "Organise message" }).getByRole("button", { name: "Archive" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Lunch" })).toBeVisible();
+    await expect(page.getByRole("status", { name: "Last action" })).toContainText("Archived 3 messages.");
+    for (const id of ids) expect((await whereIs(mailbox, id)).map((place) => place.folder)).toEqual(["Archive"]);
   });
 });
