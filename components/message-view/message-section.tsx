@@ -5,6 +5,7 @@ import { folderHref } from "@/components/messages/hrefs";
 import { requireSession } from "@/lib/auth/current-session";
 import { readMessageView } from "@/lib/reads/message-view";
 import { ConversationView } from "./conversation-view";
+import { MessageOpened } from "./message-opened";
 import { MessageToolbarSection } from "./message-toolbar-section";
 import { MessageView } from "./message-view";
 import { ReadingSettingsToggle } from "./reading-settings-toggle";
@@ -30,7 +31,15 @@ export async function MessageSection({ folder, uid, listQuery = "" }: { folder: 
           <ReadingSettingsToggle markReadOnOpen={markReadOnOpen} conversationView={conversationView} />
         </div>
       </div>
-      <MessageToolbarSection folder={folder} uid={uid} unread={opened.unread} flagged={opened.flagged} listHref={listHref} />
+      <MessageToolbarSection
+        folder={folder}
+        uid={uid}
+        conversationUids={entries.filter((entry) => entry.message.folder === folder).map((entry) => entry.message.uid)}
+        unread={opened.unread}
+        flagged={opened.flagged}
+        listHref={listHref}
+      />
+      <MessageOpened folder={folder} uid={uid} />
       {entries.length > 1 ? (
         <ConversationView entries={entries} opened={{ folder, uid }} />
       ) : (
