@@ -21,7 +21,13 @@ export const metadata: Metadata = {
   },
 };
 
-export const viewport: Viewport = { themeColor: "#0369a1" };
+export const viewport: Viewport = {
+  // The browser's own bar on phones: the brand colour in light, the page's dark slate in dark.
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#0369a1" },
+    { media: "(prefers-color-scheme: dark)", color: "#0f172a" },
+  ],
+};
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page renders per request, so each carries the nonce of its Content-Security-Policy (proxy.ts).

@@ -122,3 +122,30 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
     });
   }
 }
+
+test("Skip to messages is the first stop, the title names the folder and its unread mail, new mail is announced, motion stops on request", async ({ browser }) => {
+  const { context, page } = await openPage(browser, baseURL(), { storageState: state, reducedMotion: "reduce" });
+  await page.goto("/mail/INBOX");
+  await expect(page.getByRole("status").filter({ hasText: "Live updates on" })).toBeVisible();
+  await expect(page).toHaveTitle(/^\(\d+\) Inbox · Mailroom$/);
+
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to messages" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("main")).toBeFocused();
+
+  const unreadBefore = Number(/^\((\d+)\)/.exec(await page.title())?.[1]);
+  await appendBodyMessage(mailbox, { subject: `Arrival ${tag}`, type: "text/plain", body: "Just arrived." });
+  await expect(page.getByRole("status").filter({ hasText: "New message in Inbox" })).toBeAttached();
+  await expect(page).toHaveTitle(`(${unreadBefore + 1}) Inbox · Mailroom`);
+
+  // The conversation switch slides (a transition) unless the reader asked for less motion.
+  const knob = page.getByRole("switch", { name: "Conversation view" }).locator("span span");
+  const duration = (target: typeof knob) => target.evaluate((element) => Number.parseFloat(getComputedStyle(element).transitionDuration));
+  expect(await duration(knob)).toBeLessThan(0.001);
+  await page.emulateMedia({ reducedMotion: "no-preference" });
+  expect(await duration(knob)).toBeGreaterThan(0.05);
+  await context.close();
+});
