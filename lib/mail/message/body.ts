@@ -155,7 +155,7 @@ function htmlBodyView(sanitized: SanitizedHtml): MessageBodyView {
 const OWN_COLOURS = /[\s;"'{](?:color|background(?:-color|-image)?)\s*:|\s(?:color|bgcolor|background)\s*=/i;
 
 /** Whether the author coloured the mail; only mail without colours of its own is shown dark. */
-function hasOwnColours(html: string): boolean {
+export function hasOwnColours(html: string): boolean {
   return OWN_COLOURS.test(html);
 }
 
