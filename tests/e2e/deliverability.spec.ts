@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { startApp, testAppEnv, type AppServer } from "../support/app-server";
 import { newClientContext, signIn } from "../support/browser";
@@ -48,6 +49,18 @@ test.afterAll(async () => {
   await dns?.stop();
 });
 
+/** WCAG 2.2 AA violations on the page as it is, light and dark (the marks and warnings have colours of their own). */
+async function violationsInBothSchemes(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).exclude('iframe[title^="Message:"]').analyze();
+    found.push(...result.violations.flatMap((violation) => violation.nodes.map((node) => `${colorScheme} ${violation.id}: ${node.target.join(" ")}`)));
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  return found;
+}
+
 async function startMessageFrom(page: Page, from: string) {
   await page.goto("/compose");
   await expect(page.getByRole("textbox", { name: "Message" })).toBeVisible();
@@ -90,6 +103,7 @@ test("Mailgun EU: red for a domain without its include and DKIM key, the compose
   await expect(checks.getByRole("listitem", { name: "DMARC" })).toContainText("Fails");
   await expect(checks.getByRole("listitem", { name: "SPF" }).getByLabel(`TXT record for ${DOMAIN}`)).toHaveText(`${DOMAIN}. TXT "v=spf1 mx include:mailgun.org ~all"`);
   await expect(checks.getByRole("listitem", { name: "Reverse DNS of the relay" })).toContainText("Passes");
+  expect(await violationsInBothSchemes(page)).toEqual([]);
 
   // The composer asks before sending from the red identity; Go back keeps the message.
   const dialog = await startMessageFrom(page, sender);
@@ -147,5 +161,6 @@ test("received mail: our server's failed DMARC verdict is shown and warned about
   await expect(checks).toContainText(/SPF\W*fail \(bank\.example\)/);
   await expect(checks).toContainText(/DMARC\W*fail \(bank\.example\)/);
   await expect(checks).not.toContainText("pass");
+  expect(await violationsInBothSchemes(page)).toEqual([]);
   await context.close();
 });
