@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { useThemePreference } from "@/components/app-shell/theme-preference";
 import { alwaysLoadRemoteContentAction } from "@/lib/actions/remote-content";
 
@@ -19,6 +19,9 @@ interface Props {
   ownColours: boolean;
 }
 
+// The server's height estimate assumes lines about this wide; a narrower frame wraps into more lines.
+const ESTIMATE_WIDTH = 700;
+
 /**
  * The HTML body in a sandboxed frame (no scripts, its own opaque origin), with the bar that says
  * remote content was blocked and lets the reader load it for this view or always for this sender.
@@ -27,6 +30,19 @@ export function HtmlBody({ blockedSrc, remoteSrc, title, remoteContentBlocked, r
   const theme = useThemePreference();
   const [remote, setRemote] = useState(remoteAllowed);
   const [viewInDark, setViewInDark] = useState(false);
+  // The frame can't report its content's height (no script, no shared origin): the estimate grows as the frame narrows.
+  const box = useRef<HTMLDivElement>(null);
+  const [narrowing, setNarrowing] = useState(1);
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      const width = entry?.contentRect.width ?? 0;
+      if (width > 0) setNarrowing(Math.min(2, Math.max(1, ESTIMATE_WIDTH / width)));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   // Mail without colours of its own follows the page; coloured mail stays light unless inverted on request.
@@ -81,7 +97,11 @@ export function HtmlBody({ blockedSrc, remoteSrc, title, remoteContentBlocked, r
           </button>
         </div>
       ) : null}
-      <div className={`relative resize-y overflow-hidden rounded-lg border border-slate-200 ${lightCard ? "bg-[#fff]" : "bg-white"}`} style={{ height }}>
+      <div
+        ref={box}
+        className={`relative resize-y overflow-hidden rounded-lg border border-slate-200 ${lightCard ? "bg-[#fff]" : "bg-white"}`}
+        style={{ height: Math.round(height * narrowing) }}
+      >
         {/* Shows until the frame's document paints over it (its page has a background of its own). */}
         <div aria-hidden="true" className={`absolute inset-0 flex items-start justify-center p-6 text-sm ${lightCard ? "text-[#475569]" : "text-slate-600"}`}>
           Loading message…
