@@ -50,7 +50,7 @@ function FolderItem({ node, depth, current }: { node: FolderNode; depth: number;
   const [expanded, setExpanded] = useState(true);
   const isCurrent = current === node.path;
   const unreadCount = useContext(FolderCountsContext)?.[node.path]?.unread ?? node.unread;
-  const drop = useFolderDropTarget(node.path, node.name);
+  const drop = useFolderDropTarget(node.path);
   const indent = { paddingLeft: `${0.25 + depth * 0.875}rem` };
   const unread =
     unreadCount > 0 ? (

@@ -1,9 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createContext, useCallback, useContext, useEffect, useState, useTransition, type DragEvent, type ReactNode } from "react";
-import { actOnMessagesAction, undoMessagesAction } from "@/lib/actions/message-actions";
-import { runAction } from "@/components/run-action";
+import { createContext, useCallback, useContext, useEffect, useState, type DragEvent, type ReactNode } from "react";
+import { runMessageOperation } from "@/components/messages/message-action-runner";
 
 /** The drag data type of messages being dragged onto a folder. */
 const MESSAGE_DRAG_TYPE = "application/x-mailroom-messages";
@@ -49,13 +48,26 @@ function countOf(targets: Target[]): number {
   return targets.reduce((sum, target) => sum + target.uids.length, 0);
 }
 
+/** A row that is part of the list's selection (its checkbox ticked) drags the whole selection on the page. */
+function selectionTargets(row: HTMLAnchorElement): Target[] | null {
+  const item = row.closest("li[data-row-key]");
+  if (!item?.querySelector<HTMLInputElement>(":scope > input[type=checkbox]")?.checked) return null;
+  const byFolder = new Map<string, number[]>();
+  for (const selected of item.parentElement?.querySelectorAll<HTMLElement>(":scope > li[data-row-key]") ?? []) {
+    if (!selected.querySelector<HTMLInputElement>(":scope > input[type=checkbox]")?.checked) continue;
+    const link = selected.querySelector<HTMLAnchorElement>("a[data-message-row]");
+    for (const target of link ? draggedTargets(link) : []) byFolder.set(target.folder, [...(byFolder.get(target.folder) ?? []), ...target.uids]);
+  }
+  return [...byFolder].map(([folder, uids]) => ({ folder, uids }));
+}
+
 /** Message rows (links marked data-message-row) carry their messages when dragged, wherever the list is. */
 function useMessageDragSource() {
   useEffect(() => {
     const onDragStart = (event: globalThis.DragEvent) => {
       const row = (event.target as Element | null)?.closest?.<HTMLAnchorElement>("a[data-message-row]");
       if (!row || !event.dataTransfer) return;
-      const targets = draggedTargets(row);
+      const targets = selectionTargets(row) ?? draggedTargets(row);
       if (targets.length === 0 || countOf(targets) > MAX_DRAGGED) return;
       event.dataTransfer.setData(MESSAGE_DRAG_TYPE, JSON.stringify(targets));
       event.dataTransfer.effectAllowed = "move";
@@ -65,72 +77,34 @@ function useMessageDragSource() {
   }, []);
 }
 
-type Notice = { tone: "done"; text: string; undo: string | null } | { tone: "error"; text: string } | null;
-
 interface MessageDrop {
-  /** Moves the dragged messages to `destination` (named `name` in the notice). */
-  moveTo: (destination: string, name: string, targets: Target[]) => void;
+  /** Moves the dragged messages to `destination`. */
+  moveTo: (destination: string, targets: Target[]) => void;
 }
 
 const MessageDropContext = createContext<MessageDrop | null>(null);
 
 /**
- * Dropping messages on a folder of the navigation moves them there (the message actions' move,
- * with Undo). The keyboard way is "Move to…" on the message or the selection.
+ * Dropping messages on a folder of the navigation moves them there with the message actions'
+ * move (their notice says so, with Undo and the z key). The keyboard way is "Move to…" (v).
  */
 export function MessageDropProvider({ children }: { children: ReactNode }) {
   useMessageDragSource();
   const router = useRouter();
-  const [notice, setNotice] = useState<Notice>(null);
-  const [pending, startTransition] = useTransition();
   const moveTo = useCallback(
-    (destination: string, name: string, targets: Target[]) =>
-      startTransition(async () => {
-        const moving = targets.filter((target) => target.folder !== destination);
-        if (moving.length === 0) return;
-        const result = await runAction(() => actOnMessagesAction({ operation: "move", targets: moving, destination }));
-        if (!result.ok) {
-          setNotice({ tone: "error", text: result.error });
-          return;
-        }
-        const moved = result.data.done;
-        setNotice({ tone: "done", text: `Moved ${moved === 1 ? "1 message" : `${moved.toLocaleString("en")} messages`} to ${name}.`, undo: result.data.undo });
-        router.refresh();
-      }),
+    async (destination: string, targets: Target[]) => {
+      const moving = targets.filter((target) => target.folder !== destination);
+      if (moving.length === 0) return;
+      const result = await runMessageOperation("move", moving, destination);
+      if (result.ok) router.refresh();
+    },
     [router],
   );
-  const undo = (token: string) =>
-    startTransition(async () => {
-      const result = await runAction(() => undoMessagesAction({ token }));
-      setNotice(result.ok ? { tone: "done", text: "Moved back.", undo: null } : { tone: "error", text: result.error });
-      router.refresh();
-    });
-  return (
-    <MessageDropContext value={{ moveTo }}>
-      {children}
-      <div aria-live="polite" className="px-2 pt-2 text-xs">
-        {notice?.tone === "done" ? (
-          <p role="status" className="flex flex-wrap items-center gap-2 text-slate-700">
-            {notice.text}
-            {notice.undo ? (
-              <button type="button" disabled={pending} onClick={() => undo(notice.undo!)} className="rounded px-1.5 py-0.5 font-medium text-sky-700 underline hover:bg-slate-100">
-                Undo
-              </button>
-            ) : null}
-          </p>
-        ) : null}
-        {notice?.tone === "error" ? (
-          <p role="alert" className="text-red-700">
-            {notice.text}
-          </p>
-        ) : null}
-      </div>
-    </MessageDropContext>
-  );
+  return <MessageDropContext value={{ moveTo }}>{children}</MessageDropContext>;
 }
 
 /** Makes a folder link a drop target for dragged messages; `over` is true while a drag hovers it. */
-export function useFolderDropTarget(destination: string, name: string) {
+export function useFolderDropTarget(destination: string) {
   const drop = useContext(MessageDropContext);
   const [over, setOver] = useState(false);
   const carriesMessages = (event: DragEvent) => event.dataTransfer.types.includes(MESSAGE_DRAG_TYPE);
@@ -154,7 +128,7 @@ export function useFolderDropTarget(destination: string, name: string) {
         if (!carriesMessages(event)) return;
         event.preventDefault();
         try {
-          drop.moveTo(destination, name, JSON.parse(event.dataTransfer.getData(MESSAGE_DRAG_TYPE)) as Target[]);
+          void drop.moveTo(destination, JSON.parse(event.dataTransfer.getData(MESSAGE_DRAG_TYPE)) as Target[]);
         } catch {
           // Not our data after all: nothing to move.
         }

@@ -40,7 +40,6 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       { keys: ["l"], does: "Copy to…" },
       { keys: ["!"], does: "Report junk" },
       { keys: ["x"], does: "Select the message" },
-      { keys: ["*", "a"], does: "Select all on the page" },
       { keys: ["z"], does: "Undo the last action" },
     ],
   },

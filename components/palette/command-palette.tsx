@@ -5,12 +5,12 @@ import { useId, useMemo, useState, type KeyboardEvent } from "react";
 import { signOutAction } from "@/lib/actions/auth";
 import { useFolderDirectory } from "@/components/folders/folder-directory";
 import { focusSearch } from "@/components/keyboard/focus-search";
+import { messageCommands } from "@/components/messages/message-commands";
 import { folderHref } from "@/components/messages/hrefs";
 import { runAction } from "@/components/run-action";
 import { SETTINGS_SECTIONS } from "@/components/settings/settings-nav";
 import { ModalDialog } from "@/components/ui/modal-dialog";
-import { useRegisteredCommands, type PaletteCommand } from "./palette-commands";
-import { matchCommands } from "./palette-match";
+import { matchCommands, type PaletteCommand } from "./palette-match";
 
 const MAX_SHOWN = 50;
 
@@ -23,13 +23,16 @@ export function CommandPalette({ onClose, onShowShortcuts }: { onClose: () => vo
   const router = useRouter();
   const id = useId();
   const folders = useFolderDirectory();
-  const registered = useRegisteredCommands();
+  // What the open list or message can do with its messages now (Archive, Delete, Move to…), read as the palette opens.
+  const [forMessages] = useState<PaletteCommand[]>(() =>
+    messageCommands().map((command) => ({ id: `message:${command.id}`, label: command.label, group: "Messages", keywords: command.shortcut, run: command.run })),
+  );
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
 
   const commands = useMemo<PaletteCommand[]>(
     () => [
-      ...registered,
+      ...forMessages,
       { id: "compose", label: "Compose", group: "Commands", keywords: "new message write", run: () => router.push("/compose") },
       { id: "search", label: "Search mail", group: "Commands", keywords: "find", run: () => focusSearch(() => router.push("/mail/INBOX")) },
       { id: "shortcuts", label: "Keyboard shortcuts", group: "Commands", keywords: "help keys", run: onShowShortcuts },
@@ -53,7 +56,7 @@ export function CommandPalette({ onClose, onShowShortcuts }: { onClose: () => vo
           }),
       },
     ],
-    [registered, folders, router, onShowShortcuts],
+    [forMessages, folders, router, onShowShortcuts],
   );
   const shown = matchCommands(commands, query).slice(0, MAX_SHOWN);
   const current = Math.min(active, Math.max(0, shown.length - 1));

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PaletteCommand } from "./palette-commands";
-import { matchCommands } from "./palette-match";
+import { matchCommands, type PaletteCommand } from "./palette-match";
 
 const command = (label: string, group = "Go to folder", keywords?: string): PaletteCommand => ({ id: label, label, group, keywords, run: () => undefined });
 const commands = [

@@ -1,4 +1,13 @@
-import type { PaletteCommand } from "./palette-commands";
+/** One thing the command palette can do. */
+export interface PaletteCommand {
+  id: string;
+  label: string;
+  /** Heading it is listed under ("Messages", "Go to folder"). */
+  group: string;
+  /** More words it is found by. */
+  keywords?: string;
+  run: () => void;
+}
 
 /** Lower case without accents, so "reunions" finds "Réunions". */
 function fold(text: string): string {

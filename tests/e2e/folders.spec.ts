@@ -158,39 +158,54 @@ test("the unread count of a folder other than the open one follows new mail with
   }
 });
 
-test("dragging a message row onto a folder moves it there, with Undo", async ({ browser, baseURL }) => {
+test("dragging a message row, or a selection, onto a folder moves it there, with Undo", async ({ browser, baseURL }) => {
   const mailbox = createMailbox("dragdrop");
   const setup = await connectImap(mailbox);
   await setup.mailboxCreate("Receipts");
   await setup.logout();
   await appendMessage(mailbox, { subject: "Stays put" });
+  await appendMessage(mailbox, { subject: "Invoice 41", from: "Shop <shop@example.org>" });
   await appendMessage(mailbox, { subject: "Invoice 42", from: "Shop <shop@example.org>" });
   const context = await newClientContext(browser, baseURL);
   const page = await context.newPage();
-  try {
-    await signIn(page, mailbox);
-    await page.goto("/mail/INBOX");
-    const messages = page.getByRole("list", { name: "Messages" });
-    const invoice = messages.getByRole("link", { name: /from Shop, Invoice 42/ });
-    const receipts = folderNav(page).getByRole("link", { name: /^Receipts/ });
-    await invoice.dragTo(receipts);
-
-    await expect(folderNav(page).getByRole("status")).toHaveText(/Moved 1 message to Receipts\./);
-    await expect(invoice).toHaveCount(0);
-    await expect(messages.getByRole("link", { name: /Stays put/ })).toBeVisible();
-    await expect(receipts).toHaveAccessibleName("Receipts 1 unread");
+  const counts = async () => {
     const client = await connectImap(mailbox);
     try {
-      expect(await client.status("Receipts", { messages: true })).toMatchObject({ messages: 1 });
-      expect(await client.status("INBOX", { messages: true })).toMatchObject({ messages: 1 });
+      return [await client.status("INBOX", { messages: true }), await client.status("Receipts", { messages: true })].map((status) => (status ? status.messages : -1));
     } finally {
       await client.logout();
     }
+  };
+  try {
+    await signIn(page, mailbox);
+    await page.goto("/mail/INBOX");
+    await page.waitForLoadState("networkidle");
+    const messages = page.getByRole("list", { name: "Messages" });
+    const invoice42 = messages.getByRole("link", { name: /from Shop, Invoice 42/ });
+    const receipts = folderNav(page).getByRole("link", { name: /^Receipts/ });
+    const notice = page.getByRole("status", { name: "Last action" });
 
-    await folderNav(page).getByRole("button", { name: "Undo" }).click();
-    await expect(folderNav(page).getByRole("status")).toHaveText("Moved back.");
-    await expect(invoice).toBeVisible();
+    // One row.
+    await invoice42.dragTo(receipts);
+    await expect(notice).toContainText("Moved 1 message to Receipts.");
+    await expect(invoice42).toHaveCount(0);
+    await expect(messages.getByRole("link", { name: /Stays put/ })).toBeVisible();
+    await expect(receipts).toHaveAccessibleName("Receipts 1 unread");
+    expect(await counts()).toEqual([2, 1]);
+
+    await notice.getByRole("button", { name: "Undo" }).click();
+    await expect(invoice42).toBeVisible();
     await expect(receipts).toHaveAccessibleName("Receipts");
+    expect(await counts()).toEqual([3, 0]);
+
+    // A selection: dragging one of its rows takes all of them.
+    await messages.getByRole("checkbox", { name: /Invoice 41/ }).check();
+    await messages.getByRole("checkbox", { name: /Invoice 42/ }).check();
+    await invoice42.dragTo(receipts);
+    await expect(notice).toContainText("Moved 2 messages to Receipts.");
+    await expect(messages.getByRole("link", { name: /Invoice/ })).toHaveCount(0);
+    await expect(receipts).toHaveAccessibleName("Receipts 2 unread");
+    expect(await counts()).toEqual([1, 2]);
   } finally {
     await context.close();
   }

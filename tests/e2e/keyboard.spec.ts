@@ -175,6 +175,36 @@ test("the command palette jumps to a folder by part of its name and runs command
     await expect(page.getByRole("dialog", { name: "Command palette" })).toHaveCount(0);
     await expect(compose).toBeFocused();
 
+    // The open message's actions are commands too.
+    const client = await connectImap(mailbox);
+    await client.append("INBOX", "From: a@example.org\r\nSubject: Palette star\r\n\r\nHi\r\n", []);
+    await client.logout();
+    await page.goto("/mail/INBOX");
+    await page.getByRole("link", { name: /Palette star/ }).click();
+    await expect(page.getByRole("heading", { name: "Palette star", level: 1 })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    await page.keyboard.press("Control+k");
+    await page.getByRole("combobox", { name: "Type a command or a folder name" }).fill("star");
+    await expect(page.getByRole("option", { name: /^Star Messages$/ })).toHaveAttribute("aria-selected", "true");
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("status", { name: "Last action" })).toContainText("Starred 1 message.");
+    await expect
+      .poll(async () => {
+        const check = await connectImap(mailbox);
+        try {
+          const lock = await check.getMailboxLock("INBOX");
+          try {
+            const found = await check.fetchOne("*", { flags: true });
+            return found ? [...(found.flags ?? [])] : [];
+          } finally {
+            lock.release();
+          }
+        } finally {
+          await check.logout();
+        }
+      })
+      .toContain("\\Flagged");
+
     // Compose from the palette.
     await page.keyboard.press("Control+k");
     await page.getByRole("combobox", { name: "Type a command or a folder name" }).fill("compose");
