@@ -47,6 +47,8 @@ interface Props {
   rows: ActionRowInfo[];
   /** Messages (or conversations) in the folder or search, over all pages. */
   total: number;
+  /** What the rows are: "messages", "conversations" or "results". */
+  noun: string;
   folders: string[];
   trash: string | null;
   junk: string | null;
@@ -58,7 +60,7 @@ interface Props {
  * the selection toolbar, row actions, the action keys, and optimistic changes that roll back with
  * the reason when the server refuses.
  */
-export function MessageListActions({ folder, search, rows, total, folders, trash, junk, children }: Props) {
+export function MessageListActions({ folder, search, rows, total, noun, folders, trash, junk, children }: Props) {
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [allInFolder, setAllInFolder] = useState(false);
@@ -243,6 +245,7 @@ export function MessageListActions({ folder, search, rows, total, folders, trash
           count={selectedCount}
           pageCount={visibleKeys.length}
           total={total}
+          noun={noun}
           allInFolder={allInFolder}
           searching={search.length > 0}
           inTrash={inTrash}

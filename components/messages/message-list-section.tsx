@@ -88,6 +88,7 @@ export async function MessageListSection(props: MessageListRequest) {
         search={state.search}
         rows={actionRows}
         total={total}
+        noun={noun}
         folders={choices.ok ? choices.data.folders.map((choice) => choice.path) : []}
         trash={choices.ok ? choices.data.trash : null}
         junk={choices.ok ? choices.data.junk : null}

@@ -6,6 +6,8 @@ interface Props {
   count: number;
   pageCount: number;
   total: number;
+  /** What the rows are: "messages", "conversations" or "results". */
+  noun: string;
   allInFolder: boolean;
   searching: boolean;
   inTrash: boolean;
@@ -21,7 +23,7 @@ interface Props {
 const BUTTON = "rounded-md px-2.5 py-1 text-sm font-medium text-slate-700 hover:bg-slate-200 disabled:opacity-50";
 
 /** Above the list while anything is selected: what is selected, how to widen it, and the actions. */
-export function SelectionToolbar({ count, pageCount, total, allInFolder, searching, inTrash, inJunk, progress, onSelectPage, onSelectAll, onClear, onAct }: Props) {
+export function SelectionToolbar({ count, pageCount, total, noun, allInFolder, searching, inTrash, inJunk, progress, onSelectPage, onSelectAll, onClear, onAct }: Props) {
   const busy = progress !== null;
   const where = searching ? "in this search" : "in this folder";
   const actions: [MessageOperation, string][] = [
@@ -38,7 +40,7 @@ export function SelectionToolbar({ count, pageCount, total, allInFolder, searchi
   return (
     <div role="toolbar" aria-label="Selected messages" className="sticky top-0 z-10 flex flex-col gap-2 border-b border-slate-200 bg-slate-100 px-4 py-2">
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <span className="font-medium text-slate-800">{allInFolder ? `All ${total.toLocaleString("en")} ${where} selected` : `${count.toLocaleString("en")} selected`}</span>
+        <span className="font-medium text-slate-800">{allInFolder ? `All ${total.toLocaleString("en")} ${noun} ${where} selected` : `${count.toLocaleString("en")} selected`}</span>
         {!allInFolder && count < pageCount ? (
           <button type="button" className={BUTTON} onClick={onSelectPage} disabled={busy}>
             Select all {pageCount.toLocaleString("en")} on this page
@@ -46,7 +48,7 @@ export function SelectionToolbar({ count, pageCount, total, allInFolder, searchi
         ) : null}
         {!allInFolder && count === pageCount && total > pageCount ? (
           <button type="button" className={BUTTON} onClick={onSelectAll} disabled={busy}>
-            Select all {total.toLocaleString("en")} {where}
+            Select all {total.toLocaleString("en")} {noun} {where}
           </button>
         ) : null}
         <button type="button" className={BUTTON} onClick={onClear} disabled={busy}>
