@@ -4,6 +4,7 @@ import { env, EnvError } from "@/lib/env";
 import { startInstanceNotifications } from "@/lib/live/instance-notifications";
 import { checkRelayAllowlist } from "@/lib/outgoing/relay-policy";
 import { startSendScheduler } from "@/lib/outgoing/send-scheduler";
+import { startUploadSweeper } from "@/lib/uploads/upload-sweeper";
 
 export async function startServer(): Promise<void> {
   recordSocketAddresses();
@@ -27,4 +28,6 @@ export async function startServer(): Promise<void> {
   startInstanceNotifications().catch((error: Error) => console.warn(`notifications: not listening (${error.message})`));
   // Messages whose undo delay ended are sent by whichever instance gets to them first.
   startSendScheduler();
+  // Uploads of compositions abandoned a day ago are removed, whoever they belong to.
+  startUploadSweeper(env().dataDir);
 }

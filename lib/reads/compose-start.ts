@@ -15,7 +15,8 @@ import { withSignature } from "@/lib/mail/compose/signature";
 import { MessageNotFoundError } from "@/lib/mail/imap/load-message";
 import { redDeliverabilityWarnings, savedDeliverabilityRelay } from "@/lib/outgoing/deliverability";
 import { needsNoConfirmation } from "@/lib/outgoing/send-identity-code";
-import { removeStaleUploads, saveUpload, uploadDir } from "@/lib/uploads/upload-store";
+import { UploadQuotaError, withinUploadQuota } from "@/lib/uploads/upload-quota";
+import { saveUpload, uploadDir } from "@/lib/uploads/upload-store";
 import { mailboxFailure, type ReadResult } from "./read-result";
 
 /** The composer's URL parameters: a draft to continue, or the message to reply to or forward ("INBOX:42"). */
@@ -39,7 +40,6 @@ export interface ComposeSetup {
   pendingSend: SendStatus | null;
 }
 
-const STALE_UPLOAD_MS = 24 * 60 * 60 * 1000;
 const DRAFT_LOOKUPS = 4;
 const DRAFT_LOOKUP_PAUSE_MS = 500;
 const MODES: ComposeMode[] = ["reply", "replyAll", "forward", "forwardAsAttachment"];
@@ -95,22 +95,22 @@ async function loadStart(session: CurrentSession, params: ComposeParams, mid: st
 export async function readComposeStart(session: CurrentSession, params: ComposeParams): Promise<ReadResult<ComposeSetup>> {
   const db = await database();
   const identities = await sendableIdentities(db, session.userId, session.email, (email) => needsNoConfirmation(email, session.email));
-  const { dataDir, limits, allowedDomains } = env();
+  const { dataDir, limits, allowedDomains, uploadQuota } = env();
   const relay = savedDeliverabilityRelay(await findSmtpRelay(db, session.userId));
   const uploads = uploadDir(dataDir, session.userId);
   const context: StartContext = {
-    storeAttachment: (file) => saveUpload(uploads, file, limits.messageBytes),
+    // Copies of a forwarded message's attachments count against the upload quota like any upload.
+    storeAttachment: (file) => withinUploadQuota(uploads, uploadQuota, limits.messageBytes, (maxBytes) => saveUpload(uploads, file, maxBytes)),
     ownAddresses: identities.map((identity) => identity.email),
   };
 
-  // Copies of attachments made for compositions that were abandoned.
-  void removeStaleUploads(uploads, STALE_UPLOAD_MS);
   const mid = params.mid && isMessageId(params.mid) ? params.mid : undefined;
   let start: ComposeStart | null;
   try {
     start = await loadStart(session, params, mid, context);
   } catch (error) {
     if (error instanceof MessageNotFoundError) return { ok: false, code: "not-found", error: error.message };
+    if (error instanceof UploadQuotaError) return { ok: false, code: "busy", error: error.message };
     return mailboxFailure(error);
   }
 

@@ -2,13 +2,13 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { getCurrentSession } from "@/lib/auth/current-session";
 import { env } from "@/lib/env";
-import { formatBytes, removeStaleUploads, saveUpload, uploadDir, UploadTooLargeError } from "@/lib/uploads/upload-store";
-
-const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
+import { UploadQuotaError, withinUploadQuota } from "@/lib/uploads/upload-quota";
+import { formatBytes, saveUpload, uploadDir, UploadTooLargeError } from "@/lib/uploads/upload-store";
 
 /**
  * Receives one attachment as the raw request body (name in the X-File-Name header, URI-encoded),
- * streams it to the user's upload directory, and answers with its id. Refuses files over the limit.
+ * streams it to the user's upload directory, and answers with its id. Refuses files over the limit
+ * and uploads beyond the user's quota, counting the bytes as they arrive (Content-Length is only a hint).
  */
 export async function POST(request: Request) {
   const session = await getCurrentSession();
@@ -25,15 +25,18 @@ export async function POST(request: Request) {
     // keep the default name
   }
   const dir = uploadDir(env().dataDir, session.userId);
-  void removeStaleUploads(dir, STALE_AFTER_MS);
+  const body = request.body;
   try {
-    const meta = await saveUpload(
-      dir,
-      { filename, contentType: request.headers.get("content-type") ?? "application/octet-stream", body: Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>) },
-      limit,
+    const meta = await withinUploadQuota(dir, env().uploadQuota, limit, (maxBytes) =>
+      saveUpload(
+        dir,
+        { filename, contentType: request.headers.get("content-type") ?? "application/octet-stream", body: Readable.fromWeb(body as NodeReadableStream<Uint8Array>) },
+        maxBytes,
+      ),
     );
     return Response.json(meta, { status: 201 });
   } catch (error) {
+    if (error instanceof UploadQuotaError) return Response.json({ error: error.message }, { status: 413 });
     if (error instanceof UploadTooLargeError) return tooLarge();
     return Response.json({ error: "The upload was interrupted. Please try again." }, { status: 400 });
   }
