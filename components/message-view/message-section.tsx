@@ -5,6 +5,7 @@ import { folderHref } from "@/components/messages/hrefs";
 import { requireSession } from "@/lib/auth/current-session";
 import { readMessageView } from "@/lib/reads/message-view";
 import { ConversationView } from "./conversation-view";
+import { MessageOpened } from "./message-opened";
 import { MessageToolbarSection } from "./message-toolbar-section";
 import { MessageView } from "./message-view";
 import { ReadingSettingsToggle } from "./reading-settings-toggle";
@@ -38,6 +39,7 @@ export async function MessageSection({ folder, uid, listQuery = "" }: { folder: 
         flagged={opened.flagged}
         listHref={listHref}
       />
+      <MessageOpened folder={folder} uid={uid} />
       {entries.length > 1 ? (
         <ConversationView entries={entries} opened={{ folder, uid }} />
       ) : (

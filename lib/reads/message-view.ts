@@ -1,6 +1,6 @@
 // Server-only (the server-only package is not installed).
 import type { CurrentSession } from "@/lib/auth/current-session";
-import { frequentContactDomains, recordContacts } from "@/lib/db/contacts";
+import { frequentContactDomains } from "@/lib/db/contacts";
 import { database } from "@/lib/db/database";
 import { isSenderAllowed } from "@/lib/db/remote-content";
 import { getUserSettings } from "@/lib/db/user-settings";
@@ -21,8 +21,10 @@ export interface MessageViewPage {
 const MAX_CONVERSATION = 30;
 
 /**
- * The message page: the message (marked read if the reader wants that), or its whole conversation
- * when the reader reads in conversations. Each body is sanitised here once, also for its frame.
+ * The message page: the message, or its whole conversation when the reader reads in conversations.
+ * Each body is sanitised here once, also for its frame. Nothing is changed: marking read and
+ * learning the sender happen when the page is shown (MessageOpened), so a prefetch changes nothing;
+ * the opened message is already shown as read when the reader wants that.
  */
 export async function readMessageView(session: CurrentSession, target: MessageTarget): Promise<ReadResult<MessageViewPage>> {
   const db = await database();
@@ -31,7 +33,9 @@ export async function readMessageView(session: CurrentSession, target: MessageTa
   const ownDomain = session.email.slice(session.email.lastIndexOf("@") + 1);
   const senderContext = { authservId: env().authservId, knownDomains: [ownDomain, ...(await frequentContactDomains(db, session.userId))] };
   const result = await withMessage(session, target, async (client) => {
-    const opened = await loadRenderedMessage(session, client, target, { markRead: settings.markReadOnOpen, remoteAllowed, senderContext });
+    // Read-only: the screen marks it read once it is shown (lib/actions/message-opened.ts), never this GET.
+    const loaded = await loadRenderedMessage(session, client, target, { markRead: false, remoteAllowed, senderContext });
+    const opened = settings.markReadOnOpen ? { ...loaded, message: { ...loaded.message, unread: false } } : loaded;
     if (!settings.conversationView) return { opened, entries: [opened] };
     const members = await findConversation(client, target.folder, target.uid).catch(() => []);
     if (members.length <= 1) return { opened, entries: [opened] };
@@ -46,11 +50,5 @@ export async function readMessageView(session: CurrentSession, target: MessageTa
     return { opened, entries: entries.includes(opened) ? entries : [opened] };
   });
   if (!result.ok) return result;
-
-  // Recipient autocomplete knows the people the user received mail from, too (address and name only).
-  const sender = result.data.opened.message.from;
-  if (sender?.address && sender.address.toLowerCase() !== session.email) {
-    await recordContacts(db, session.userId, [sender]).catch(() => undefined);
-  }
   return { ok: true, data: { entries: result.data.entries, markReadOnOpen: settings.markReadOnOpen, conversationView: settings.conversationView } };
 }

@@ -1,4 +1,5 @@
 import type { ImapFlow } from "imapflow";
+import { withoutBidiControls } from "../message/bidi-controls";
 import { listAttachments, type AttachmentInfo } from "../message/parts";
 import type { HeaderField, InlineImage, Mailbox, ParsedMessage } from "../message/parse";
 import { parseMessageOffThread } from "../message/render-jobs";
@@ -120,3 +121,22 @@ const UNREADABLE: ParsedMessage = {
   inlineImages: new Map(),
   unreadable: true,
 };
+
+/**
+ * What the reader's screen does once it has shown a message (never the page's GET, which a
+ * prefetch or a link scanner may make): marks it read when `markRead` is set and it is unread,
+ * and says who sent it. Throws MessageNotFoundError when the message no longer exists.
+ */
+export async function markMessageOpened(client: ImapFlow, folder: string, uid: number, options: { markRead: boolean }): Promise<{ from: Mailbox | null; markedRead: boolean }> {
+  const lock = await client.getMailboxLock(folder);
+  try {
+    const fetched = await client.fetchOne(String(uid), { uid: true, flags: true, envelope: true }, { uid: true });
+    if (!fetched) throw new MessageNotFoundError(folder, uid);
+    const markedRead = options.markRead && !fetched.flags?.has("\\Seen");
+    if (markedRead) await client.messageFlagsAdd(String(uid), ["\\Seen"], { uid: true });
+    const sender = fetched.envelope?.from?.[0];
+    return { from: sender?.address ? { name: withoutBidiControls(sender.name ?? ""), address: sender.address } : null, markedRead };
+  } finally {
+    lock.release();
+  }
+}
