@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { runAction } from "@/components/run-action";
+import { runAction, SERVER_UNREACHABLE } from "@/components/run-action";
 import { sendMessageAction, sendResultAction, undoSendAction, type SendProgress } from "@/lib/actions/compose";
 import type { ActionResult } from "@/lib/actions/result";
 import type { SendStatus } from "@/lib/db/pending-sends";
@@ -33,6 +33,9 @@ export interface SendWithUndo {
   send(): Promise<void>;
   undo(): Promise<void>;
 }
+
+const RESULT_RETRIES = 5;
+const RESULT_RETRY_MS = 2_000;
 
 const UNDONE_ELSEWHERE: ActionFailure = { ok: false, code: "failed", error: "Sending was undone in another window. The message is saved in Drafts." };
 
@@ -94,7 +97,14 @@ export function useSendWithUndo(options: SendWithUndoOptions): SendWithUndo {
   async function awaitResult() {
     stopTimers();
     setPhase("sending");
-    follow(await runAction(() => sendResultAction({ messageId: latest.current.messageId })));
+    // The server sends whether or not this page hears back: ask again through a short outage
+    // rather than offer the message for editing while it may be going out.
+    let result = await runAction(() => sendResultAction({ messageId: latest.current.messageId }));
+    for (let retry = 0; result === SERVER_UNREACHABLE && retry < RESULT_RETRIES; retry++) {
+      await new Promise((resolve) => setTimeout(resolve, RESULT_RETRY_MS));
+      result = await runAction(() => sendResultAction({ messageId: latest.current.messageId }));
+    }
+    follow(result);
   }
 
   // A page opened while this draft's send was pending picks up the server's countdown.
