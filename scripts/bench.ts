@@ -172,7 +172,7 @@ async function imapFigures() {
         }),
       { raw: "raw: UID FETCH BODY[] of the newest message" },
     );
-    await measure("open: its conversation (bounded SEARCH, Sent window)", 12, () => run((c) => findConversation(c, FOLDER, inConversation)));
+    await measure("open: its conversation (bounded SEARCH, Sent index)", 12, () => run((c) => findConversation(c, FOLDER, inConversation)));
     const subjectOnly = { text: "", from: "", to: "", subject: "budget", hasAttachment: false, unread: false, starred: false, since: "", before: "", allFolders: false };
     await measure('search subject "budget", page 1', 5, () => run((c) => searchMessagePage(c, FOLDER, subjectOnly, { page: 0, pageSize: PAGE_SIZE, sort: "date" })), {
       raw: 'raw: SEARCH SUBJECT "budget"',
@@ -270,7 +270,7 @@ async function loadFigures() {
       imapPort: mailServer().imapPort,
     });
     const r = loadResult;
-    console.log(`  signed in ${r.users} users in ${r.signInSeconds.toFixed(1)} s`);
+    console.log(`  signed in ${r.users} of ${LOAD_USERS} users in ${r.signInSeconds.toFixed(1)} s`);
     console.log(
       `  ${r.requests} requests in ${r.seconds.toFixed(1)} s (${r.perSecond.toFixed(1)}/s), ${r.errors} errors${r.errorSamples.length ? `: ${r.errorSamples.join("; ")}` : ""}`,
     );
