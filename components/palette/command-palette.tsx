@@ -116,7 +116,7 @@ export function CommandPalette({ onClose, onShowShortcuts }: { onClose: () => vo
             className={`flex cursor-pointer items-center justify-between gap-3 rounded-md px-3 py-2 text-sm ${index === current ? "bg-sky-100 text-sky-900" : "text-slate-800"}`}
           >
             <span className="truncate">{command.label}</span>
-            <span className="shrink-0 text-xs text-slate-500">{command.group}</span>
+            <span className="shrink-0 text-xs text-slate-600">{command.group}</span>
           </li>
         ))}
       </ul>

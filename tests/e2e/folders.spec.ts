@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { newClientContext, signIn } from "../support/browser";
 import { appendMessage, connectImap, createMailbox, type TestMailbox } from "../support/mail-server";
@@ -9,6 +10,12 @@ async function serverPaths(mailbox: TestMailbox): Promise<string[]> {
   } finally {
     await client.logout();
   }
+}
+
+/** WCAG 2.2 AA problems axe finds on the page as it is now. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
+  return result.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}`));
 }
 
 function folderNav(page: Page) {
@@ -124,6 +131,7 @@ test("Manage folders: unsubscribe hides a folder from Folders; Empty Trash asks 
     await page.getByRole("button", { name: "Empty Trash" }).click();
     const confirm = page.getByRole("alertdialog", { name: "Empty Trash?" });
     await expect(confirm).toHaveAccessibleDescription("3 messages in Trash will be deleted for good.");
+    expect(await axeViolations(page)).toEqual([]);
     await confirm.getByRole("button", { name: "Empty Trash" }).click();
     await expect(page.getByRole("status")).toHaveText("Deleted 3 messages from Trash.");
     await expect(page.getByRole("list", { name: "All folders" }).getByRole("listitem", { name: "Trash" })).toContainText("0 messages");

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { newClientContext, signIn } from "../support/browser";
 import { appendMessage, connectImap, createMailbox, type TestMailbox } from "../support/mail-server";
@@ -7,6 +8,12 @@ async function signedIn(browser: Browser, baseURL: string | undefined, mailbox: 
   const page = await context.newPage();
   await signIn(page, mailbox);
   return { context, page };
+}
+
+/** WCAG 2.2 AA problems axe finds on the page as it is now. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
+  return result.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}`));
 }
 
 /** Waits until the page's script has loaded (the folder tree is interactive), so key presses aren't lost. */
@@ -111,6 +118,7 @@ test("? shows every shortcut, including the message actions; Escape closes it an
       seen++;
     }
     expect(seen).toBe(expected.length);
+    expect(await axeViolations(page)).toEqual([]);
     // Keys pressed over the sheet do nothing behind it.
     await page.keyboard.press("c");
     await expect(page).toHaveURL(/\/mail\/INBOX$/);
@@ -153,6 +161,7 @@ test("the command palette jumps to a folder by part of its name and runs command
     palette = page.getByRole("dialog", { name: "Command palette" });
     await palette.getByRole("combobox").fill("proj");
     await expect(palette.getByRole("option")).toHaveCount(2);
+    expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press("ArrowDown");
     await expect(palette.getByRole("option", { name: /Projects \/ Budget/ })).toHaveAttribute("aria-selected", "true");
     await page.keyboard.press("Enter");
