@@ -86,7 +86,7 @@ test("pages with Older / Newer; the URL keeps the position through back, forward
     await expect(messages.getByRole("link").first()).toHaveAccessibleName(/Message 070/);
     // The page's own way back lands on the same list page too.
     await messages.getByRole("link", { name: /Message 069/ }).click();
-    await page.getByRole("link", { name: "← Back to Inbox" }).click();
+    await page.getByRole("link", { name: "Back to Inbox" }).click();
     await expect(page).toHaveURL(/\/mail\/INBOX\?page=2&sort=date$/);
     await expect(messages.getByRole("link").first()).toHaveAccessibleName(/Message 070/);
   } finally {
