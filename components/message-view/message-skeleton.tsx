@@ -1,6 +1,6 @@
 export function MessageSkeleton() {
   return (
-    <div aria-busy="true" aria-label="Loading message" className="mx-auto max-w-5xl space-y-3 p-4 sm:p-6">
+    <div role="status" aria-busy="true" aria-label="Loading message" className="mx-auto max-w-5xl space-y-3 p-4 sm:p-6">
       <div className="h-7 w-2/3 animate-pulse rounded bg-slate-200/70" />
       <div className="h-4 w-1/3 animate-pulse rounded bg-slate-200/60" />
       <div className="h-4 w-1/4 animate-pulse rounded bg-slate-200/60" />

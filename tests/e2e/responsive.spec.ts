@@ -17,6 +17,9 @@ const baseURL = () => {
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
 const NARROW = { width: 320, height: 640 };
+// A 1440 × 900 window at 200 % zoom lays out like this.
+const ZOOMED = { width: 720, height: 450 };
+const TABLET = { width: 1024, height: 768 };
 
 const tag = randomBytes(3).toString("hex");
 const subject = `Phone ${tag} with a subject long enough to need cutting on a narrow screen`;
@@ -46,9 +49,9 @@ async function screens(page: Page): Promise<string[]> {
   return ["/mail/INBOX", `/mail/INBOX?q=${encodeURIComponent(tag)}`, `/mail/INBOX/${wideUid}`, "/compose", ...settings];
 }
 
-test("no screen scrolls sideways at 320, 390 and 1440 pixels, signed in or not", async ({ browser }) => {
-  let checked = 0;
-  for (const viewport of [NARROW, PHONE, DESKTOP]) {
+for (const viewport of [NARROW, PHONE, ZOOMED, DESKTOP]) {
+  test(`no screen scrolls sideways at ${viewport.width} pixels, signed in or not`, async ({ browser }) => {
+    let checked = 0;
     const { context, page } = await openPage(browser, baseURL(), { storageState: state, viewport });
     for (const path of await screens(page)) {
       await page.goto(path);
@@ -60,7 +63,8 @@ test("no screen scrolls sideways at 320, 390 and 1440 pixels, signed in or not",
 
     const anonymous = await openPage(browser, baseURL(), { viewport });
     await anonymous.page.goto("/sign-in");
-    await anonymous.page.getByLabel("Email").fill(mailbox.email);
+    // Someone unknown on the same domain: the test user never gets near the lock for failed sign-ins.
+    await anonymous.page.getByLabel("Email").fill(mailbox.email.replace(/^[^@]+/, `nobody-${randomBytes(4).toString("hex")}`));
     await anonymous.page.getByLabel("Password").fill("wrong-password");
     for (const step of ["form", "error"]) {
       if (step === "error") {
@@ -71,10 +75,10 @@ test("no screen scrolls sideways at 320, 390 and 1440 pixels, signed in or not",
       checked += 1;
     }
     await anonymous.context.close();
-  }
-  // 3 widths × (4 mail screens + at least 4 settings pages + sign-in with and without an error).
-  expect(checked).toBeGreaterThanOrEqual(3 * 10);
-});
+    // 4 mail screens, at least 4 settings pages, sign-in with and without an error.
+    expect(checked).toBeGreaterThanOrEqual(10);
+  });
+}
 
 test("on a phone the folders open in a drawer that traps focus and closes with Escape or a choice", async ({ browser }) => {
   const { context, page } = await openPage(browser, baseURL(), { storageState: state, viewport: PHONE });
@@ -151,12 +155,17 @@ test("on a phone a message opens full screen with Back, and compose fills the sc
   await context.close();
 });
 
-test("on a desktop the folders stay beside the list, with no Folders button", async ({ browser }) => {
-  const { context, page } = await openPage(browser, baseURL(), { storageState: state, viewport: DESKTOP });
-  await page.goto("/mail/INBOX");
-  await expect(page.getByRole("navigation", { name: "Folders" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Folders" })).toBeHidden();
-  const list = await page.getByRole("list", { name: "Messages" }).boundingBox();
-  expect(list && list.width).toBeGreaterThanOrEqual(1000);
-  await context.close();
+test("on a desktop and a tablet the folders stay beside a list that keeps most of the width", async ({ browser }) => {
+  let checked = 0;
+  for (const viewport of [DESKTOP, TABLET]) {
+    const { context, page } = await openPage(browser, baseURL(), { storageState: state, viewport });
+    await page.goto("/mail/INBOX");
+    await expect(page.getByRole("navigation", { name: "Folders" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Folders" })).toBeHidden();
+    const list = await page.getByRole("list", { name: "Messages" }).boundingBox();
+    expect({ width: viewport.width, listShare: list ? list.width / viewport.width >= 0.75 : false }).toEqual({ width: viewport.width, listShare: true });
+    checked += 1;
+    await context.close();
+  }
+  expect(checked).toBe(2);
 });
