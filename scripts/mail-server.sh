@@ -566,6 +566,29 @@ ensure_gitignore() {
 }
 
 # ----- commands --------------------------------------------------------------
+# Another checkout's Mailroom mail servers (a second clone, CI's clean clone) hold the same fixed
+# ports; stop them so this checkout's can start. Only processes whose config was written by this
+# script are touched: a system Dovecot or Postfix is left alone.
+stop_other_checkouts() {
+  local pid conf dir
+  for pid in $(pgrep -x dovecot || true); do
+    conf="$(tr '\0' '\n' < "/proc/$pid/cmdline" 2>/dev/null | sed -n '/^-c$/{n;p;q}')"
+    [[ -n "$conf" && "$(realpath -m "$conf")" != "$(realpath -m "$DOVECOT_CONF")" ]] || continue
+    grep -q "scripts/mail-server.sh" "$conf" 2>/dev/null || continue
+    info "stopping the Dovecot of another checkout ($conf): it holds the same ports"
+    dovecot -c "$conf" stop 2>/dev/null || kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  done
+  for pid in $(pgrep -x master || true); do
+    dir="$(tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null | sed -n 's/^MAIL_CONFIG=//p' | head -n 1)"
+    [[ -n "$dir" && "$(realpath -m "$dir")" != "$(realpath -m "$POSTFIX_DIR")" ]] || continue
+    grep -q "scripts/mail-server.sh" "$dir/main.cf" 2>/dev/null || continue
+    info "stopping the Postfix of another checkout ($dir): it holds the same ports"
+    postfix -c "$dir" stop >/dev/null 2>&1 || kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  done
+}
+
 cmd_up() {
   require_root
   install_packages
@@ -577,6 +600,7 @@ cmd_up() {
   ensure_demo_users
   postfix_changed="$(write_postfix_conf)"
   write_env
+  stop_other_checkouts
   start_dovecot "$dovecot_changed"
   wait_for_port "$IMAP_STARTTLS_PORT" "$DOVECOT_LOG"
   wait_for_port "$IMAPS_PORT" "$DOVECOT_LOG"
