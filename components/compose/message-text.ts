@@ -1,4 +1,5 @@
 import { convert } from "html-to-text";
+import { escapeHtml } from "@/lib/escape-html";
 
 /**
  * The composer's one conversion between its rich and plain bodies, in the browser. It converts as
@@ -13,10 +14,6 @@ export function plainTextFromHtml(html: string): string {
       { selector: "a", options: { hideLinkHrefIfSameAsText: true } },
     ],
   });
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /** Plain text as HTML paragraphs: a blank line starts a paragraph, a single line break stays one. */

@@ -4,7 +4,7 @@
  * folder role it belongs to. Pure: the same options and index always give the
  * same bytes, so tests can APPEND generated messages over IMAP as well.
  */
-import { escapeHtml } from "@/lib/mail/message/escape-html";
+import { escapeHtml } from "@/lib/escape-html";
 import { rngFor, type Rng } from "./prng";
 import { tinyPdf, tinyPng, csvExport } from "./binary-fixtures";
 import { encodeText } from "./charset-encoding";

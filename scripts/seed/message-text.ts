@@ -3,7 +3,7 @@
  * the thread's language, plus plain-text and HTML renderings with the quoted
  * parent for replies.
  */
-import { escapeHtml } from "@/lib/mail/message/escape-html";
+import { escapeHtml } from "@/lib/escape-html";
 import { rngFor, type Rng } from "./prng";
 import { LOCALES, type Locale } from "./international-text";
 import { COMPANIES, GREETINGS, MONTH_NAMES, PROJECTS, REPLY_OPENERS, SIGN_OFFS, TIMES, TOPICS, UTF8_SUBJECT_EXTRAS, WEEKDAYS } from "./vocabulary";

@@ -2,7 +2,7 @@ import type { LoadedMessage } from "../imap/load-message";
 import type { AttachmentInfo } from "./parts";
 import type { HeaderField, Mailbox } from "./parse";
 import { hasVisibleText, renderPlainText, type TextBlock } from "./plain-text";
-import { escapeHtml } from "./escape-html";
+import { escapeHtml } from "@/lib/escape-html";
 import { textOfHtml } from "../sanitize/bounded-html";
 import { sanitizeMessageHtml, type SanitizeResult, type SanitizedHtml, type UnsanitizedReason } from "../sanitize/html";
 

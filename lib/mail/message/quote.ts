@@ -1,6 +1,6 @@
 /** Quoting for replies and forwards: the original as a blockquote in HTML and with "> " in plain text. */
 
-import { escapeHtml } from "./escape-html";
+import { escapeHtml } from "@/lib/escape-html";
 
 export interface QuotedOriginal {
   from: string;

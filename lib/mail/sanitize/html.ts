@@ -1,6 +1,6 @@
 import createDOMPurify, { type Config, type DOMPurify } from "dompurify";
 import { JSDOM } from "jsdom";
-import { escapeHtml } from "../message/escape-html";
+import { escapeHtml } from "@/lib/escape-html";
 import { boundHtml } from "./bounded-html";
 import { safeRemoteUrl, sanitizeCss, type CssPolicy } from "./css";
 
