@@ -566,23 +566,30 @@ ensure_gitignore() {
 }
 
 # ----- commands --------------------------------------------------------------
-# Another checkout's Mailroom mail servers (a second clone, CI's clean clone) hold the same fixed
-# ports; stop them so this checkout's can start. Only processes whose config was written by this
+# Another checkout's Mailroom mail servers (a second clone, CI's clean clone, or a deleted checkout
+# whose servers still run) hold the same fixed ports; stop them so this checkout's can start. Only processes whose config was written by this
 # script are touched: a system Dovecot or Postfix is left alone.
+# A config written by this script: it says so, or (its checkout deleted) it lived in a state dir of ours.
+is_our_kind() {
+  local path="$1" file="$2"
+  grep -q "scripts/mail-server.sh" "$file" 2>/dev/null && return 0
+  [[ ! -e "$file" && ( "$path" == */.mail-server/* || "$path" == /var/tmp/mailroom-mail-* ) ]]
+}
+
 stop_other_checkouts() {
   local pid conf dir
   for pid in $(pgrep -x dovecot || true); do
     conf="$(tr '\0' '\n' < "/proc/$pid/cmdline" 2>/dev/null | sed -n '/^-c$/{n;p;q}')"
-    [[ -n "$conf" && "$(realpath -m "$conf")" != "$(realpath -m "$DOVECOT_CONF")" ]] || continue
-    grep -q "scripts/mail-server.sh" "$conf" 2>/dev/null || continue
+    [[ -n "$conf" && "$pid" != "$(dovecot_pid || true)" ]] || continue
+    is_our_kind "$conf" "$conf" || continue
     info "stopping the Dovecot of another checkout ($conf): it holds the same ports"
     dovecot -c "$conf" stop 2>/dev/null || kill "$pid" 2>/dev/null || true
     for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
   done
   for pid in $(pgrep -x master || true); do
     dir="$(tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null | sed -n 's/^MAIL_CONFIG=//p' | head -n 1)"
-    [[ -n "$dir" && "$(realpath -m "$dir")" != "$(realpath -m "$POSTFIX_DIR")" ]] || continue
-    grep -q "scripts/mail-server.sh" "$dir/main.cf" 2>/dev/null || continue
+    [[ -n "$dir" && "$pid" != "$(tr -d ' ' < "$POSTFIX_QUEUE/pid/master.pid" 2>/dev/null || true)" ]] || continue
+    is_our_kind "$dir" "$dir/main.cf" || continue
     info "stopping the Postfix of another checkout ($dir): it holds the same ports"
     postfix -c "$dir" stop >/dev/null 2>&1 || kill "$pid" 2>/dev/null || true
     for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
