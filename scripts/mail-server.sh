@@ -588,7 +588,7 @@ stop_other_checkouts() {
   done
   for pid in $(pgrep -x master || true); do
     dir="$(tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null | sed -n 's/^MAIL_CONFIG=//p' | head -n 1)"
-    [[ -n "$dir" && "$pid" != "$(tr -d ' ' < "$POSTFIX_QUEUE/pid/master.pid" 2>/dev/null || true)" ]] || continue
+    [[ -n "$dir" && "$pid" != "$({ tr -d ' ' < "$POSTFIX_QUEUE/pid/master.pid"; } 2>/dev/null || true)" ]] || continue
     is_our_kind "$dir" "$dir/main.cf" || continue
     info "stopping the Postfix of another checkout ($dir): it holds the same ports"
     postfix -c "$dir" stop >/dev/null 2>&1 || kill "$pid" 2>/dev/null || true
