@@ -1,5 +1,5 @@
 import type { ImapFlow, ListResponse } from "imapflow";
-import type { SpecialUse } from "./folders";
+import type { Folder, SpecialUse } from "./folders";
 import { isMissingMailboxError } from "./missing-mailbox";
 import { matchSpecialFolder, type FolderRole } from "./special-folders";
 
@@ -27,22 +27,13 @@ export class FolderAdminError extends Error {
 
 const ROLES: FolderRole[] = ["\\Drafts", "\\Sent", "\\Archive", "\\Junk", "\\Trash"];
 
-/** One folder as the "Manage folders" page shows it. */
-export interface ManagedFolder {
-  path: string;
-  /** The folder's own name (last level), decoded. */
-  name: string;
-  /** Names from the top of the tree down to this folder's parent. */
-  parents: string[];
-  delimiter: string;
-  specialUse: SpecialUse | null;
-  subscribed: boolean;
+/** One folder as the "Manage folders" page shows it: the folder tree's entry, with what management needs. */
+export interface ManagedFolder extends Omit<Folder, "total"> {
   /** False for a level that can't hold mail (\\Noselect): it has no counts and can't be opened. */
   selectable: boolean;
   /** False when the server refuses subfolders here (\\Noinferiors). */
   canHaveChildren: boolean;
   messages: number;
-  unread: number;
 }
 
 /** Every folder (subscribed or not), in tree order, with message and unread counts. */
