@@ -58,6 +58,10 @@ export const DEFAULT_UNDO_SEND_SECONDS = 5;
 export const THEMES = ["system", "light", "dark"] as const;
 export type Theme = (typeof THEMES)[number];
 
+/** Where the message view goes after its message is archived, deleted or moved away. */
+export const AFTER_MOVE_CHOICES = ["next", "list"] as const;
+export type AfterMove = (typeof AFTER_MOVE_CHOICES)[number];
+
 export const userSettings = pgTable("user_settings", {
   userId: uuid("user_id")
     .primaryKey()
@@ -68,8 +72,28 @@ export const userSettings = pgTable("user_settings", {
   undoSendSeconds: integer("undo_send_seconds").notNull().default(DEFAULT_UNDO_SEND_SECONDS),
   /** Colour scheme: follow the system's, or always light or dark. */
   theme: text("theme", { enum: THEMES }).notNull().default("system"),
+  /** After Archive/Delete/Move in the message view: open the next message, or go back to the list. */
+  afterMove: text("after_move", { enum: AFTER_MOVE_CHOICES }).notNull().default("next"),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** The special folders a user can choose by hand (for servers without SPECIAL-USE). */
+export const FOLDER_ROLES = ["archive", "trash", "junk", "sent", "drafts"] as const;
+export type FolderRoleName = (typeof FOLDER_ROLES)[number];
+
+/** A user's own choice of folder for a role, overriding what the server's attributes and names say. */
+export const folderRoleChoices = pgTable(
+  "folder_role_choices",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: FOLDER_ROLES }).notNull(),
+    path: text("path").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.role] })],
+);
 
 /** Senders whose remote content (images, CSS, fonts) a user always loads. */
 export const remoteContentSenders = pgTable(
