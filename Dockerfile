@@ -35,6 +35,8 @@ COPY --from=build /app/.next ./.next
 COPY --from=build /app/package.json /app/next.config.ts /app/tsconfig.json ./
 COPY --from=build /app/public ./public
 COPY --from=build /app/drizzle ./drizzle
+# The translations (messages/<locale>/<namespace>.json), read at start-up by lib/i18n/messages.ts.
+COPY --from=build /app/messages ./messages
 # The embedded database (when DATABASE_URL is unset) and attachments being uploaded live here.
 # Several instances must share it (uploads), or the load balancer must keep a user on one instance.
 RUN mkdir -p /var/lib/mailroom && chown node:node /var/lib/mailroom

@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 // Packages that must run as plain Node modules rather than be bundled: they load
 // WebAssembly (PGlite), native sockets (imapflow, nodemailer, pg) or jsdom's files.
@@ -27,4 +28,5 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl without i18n routing: the locale comes from the user's setting or Accept-Language.
+export default createNextIntlPlugin("./lib/i18n/request.ts")(nextConfig);

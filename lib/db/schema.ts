@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { LANGUAGE_SETTINGS } from "../i18n/locales";
 
 /** A mailbox owner who has signed in at least once. Mail itself stays on the IMAP server. */
 export const users = pgTable("users", {
@@ -72,6 +73,8 @@ export const userSettings = pgTable("user_settings", {
   undoSendSeconds: integer("undo_send_seconds").notNull().default(DEFAULT_UNDO_SEND_SECONDS),
   /** Colour scheme: follow the system's, or always light or dark. */
   theme: text("theme", { enum: THEMES }).notNull().default("system"),
+  /** Language of the interface: "auto" follows the browser's Accept-Language. */
+  language: text("language", { enum: LANGUAGE_SETTINGS }).notNull().default("auto"),
   /** After Archive/Delete/Move in the message view: open the next message, or go back to the list. */
   afterMove: text("after_move", { enum: AFTER_MOVE_CHOICES }).notNull().default("next"),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

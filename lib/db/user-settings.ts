@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import type { LanguageSetting } from "../i18n/locales";
 import type { Database } from "./client";
 import { DEFAULT_UNDO_SEND_SECONDS, userSettings, type Theme } from "./schema";
 
@@ -40,4 +41,18 @@ export async function setUserTheme(db: Database, userId: string, theme: Theme): 
     .insert(userSettings)
     .values({ ...DEFAULT_SETTINGS, theme, userId })
     .onConflictDoUpdate({ target: userSettings.userId, set: { theme, updatedAt: new Date() } });
+}
+
+/** The user's language setting ("auto", following the browser, for a user who never chose one). */
+export async function getUserLanguage(db: Database, userId: string): Promise<LanguageSetting> {
+  const [row] = await db.select({ language: userSettings.language }).from(userSettings).where(eq(userSettings.userId, userId)).limit(1);
+  return row?.language ?? "auto";
+}
+
+/** Remembers the user's language setting, creating their settings row on first change. */
+export async function setUserLanguage(db: Database, userId: string, language: LanguageSetting): Promise<void> {
+  await db
+    .insert(userSettings)
+    .values({ ...DEFAULT_SETTINGS, language, userId })
+    .onConflictDoUpdate({ target: userSettings.userId, set: { language, updatedAt: new Date() } });
 }
