@@ -40,6 +40,8 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       { keys: ["l"], does: "Copy to…" },
       { keys: ["!"], does: "Report junk" },
       { keys: ["x"], does: "Select the message" },
+      { keys: ["*", "a"], does: "Select all messages on the page" },
+      { keys: ["*", "n"], does: "Clear the selection" },
       { keys: ["z"], does: "Undo the last action" },
     ],
   },

@@ -4,11 +4,12 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { SEARCH_PARAMS } from "@/lib/search-params";
 import { CommandPalette } from "@/components/palette/command-palette";
+import { messageCommands } from "@/components/messages/message-commands";
 import { focusSearch } from "./focus-search";
 import { ShortcutHelp } from "./shortcut-help";
 
 const TYPING = new Set(["INPUT", "TEXTAREA", "SELECT"]);
-/** How long after "g" the second key of "g i" / "g s" may come. */
+/** How long after "g" or "*" the second key of "g i" / "g s" / "* a" / "* n" may come. */
 const SEQUENCE_MS = 1500;
 
 export const INBOX_HREF = "/mail/INBOX";
@@ -39,13 +40,14 @@ function replyLink(label: string): HTMLAnchorElement | null {
 /**
  * Gmail-like navigation keys (the message actions' own keys live with those actions; j and k with
  * the list): o / Enter open, u back to the list, c compose, r / a / f reply, reply all, forward,
- * / search, g i Inbox, g s starred, ? this sheet; Ctrl+K or ⌘K opens the command palette. None
+ * / search, g i Inbox, g s starred, * a / * n select all on the page / none, ? this sheet; Ctrl+K or ⌘K opens the command palette. None
  * fires while typing in a field or an editor, with Ctrl, Alt or ⌘ held, or over a dialog.
  */
 export function KeyboardShortcuts() {
   const router = useRouter();
   const [open, setOpen] = useState<"help" | "palette" | null>(null);
   const pendingG = useRef(0);
+  const pendingStar = useRef(0);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -60,7 +62,18 @@ export function KeyboardShortcuts() {
       }
       if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event)) return;
       const afterG = Date.now() - pendingG.current < SEQUENCE_MS;
+      const afterStar = Date.now() - pendingStar.current < SEQUENCE_MS;
       pendingG.current = 0;
+      pendingStar.current = 0;
+      if (afterStar && (event.key === "a" || event.key === "n")) {
+        // "* a" selects the page, "* n" nothing; the "a" is not also Reply all.
+        event.preventDefault();
+        event.stopPropagation();
+        messageCommands()
+          .find((command) => command.id === (event.key === "a" ? "select-all" : "select-none"))
+          ?.run();
+        return;
+      }
       if (afterG && (event.key === "i" || event.key === "s")) {
         // "g s" is not also "s" (star) for the message actions' keys.
         event.preventDefault();
@@ -75,6 +88,10 @@ export function KeyboardShortcuts() {
       switch (event.key) {
         case "g":
           pendingG.current = Date.now();
+          return;
+        case "*":
+          event.preventDefault();
+          pendingStar.current = Date.now();
           return;
         case "?":
           return run(() => setOpen("help"));

@@ -15,7 +15,7 @@ export async function MessageSection({ folder, uid, listQuery = "" }: { folder: 
   const result = await readMessageView(await requireSession(), { folder, uid });
   if (!result.ok && result.code === "not-found") notFound();
   if (!result.ok) return <MailboxErrorAlert message={result.error} />;
-  const { entries, markReadOnOpen, conversationView } = result.data;
+  const { entries, markReadOnOpen, conversationView, afterMove } = result.data;
   const opened = (entries.find((entry) => entry.message.folder === folder && entry.message.uid === uid) ?? entries[0]!).message;
   const listHref = `${folderHref(folder)}${listQuery ? `?${listQuery}` : ""}`;
   return (
@@ -28,7 +28,7 @@ export async function MessageSection({ folder, uid, listQuery = "" }: { folder: 
           <span aria-hidden="true">←&nbsp;</span>Back to {folder.toUpperCase() === "INBOX" ? "Inbox" : folder}
         </Link>
         <div className="ml-auto">
-          <ReadingSettingsToggle markReadOnOpen={markReadOnOpen} conversationView={conversationView} />
+          <ReadingSettingsToggle markReadOnOpen={markReadOnOpen} conversationView={conversationView} afterMove={afterMove} />
         </div>
       </div>
       <MessageToolbarSection
@@ -38,6 +38,7 @@ export async function MessageSection({ folder, uid, listQuery = "" }: { folder: 
         unread={opened.unread}
         flagged={opened.flagged}
         listHref={listHref}
+        afterMove={afterMove}
       />
       <MessageOpened folder={folder} uid={uid} />
       {entries.length > 1 ? (

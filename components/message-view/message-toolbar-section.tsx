@@ -3,7 +3,15 @@ import { readFolderChoices } from "@/lib/reads/folder-choices";
 import { MessageToolbar } from "./message-toolbar";
 
 /** The open message's toolbar, with the folders it can be moved or copied to. */
-export async function MessageToolbarSection(props: { folder: string; uid: number; conversationUids: number[]; unread: boolean; flagged: boolean; listHref: string }) {
+export async function MessageToolbarSection(props: {
+  folder: string;
+  uid: number;
+  conversationUids: number[];
+  unread: boolean;
+  flagged: boolean;
+  listHref: string;
+  afterMove: "next" | "list";
+}) {
   const choices = await readFolderChoices(await requireSession());
   return (
     <MessageToolbar

@@ -23,6 +23,8 @@ interface Props {
   junk: string | null;
   /** The list this message was opened from (its page, sort and search). */
   listHref: string;
+  /** After the message leaves the folder: open the next one of the list, or go back to the list (a reading setting). */
+  afterMove: "next" | "list";
 }
 
 const BUTTON = "rounded-md border border-slate-300 px-2.5 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50";
@@ -30,9 +32,9 @@ const BUTTON = "rounded-md border border-slate-300 px-2.5 py-1 text-sm font-medi
 /**
  * Actions on the open message: Archive, Delete (forever, after a confirmation, in Trash), Move to…,
  * Copy to…, read/unread, star, junk. After the message leaves the folder the next one of the list
- * opens (or the list, when there is none); Undo stays offered there.
+ * opens (or the list, when there is none or the reader chose the list); Undo stays offered there.
  */
-export function MessageToolbar({ folder, uid, conversationUids, unread: initialUnread, flagged: initialFlagged, folders, trash, junk, listHref }: Props) {
+export function MessageToolbar({ folder, uid, conversationUids, unread: initialUnread, flagged: initialFlagged, folders, trash, junk, listHref, afterMove }: Props) {
   const router = useRouter();
   const [unread, setUnread] = useState(initialUnread);
   const [flagged, setFlagged] = useState(initialFlagged);
@@ -61,7 +63,7 @@ export function MessageToolbar({ folder, uid, conversationUids, unread: initialU
       return;
     }
     if (removesFromFolder(operation, folder, junk)) {
-      router.push(nextInList(window.location.pathname + window.location.search) ?? listHref);
+      router.push((afterMove === "next" ? nextInList(window.location.pathname + window.location.search) : null) ?? listHref);
     } else router.refresh();
   }
 

@@ -2,13 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { setConversationViewAction, setMarkReadOnOpenAction } from "@/lib/actions/reading-settings";
+import { setAfterMoveAction, setConversationViewAction, setMarkReadOnOpenAction } from "@/lib/actions/reading-settings";
 
 /** The reader's choices that change how messages open. */
-export function ReadingSettingsToggle({ markReadOnOpen, conversationView }: { markReadOnOpen: boolean; conversationView: boolean }) {
+export function ReadingSettingsToggle({ markReadOnOpen, conversationView, afterMove }: { markReadOnOpen: boolean; conversationView: boolean; afterMove: "next" | "list" }) {
   const router = useRouter();
   const [markRead, setMarkRead] = useState(markReadOnOpen);
   const [conversations, setConversations] = useState(conversationView);
+  const [backToList, setBackToList] = useState(afterMove === "list");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   return (
@@ -48,6 +49,24 @@ export function ReadingSettingsToggle({ markReadOnOpen, conversationView }: { ma
           }}
         />
         Show the whole conversation
+      </label>
+      <label className="flex items-center gap-1.5">
+        <input
+          type="checkbox"
+          checked={backToList}
+          disabled={pending}
+          onChange={(event) => {
+            const enabled = event.target.checked;
+            setBackToList(enabled);
+            startTransition(async () => {
+              const result = await setAfterMoveAction({ afterMove: enabled ? "list" : "next" });
+              if (result.ok) router.refresh();
+              else setBackToList(!enabled);
+              setError(result.ok ? null : result.error);
+            });
+          }}
+        />
+        Back to the list after Archive, Delete or Move
       </label>
       {error ? (
         <span role="alert" className="text-red-700">

@@ -208,6 +208,14 @@ export function MessageListActions({ folder, search, rows, total, noun, folders,
       if (focused) toggle(focused, false);
     },
     undo: () => void undoLastMessageOperation().then((undone) => undone && router.refresh()),
+    selectPage: () => {
+      setAllInFolder(false);
+      setSelected(new Set(visibleKeys));
+    },
+    selectNone: () => {
+      setAllInFolder(false);
+      setSelected(new Set());
+    },
   };
 
   useEffect(() => {
@@ -221,6 +229,8 @@ export function MessageListActions({ folder, search, rows, total, noun, folders,
       { id: "copy", label: "Copy to…", shortcut: "l", run: handlers.copy },
       { id: "junk", label: folder === junk ? "Not junk" : "Report junk", shortcut: "!", run: handlers.junk },
       { id: "undo", label: "Undo", shortcut: "z", run: handlers.undo },
+      { id: "select-all", label: "Select all on this page", shortcut: "* a", run: handlers.selectPage },
+      { id: "select-none", label: "Clear the selection", shortcut: "* n", run: handlers.selectNone },
     ]);
     return () => setMessageCommands([]);
   });
@@ -251,15 +261,9 @@ export function MessageListActions({ folder, search, rows, total, noun, folders,
           inTrash={inTrash}
           inJunk={folder === junk}
           progress={progress}
-          onSelectPage={() => {
-            setAllInFolder(false);
-            setSelected(new Set(visibleKeys));
-          }}
+          onSelectPage={handlers.selectPage}
           onSelectAll={() => setAllInFolder(true)}
-          onClear={() => {
-            setAllInFolder(false);
-            setSelected(new Set());
-          }}
+          onClear={handlers.selectNone}
           onAct={(operation) => runOnSelection(operation)}
         />
       ) : null}

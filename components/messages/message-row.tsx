@@ -27,7 +27,15 @@ export function MessageRow({ message, href, conversation, folderName, action }: 
     message.hasAttachments ? "has attachments" : "",
   ].filter(Boolean);
   const label = `${state.length ? `${state.join(", ")}, ` : ""}from ${sender}, ${subject}${folderName ? `, in ${folderName}` : ""}`;
-  const strong = unread ? "font-semibold text-slate-900" : "text-slate-700";
+  // In a list with actions the row's marks follow its data-unread / data-flagged, so that an
+  // optimistic Star or Mark as unread shows at once; elsewhere they are the server's.
+  const strong = action
+    ? "text-slate-700 group-data-[unread=true]/row:font-semibold group-data-[unread=true]/row:text-slate-900"
+    : unread
+      ? "font-semibold text-slate-900"
+      : "text-slate-700";
+  const background = action ? "bg-slate-50/60 group-data-[unread=true]/row:bg-white" : unread ? "bg-white" : "bg-slate-50/60";
+  const dot = action ? "bg-transparent group-data-[unread=true]/row:bg-sky-600" : unread ? "bg-sky-600" : "bg-transparent";
   return (
     <ActionRow action={action} description={`from ${sender}: ${subject}`}>
       <Link
@@ -35,9 +43,9 @@ export function MessageRow({ message, href, conversation, folderName, action }: 
         aria-label={label}
         data-message-row=""
         data-message-targets={action && action.targets[0]!.uids.length > 1 ? JSON.stringify(action.targets) : undefined}
-        className={`flex flex-wrap items-center gap-x-3 gap-y-0.5 px-4 py-2.5 text-sm md:flex-nowrap outline-offset-[-2px] hover:bg-sky-50 focus-visible:bg-sky-50 ${unread ? "bg-white" : "bg-slate-50/60"}`}
+        className={`flex flex-wrap items-center gap-x-3 gap-y-0.5 px-4 py-2.5 text-sm md:flex-nowrap outline-offset-[-2px] hover:bg-sky-50 focus-visible:bg-sky-50 ${background}`}
       >
-        <span aria-hidden="true" className={`h-2 w-2 shrink-0 rounded-full ${unread ? "bg-sky-600" : "bg-transparent"}`} />
+        <span aria-hidden="true" data-unread-mark="" className={`h-2 w-2 shrink-0 rounded-full ${dot}`} />
         <span className={`min-w-0 flex-1 truncate md:w-48 md:flex-none md:shrink-0 ${strong}`}>{sender}</span>
         {conversation && conversation.count > 1 ? <span className="shrink-0 rounded bg-slate-200 px-1.5 text-xs text-slate-700">{conversation.count}</span> : null}
         {/* On phones: sender and date, then the subject, then the preview, each on its own line. */}
@@ -56,8 +64,8 @@ export function MessageRow({ message, href, conversation, folderName, action }: 
             <LineIcon name="paperclip" />
           </span>
         ) : null}
-        {message.flagged ? (
-          <span aria-hidden="true" className="text-amber-500" title="Starred">
+        {message.flagged || action ? (
+          <span aria-hidden="true" data-star-mark="" className={`text-amber-500 ${action ? "hidden group-data-[flagged=true]/row:inline" : ""}`} title="Starred">
             ★
           </span>
         ) : null}

@@ -5,10 +5,20 @@ import { revalidatePath } from "next/cache";
 import type { CurrentSession } from "@/lib/auth/current-session";
 import { describeMailboxError } from "@/lib/auth/mailbox-error";
 import { withSessionMailbox } from "@/lib/auth/session-mailbox";
+import { database } from "@/lib/db/database";
+import { setFolderRoleChoice } from "@/lib/db/folder-roles";
 import { createFolder, deleteFolder, emptyFolder, findEmptiableFolder, FolderAdminError, moveFolder, renameFolder, setFolderSubscribed } from "@/lib/mail/imap/folder-admin";
 import type { ActionResult } from "./result";
 import { sessionAction } from "./session-action";
-import { createFolderSchema, deleteFolderSchema, emptyFolderSchema, moveFolderSchema, renameFolderSchema, subscribeFolderSchema } from "./folders.validation";
+import {
+  chooseSpecialFolderSchema,
+  createFolderSchema,
+  deleteFolderSchema,
+  emptyFolderSchema,
+  moveFolderSchema,
+  renameFolderSchema,
+  subscribeFolderSchema,
+} from "./folders.validation";
 
 /**
  * Runs a folder change on the session's IMAP connection. A refusal (special folder, name taken,
@@ -61,5 +71,23 @@ export const emptyFolderAction = sessionAction(emptyFolderSchema, ({ folder }, s
     const special = await findEmptiableFolder(client, folder === "trash" ? "\\Trash" : "\\Junk");
     if (!special) throw new FolderAdminError("not-found", `You have no ${folder === "trash" ? "Trash" : "Junk"} folder.`);
     return { deleted: await emptyFolder(client, special.path) };
+  }),
+);
+
+/**
+ * Chooses the folder for Archive, Trash, Junk, Sent or Drafts by hand (for servers that mark none,
+ * or mark another), or goes back to the server's. The folder must exist and hold mail.
+ */
+export const chooseSpecialFolderAction = sessionAction(chooseSpecialFolderSchema, ({ role, path }, session) =>
+  changeFolders(session, async (client) => {
+    if (path !== null) {
+      const listed = await client.list();
+      const folder = listed.find((entry) => entry.path === path);
+      if (!folder || [...folder.flags].some((flag) => ["\\noselect", "\\nonexistent"].includes(flag.toLowerCase()))) {
+        throw new FolderAdminError("not-found", `The folder “${path}” no longer exists.`);
+      }
+    }
+    await setFolderRoleChoice(await database(), session.userId, role, path);
+    return { role, path };
   }),
 );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FOLDER_ROLES } from "@/lib/db/schema";
 
 export const FOLDER_NAME_MAX = 200;
 export const FOLDER_PATH_MAX = 1000;
@@ -38,3 +39,5 @@ export const deleteFolderSchema = z.object({
 });
 export const subscribeFolderSchema = z.object({ path: folderPathSchema, subscribed: z.boolean() });
 export const emptyFolderSchema = z.object({ folder: z.enum(["trash", "junk"]) });
+/** A special folder chosen by hand (null: the one the server marks or names again). */
+export const chooseSpecialFolderSchema = z.object({ role: z.enum(FOLDER_ROLES), path: folderPathSchema.nullable() });

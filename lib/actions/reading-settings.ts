@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { database } from "@/lib/db/database";
+import { AFTER_MOVE_CHOICES } from "@/lib/db/schema";
 import { updateUserSettings } from "@/lib/db/user-settings";
 import { sessionAction } from "./session-action";
 
@@ -19,4 +20,13 @@ export const setConversationViewAction = sessionAction(toggleSchema, async ({ en
   await updateUserSettings(await database(), session.userId, { conversationView: enabled });
   revalidatePath("/mail", "layout");
   return { ok: true, data: { enabled } };
+});
+
+const afterMoveSchema = z.object({ afterMove: z.enum(AFTER_MOVE_CHOICES) });
+
+/** Where the message view goes after its message is archived, deleted or moved: the next message, or the list. */
+export const setAfterMoveAction = sessionAction(afterMoveSchema, async ({ afterMove }, session) => {
+  await updateUserSettings(await database(), session.userId, { afterMove });
+  revalidatePath("/mail", "layout");
+  return { ok: true, data: { afterMove } };
 });

@@ -1,8 +1,20 @@
 import type { ImapFlow } from "imapflow";
+import { setChosenFolderSource } from "@/lib/mail/imap/special-folders";
+import { chosenFoldersOfUser } from "./chosen-folders";
 import type { CurrentSession } from "./current-session";
 import { imapPool } from "./imap-pool-instance";
 
-/** Runs `task` on this session's pooled IMAP connection (opened on first use, reused afterwards). */
+/**
+ * Runs `task` on this session's pooled IMAP connection (opened on first use, reused afterwards).
+ * The special folders the user chose by hand are looked up (only when a task needs one) from here.
+ */
 export function withSessionMailbox<T>(session: CurrentSession, task: (client: ImapFlow) => Promise<T>): Promise<T> {
-  return imapPool().run(session.sessionId, () => session.imapCredentials(), task);
+  return imapPool().run(
+    session.sessionId,
+    () => session.imapCredentials(),
+    (client) => {
+      setChosenFolderSource(client, () => chosenFoldersOfUser(session.userId));
+      return task(client);
+    },
+  );
 }

@@ -3,9 +3,9 @@ import type { LanguageSetting } from "../i18n/locales";
 import type { Database } from "./client";
 import { DEFAULT_UNDO_SEND_SECONDS, userSettings, type Theme } from "./schema";
 
-export type ReadingSettings = Pick<typeof userSettings.$inferSelect, "markReadOnOpen" | "conversationView" | "undoSendSeconds">;
+export type ReadingSettings = Pick<typeof userSettings.$inferSelect, "markReadOnOpen" | "conversationView" | "undoSendSeconds" | "afterMove">;
 
-export const DEFAULT_SETTINGS: ReadingSettings = { markReadOnOpen: true, conversationView: true, undoSendSeconds: DEFAULT_UNDO_SEND_SECONDS };
+export const DEFAULT_SETTINGS: ReadingSettings = { markReadOnOpen: true, conversationView: true, undoSendSeconds: DEFAULT_UNDO_SEND_SECONDS, afterMove: "next" };
 
 /** The user's settings, or the defaults for a user who never changed any. */
 export async function getUserSettings(db: Database, userId: string): Promise<ReadingSettings> {
@@ -14,6 +14,7 @@ export async function getUserSettings(db: Database, userId: string): Promise<Rea
       markReadOnOpen: userSettings.markReadOnOpen,
       conversationView: userSettings.conversationView,
       undoSendSeconds: userSettings.undoSendSeconds,
+      afterMove: userSettings.afterMove,
     })
     .from(userSettings)
     .where(eq(userSettings.userId, userId))

@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import { describeMailboxError } from "@/lib/auth/mailbox-error";
+import { chosenFoldersOfUser } from "@/lib/auth/chosen-folders";
 import { imapPool } from "@/lib/auth/imap-pool-instance";
 import type { Database } from "@/lib/db/client";
 import { recordContacts } from "@/lib/db/contacts";
@@ -10,6 +11,7 @@ import type { PendingSend } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { MessageInputError } from "@/lib/mail/compose/build-message";
 import type { MailboxCredentials } from "@/lib/mail/imap/connect";
+import { setChosenFolderSource } from "@/lib/mail/imap/special-folders";
 import { describeSendFailure, sendDraft, SendError, type SentMessage } from "@/lib/mail/smtp/send-message";
 import type { RelayConfig, RelayTransport } from "@/lib/mail/smtp/transport";
 import { deleteUploads, uploadDir } from "@/lib/uploads/upload-store";
@@ -92,6 +94,8 @@ async function deliver(db: Database, row: PendingSend): Promise<SendOutcome> {
       // The draft was saved over another connection: NOOP first, so a mailbox this one still has
       // selected learns of it (a server reports new messages to a connection only between commands).
       await client.noop();
+      // Drafts and Sent where the user chose them by hand, as on their sessions' connections.
+      setChosenFolderSource(client, () => chosenFoldersOfUser(row.userId));
       return sendDraft(client, {
         messageId: row.messageId,
         transport,

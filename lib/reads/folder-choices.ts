@@ -1,6 +1,6 @@
 // Server-only (the server-only package is not installed).
 import type { CurrentSession } from "@/lib/auth/current-session";
-import { matchSpecialFolder, type FolderRole } from "@/lib/mail/imap/special-folders";
+import { chosenFoldersOf, matchSpecialFolder, type FolderRole } from "@/lib/mail/imap/special-folders";
 import { readFromMailbox } from "./mailbox-read";
 import type { ReadResult } from "./read-result";
 
@@ -22,7 +22,8 @@ const ROLES: FolderRole[] = ["\\Trash", "\\Junk"];
 export function readFolderChoices(session: CurrentSession): Promise<ReadResult<FolderChoices, "mailbox">> {
   return readFromMailbox(session, async (client) => {
     const listed = (await client.list()).filter((entry) => ![...entry.flags].some((flag) => ["\\noselect", "\\nonexistent"].includes(flag.toLowerCase())));
-    const [trash, junk] = ROLES.map((role) => matchSpecialFolder(listed, role));
+    const chosen = await chosenFoldersOf(client);
+    const [trash, junk] = ROLES.map((role) => matchSpecialFolder(listed, role, chosen));
     const folders = listed.map((entry) => ({ path: entry.path })).sort((a, b) => rank(a.path) - rank(b.path) || a.path.localeCompare(b.path));
     return { folders, trash: trash ?? null, junk: junk ?? null };
   });

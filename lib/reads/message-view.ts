@@ -3,6 +3,7 @@ import type { CurrentSession } from "@/lib/auth/current-session";
 import { frequentContactDomains } from "@/lib/db/contacts";
 import { database } from "@/lib/db/database";
 import { isSenderAllowed } from "@/lib/db/remote-content";
+import type { AfterMove } from "@/lib/db/schema";
 import { getUserSettings } from "@/lib/db/user-settings";
 import { env } from "@/lib/env";
 import { findConversation } from "@/lib/mail/imap/threads";
@@ -15,6 +16,8 @@ export interface MessageViewPage {
   entries: RenderedView[];
   markReadOnOpen: boolean;
   conversationView: boolean;
+  /** After Archive/Delete/Move: open the next message of the list, or go back to the list. */
+  afterMove: AfterMove;
 }
 
 // A very long conversation shows its latest messages around the opened one.
@@ -50,5 +53,5 @@ export async function readMessageView(session: CurrentSession, target: MessageTa
     return { opened, entries: entries.includes(opened) ? entries : [opened] };
   });
   if (!result.ok) return result;
-  return { ok: true, data: { entries: result.data.entries, markReadOnOpen: settings.markReadOnOpen, conversationView: settings.conversationView } };
+  return { ok: true, data: { entries: result.data.entries, markReadOnOpen: settings.markReadOnOpen, conversationView: settings.conversationView, afterMove: settings.afterMove } };
 }

@@ -17,6 +17,8 @@ import {
   undoMessageAction,
   type UndoStep,
 } from "@/lib/mail/imap/message-actions";
+import { listManagedFolders } from "@/lib/mail/imap/folder-admin";
+import { setChosenFolderSource } from "@/lib/mail/imap/special-folders";
 import { TEST_AUTH_SECRET } from "../support/app-server";
 import { connectImap, createMailbox, mailServer, type TestMailbox } from "../support/mail-server";
 
@@ -214,6 +216,35 @@ describe("on a server without MOVE, UIDPLUS and SPECIAL-USE", () => {
       expect(await lookUp("Trash", target.messageId)).toEqual([]);
       expect((await lookUp("INBOX", target.messageId)).map((message) => message.flags)).toEqual([["\\Flagged", "\\Seen"]]);
       expect(await lookUp("INBOX", bystander.messageId)).toEqual([{ uid: bystander.uid, flags: ["\\Deleted"] }]);
+    } finally {
+      await legacy.logout();
+    }
+  });
+
+  it("uses the folders the user chose by hand for Trash and Archive, over the usual names", async () => {
+    const legacy = await connectLegacy();
+    try {
+      await legacy.mailboxCreate("Papierkorb");
+      await legacy.mailboxCreate("Alte Post");
+      const { uid, messageId } = await put("INBOX", [], legacy);
+      const archived = await put("INBOX", [], legacy);
+      setChosenFolderSource(legacy, async () => ({ "\\Trash": "Papierkorb", "\\Archive": "Alte Post" }));
+      expect(await deleteMessages(legacy, "INBOX", [uid])).toMatchObject({ destination: "Papierkorb", permanent: false });
+      expect(await lookUp("Papierkorb", messageId, legacy)).toHaveLength(1);
+      expect(await lookUp("Trash", messageId, legacy)).toEqual([]);
+      expect(await archiveMessages(legacy, "INBOX", [archived.uid])).toMatchObject({ destination: "Alte Post" });
+      expect(await lookUp("Alte Post", archived.messageId, legacy)).toHaveLength(1);
+      // In the chosen Trash, Delete deletes for good; and Settings → Folders protects it as Trash.
+      const [inBin] = await lookUp("Papierkorb", messageId, legacy);
+      expect(await deleteMessages(legacy, "Papierkorb", [inBin!.uid])).toMatchObject({ permanent: true });
+      const managed = await listManagedFolders(legacy);
+      expect(managed.find((folder) => folder.path === "Papierkorb")?.specialUse).toBe("\\Trash");
+      expect(managed.find((folder) => folder.path === "Trash")?.specialUse).toBe(null);
+
+      // A chosen folder that is gone falls back to the usual name.
+      setChosenFolderSource(legacy, async () => ({ "\\Trash": "Gone away" }));
+      const again = await put("INBOX", [], legacy);
+      expect(await deleteMessages(legacy, "INBOX", [again.uid])).toMatchObject({ destination: "Trash" });
     } finally {
       await legacy.logout();
     }

@@ -1,7 +1,7 @@
 import type { ImapFlow, ListResponse } from "imapflow";
 import type { Folder, SpecialUse } from "./folders";
 import { isMissingMailboxError } from "./missing-mailbox";
-import { matchSpecialFolder, type FolderRole } from "./special-folders";
+import { chosenFoldersOf, matchSpecialFolder, type ChosenFolders, type FolderRole } from "./special-folders";
 
 /**
  * Folder management: create, rename, move (re-parent), delete, subscribe, and emptying Trash or
@@ -40,7 +40,7 @@ export interface ManagedFolder extends Omit<Folder, "total"> {
 export async function listManagedFolders(client: ImapFlow): Promise<ManagedFolder[]> {
   // The selected folder's counts lag until its view is synced: sync it first (as listFolderTree does).
   if (client.mailbox !== false) await client.noop();
-  const folders = toManaged(await client.list({ statusQuery: { unseen: true, messages: true } }));
+  const folders = toManaged(await client.list({ statusQuery: { unseen: true, messages: true } }), await chosenFoldersOf(client));
   return folders.sort((a, b) => comparePaths([...a.parents, a.name], [...b.parents, b.name]));
 }
 
@@ -49,11 +49,11 @@ export async function listManagedFolders(client: ImapFlow): Promise<ManagedFolde
  * finds (SPECIAL-USE in any case, else the usual names), so the folders mail is moved to are the
  * ones protected here.
  */
-function toManaged(entries: ListResponse[]): ManagedFolder[] {
+function toManaged(entries: ListResponse[], chosen: ChosenFolders): ManagedFolder[] {
   const existing = entries.filter((entry) => !entry.flags.has("\\NonExistent"));
   const roles = new Map<string, SpecialUse>();
   for (const role of ROLES) {
-    const path = matchSpecialFolder(existing, role);
+    const path = matchSpecialFolder(existing, role, chosen);
     if (path !== null && !roles.has(path)) roles.set(path, role);
   }
   return existing.map((entry) => {
@@ -209,8 +209,9 @@ export async function emptyFolder(client: ImapFlow, path: string): Promise<numbe
   }
 }
 
-function listed(client: ImapFlow): Promise<ManagedFolder[]> {
-  return client.list().then(toManaged);
+async function listed(client: ImapFlow): Promise<ManagedFolder[]> {
+  const [entries, chosen] = await Promise.all([client.list(), chosenFoldersOf(client)]);
+  return toManaged(entries, chosen);
 }
 
 function hierarchyDelimiter(client: ImapFlow, folders: ManagedFolder[]): string {

@@ -17,6 +17,24 @@ export interface ListedFolder {
   flags: Set<string>;
 }
 
+/** Folders the user chose by hand for some roles (Settings → Folders), winning over attributes and names. */
+export type ChosenFolders = Partial<Record<FolderRole, string>>;
+
+const chosenFolderSources = new WeakMap<ImapFlow, () => Promise<ChosenFolders>>();
+
+/**
+ * Where this connection's user keeps their own choices of special folders: asked only when a
+ * special folder is looked up. One connection serves one session, so one user.
+ */
+export function setChosenFolderSource(client: ImapFlow, load: () => Promise<ChosenFolders>): void {
+  chosenFolderSources.set(client, load);
+}
+
+/** The user's own choices for this connection (none when nothing was set). */
+export async function chosenFoldersOf(client: ImapFlow): Promise<ChosenFolders> {
+  return (await chosenFolderSources.get(client)?.()) ?? {};
+}
+
 /** Usual names of each folder on servers without SPECIAL-USE, lower case, best first. */
 const COMMON_NAMES: Record<FolderRole, string[]> = {
   "\\Archive": ["archive", "archives"],
@@ -27,11 +45,14 @@ const COMMON_NAMES: Record<FolderRole, string[]> = {
 };
 
 /**
- * The folder for a role: the one whose LIST attributes carry the special-use flag (compared
- * without case, as some servers send `\trash`), else one with a usual name at the top of the
- * tree or right under INBOX (Courier and Cyrus keep everything under `INBOX.`).
+ * The folder for a role: the user's own choice while that folder exists, else the one whose LIST
+ * attributes carry the special-use flag (compared without case, as some servers send `\trash`),
+ * else one with a usual name at the top of the tree or right under INBOX (Courier and Cyrus keep
+ * everything under `INBOX.`).
  */
-export function matchSpecialFolder(folders: ListedFolder[], use: FolderRole): string | null {
+export function matchSpecialFolder(folders: ListedFolder[], use: FolderRole, chosen: ChosenFolders = {}): string | null {
+  const mine = chosen[use];
+  if (mine !== undefined && folders.some((folder) => folder.path === mine && !hasFlag(folder, "\\noselect"))) return mine;
   const flag = use.toLowerCase();
   const byUse = folders.find((folder) => [...folder.flags].some((candidate) => candidate.toLowerCase() === flag) && !hasFlag(folder, "\\noselect"));
   if (byUse) return byUse.path;
@@ -58,7 +79,7 @@ function hasFlag(folder: ListedFolder, lowerCaseFlag: string): boolean {
 
 /** The folder with this special use (RFC 6154), else one with a usual name; throws MissingFolderError. */
 export async function findSpecialFolder(client: ImapFlow, use: FolderRole): Promise<string> {
-  const found = matchSpecialFolder(await client.list(), use);
+  const found = matchSpecialFolder(await client.list(), use, await chosenFoldersOf(client));
   if (!found) throw new MissingFolderError(use);
   return found;
 }
@@ -69,7 +90,7 @@ export async function findSpecialFolder(client: ImapFlow, use: FolderRole): Prom
  */
 export async function findOrCreateArchive(client: ImapFlow): Promise<string> {
   const listed = await client.list();
-  const found = matchSpecialFolder(listed, "\\Archive");
+  const found = matchSpecialFolder(listed, "\\Archive", await chosenFoldersOf(client));
   if (found) return found;
   const path = archivePathFor(listed);
   await client.mailboxCreate(path);
