@@ -1,7 +1,9 @@
 "use client";
 
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { buttonClass } from "@/components/ui/button-class";
+import { formatFileSize } from "@/lib/i18n/file-size";
 import type { UploadMeta } from "@/lib/uploads/upload-store";
 import { uploadFile } from "./upload-file";
 
@@ -9,12 +11,6 @@ interface Progress {
   key: string;
   name: string;
   percent: number;
-}
-
-export function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
 }
 
 /**
@@ -36,6 +32,10 @@ export function AttachmentArea({
   onError: (message: string | null) => void;
   disabled?: boolean;
 }) {
+  const t = useTranslations("compose");
+  const locale = useLocale();
+  const format = useFormatter();
+  const formatSize = (bytes: number) => formatFileSize(bytes, locale);
   const [uploads, setUploads] = useState<Progress[]>([]);
   const [dragging, setDragging] = useState(false);
 
@@ -44,22 +44,22 @@ export function AttachmentArea({
     let total = attachments.reduce((sum, item) => sum + item.size, 0);
     for (const file of files) {
       if (file.size > limits.attachmentBytes) {
-        onError(`“${file.name}” is ${formatSize(file.size)}; an attachment can be at most ${formatSize(limits.attachmentBytes)}.`);
+        onError(t("attachments.tooLarge", { name: file.name, size: formatSize(file.size), max: formatSize(limits.attachmentBytes) }));
         continue;
       }
       if (total + file.size > limits.messageBytes) {
-        onError(`“${file.name}” was not attached: all attachments together can be at most ${formatSize(limits.messageBytes)}.`);
+        onError(t("attachments.overTotal", { name: file.name, max: formatSize(limits.messageBytes) }));
         continue;
       }
       total += file.size;
       const key = `${file.name}-${Date.now()}-${Math.random()}`;
       setUploads((list) => [...list, { key, name: file.name, percent: 0 }]);
       try {
-        const meta = await uploadFile(file, (percent) => setUploads((list) => list.map((item) => (item.key === key ? { ...item, percent } : item))));
+        const meta = await uploadFile(file, t, (percent) => setUploads((list) => list.map((item) => (item.key === key ? { ...item, percent } : item))));
         onAdd(meta);
       } catch (error) {
         total -= file.size;
-        onError(`“${file.name}” could not be attached. ${error instanceof Error ? error.message : ""}`.trim());
+        onError(t("attachments.failed", { name: file.name, reason: error instanceof Error ? error.message : "" }).trim());
       } finally {
         setUploads((list) => list.filter((item) => item.key !== key));
       }
@@ -69,7 +69,7 @@ export function AttachmentArea({
   return (
     <div
       role="group"
-      aria-label="Attachments"
+      aria-label={t("attachments.group")}
       onDragOver={(event) => {
         if (disabled) return;
         event.preventDefault();
@@ -85,7 +85,7 @@ export function AttachmentArea({
     >
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <label className={`cursor-pointer ${buttonClass("secondary", "small")} has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-sky-500`}>
-          Attach files
+          {t("attachments.attach")}
           <input
             type="file"
             multiple
@@ -98,16 +98,16 @@ export function AttachmentArea({
             }}
           />
         </label>
-        <span className="text-slate-500">or drop files here (up to {formatSize(limits.attachmentBytes)} each)</span>
+        <span className="text-slate-500">{t("attachments.dropHint", { max: formatSize(limits.attachmentBytes) })}</span>
       </div>
       {uploads.length > 0 ? (
-        <ul aria-label="Uploads in progress" className="mt-2 space-y-1">
+        <ul aria-label={t("attachments.uploads")} className="mt-2 space-y-1">
           {uploads.map((upload) => (
             <li key={upload.key} className="flex items-center gap-2 text-sm">
               <span className="w-48 truncate">{upload.name}</span>
               <div
                 role="progressbar"
-                aria-label={`Uploading ${upload.name}`}
+                aria-label={t("attachments.uploading", { name: upload.name })}
                 aria-valuemin={0}
                 aria-valuemax={100}
                 aria-valuenow={upload.percent}
@@ -115,13 +115,13 @@ export function AttachmentArea({
               >
                 <div className="h-full bg-sky-600" style={{ width: `${upload.percent}%` }} />
               </div>
-              <span className="text-slate-500">{upload.percent}%</span>
+              <span className="text-slate-500">{format.number(upload.percent / 100, { style: "percent" })}</span>
             </li>
           ))}
         </ul>
       ) : null}
       {attachments.length > 0 ? (
-        <ul aria-label="Attached files" className="mt-2 flex flex-wrap gap-2">
+        <ul aria-label={t("attachments.attached")} className="mt-2 flex flex-wrap gap-2">
           {attachments.map((item) => (
             <li key={item.id} className="flex items-center gap-2 rounded-md border border-slate-200 bg-slate-50 px-2 py-1 text-sm">
               <span>{item.filename}</span>
@@ -129,7 +129,7 @@ export function AttachmentArea({
               <button
                 type="button"
                 disabled={disabled}
-                aria-label={`Remove ${item.filename}`}
+                aria-label={t("remove", { name: item.filename })}
                 onClick={() => onRemove(item)}
                 className="rounded px-1 text-slate-600 hover:bg-slate-200"
               >

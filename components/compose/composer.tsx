@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { runAction } from "@/components/run-action";
 import { Alert } from "@/components/ui/alert";
@@ -50,6 +51,7 @@ export interface ComposerProps {
  */
 export function Composer({ start, identities, companyDomains, limits, pendingSend }: ComposerProps) {
   const router = useRouter();
+  const t = useTranslations("compose");
   const id = useId();
   const initialFrom = identities.find((identity) => identity.email === start.from?.toLowerCase()) ?? identities.find((identity) => identity.isDefault) ?? identities[0];
   const [from, setFrom] = useState(initialFrom?.email ?? "");
@@ -140,11 +142,11 @@ export function Composer({ start, identities, companyDomains, limits, pendingSen
     setFieldErrors({});
     const recipients = [to, cc, bcc].flatMap(recipientAddresses);
     if (recipients.length === 0) {
-      setFieldErrors({ to: "Add at least one recipient." });
-      setError("Add at least one recipient in the To field.");
+      setFieldErrors({ to: t("noRecipientField") });
+      setError(t("noRecipient"));
       return;
     }
-    const asked = sendWarnings({
+    const asked = sendWarnings(t, {
       subject,
       body: textWithoutSignature(body, signatureOf(from)),
       attachmentCount: attachments.length + (body.plainText ? 0 : inlineUploadIds(body.html).length),
@@ -177,14 +179,14 @@ export function Composer({ start, identities, companyDomains, limits, pendingSen
 
   async function insertImage(file: File): Promise<string | null> {
     if (file.size > limits.attachmentBytes) {
-      setError(`“${file.name}” is too large to insert.`);
+      setError(t("imageTooLarge", { name: file.name }));
       return null;
     }
     try {
-      const meta = await uploadFile(file, () => undefined);
+      const meta = await uploadFile(file, t, () => undefined);
       return uploadUrl(meta.id);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : "The image could not be inserted.");
+      setError(failure instanceof Error ? failure.message : t("imageFailed"));
       return null;
     }
   }
@@ -205,7 +207,7 @@ export function Composer({ start, identities, companyDomains, limits, pendingSen
     >
       <div className="flex items-center justify-between border-b border-slate-200 px-4 py-3">
         <h1 id={`${id}-title`} className="text-lg font-semibold">
-          {start.origin?.kind === "reply" ? "Reply" : start.origin?.kind === "forward" ? "Forward" : "New message"}
+          {start.origin?.kind === "reply" ? t("title.reply") : start.origin?.kind === "forward" ? t("title.forward") : t("title.new")}
         </h1>
         <p role="status" className="text-sm text-slate-500">
           {draft.note}
@@ -218,10 +220,10 @@ export function Composer({ start, identities, companyDomains, limits, pendingSen
       ) : null}
       {sending.phase === "countdown" || sending.phase === "sending" ? (
         <Alert tone="info" className="mx-4 mt-3 flex items-center gap-3">
-          <span>{sending.phase === "sending" ? "Sending…" : `Sending… (${sending.secondsLeft} s)`}</span>
+          <span>{sending.phase === "sending" ? t("sending") : t("sendingCountdown", { seconds: sending.secondsLeft })}</span>
           {sending.phase === "countdown" ? (
             <button type="button" onClick={() => void sending.undo()} className={buttonClass("secondary", "small")}>
-              Undo
+              {t("undo")}
             </button>
           ) : null}
         </Alert>
@@ -232,7 +234,7 @@ export function Composer({ start, identities, companyDomains, limits, pendingSen
           <div className="px-4">
             <div className="flex items-center gap-3 border-b border-slate-200 py-1.5">
               <label htmlFor={`${id}-from`} className="w-16 shrink-0 text-sm text-slate-600">
-                From
+                {t("fields.from")}
               </label>
               <select
                 id={`${id}-from`}
@@ -250,22 +252,22 @@ export function Composer({ start, identities, companyDomains, limits, pendingSen
               <span className="flex gap-1 text-sm">
                 {showCc ? null : (
                   <button type="button" onClick={() => setShowCc(true)} className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100">
-                    Add Cc
+                    {t("fields.addCc")}
                   </button>
                 )}
                 {showBcc ? null : (
                   <button type="button" onClick={() => setShowBcc(true)} className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100">
-                    Add Bcc
+                    {t("fields.addBcc")}
                   </button>
                 )}
               </span>
             </div>
-            <RecipientField label="To" value={to} onChange={edit(setTo)} error={fieldErrors.to} autoFocus={!start.to} />
-            {showCc ? <RecipientField label="Cc" value={cc} onChange={edit(setCc)} error={fieldErrors.cc} autoFocus={!start.cc} /> : null}
-            {showBcc ? <RecipientField label="Bcc" value={bcc} onChange={edit(setBcc)} error={fieldErrors.bcc} autoFocus={!start.bcc} /> : null}
+            <RecipientField label={t("fields.to")} value={to} onChange={edit(setTo)} error={fieldErrors.to} autoFocus={!start.to} />
+            {showCc ? <RecipientField label={t("fields.cc")} value={cc} onChange={edit(setCc)} error={fieldErrors.cc} autoFocus={!start.cc} /> : null}
+            {showBcc ? <RecipientField label={t("fields.bcc")} value={bcc} onChange={edit(setBcc)} error={fieldErrors.bcc} autoFocus={!start.bcc} /> : null}
             <div className="flex items-center gap-3 border-b border-slate-200 py-1.5">
               <label htmlFor={`${id}-subject`} className="w-16 shrink-0 text-sm text-slate-600">
-                Subject
+                {t("fields.subject")}
               </label>
               <input
                 id={`${id}-subject`}
@@ -280,14 +282,14 @@ export function Composer({ start, identities, companyDomains, limits, pendingSen
             <div className="flex justify-end py-1">
               <label className="flex items-center gap-2 text-sm text-slate-600">
                 <input type="checkbox" role="switch" checked={body.plainText} onChange={(event) => changePlainText(event.target.checked)} />
-                Plain text
+                {t("fields.plainText")}
               </label>
             </div>
           </div>
           <div className="flex min-h-0 flex-1 flex-col border-t border-slate-200">
             {body.plainText ? (
               <textarea
-                aria-label="Message"
+                aria-label={t("fields.message")}
                 value={body.text}
                 onChange={(event) => editBody({ text: event.target.value })}
                 className="min-h-64 flex-1 resize-none px-4 py-3 font-mono text-sm outline-none focus:ring-2 focus:ring-sky-500 focus:ring-inset"
@@ -313,10 +315,10 @@ export function Composer({ start, identities, companyDomains, limits, pendingSen
           />
           <div className="flex items-center gap-3 border-t border-slate-200 px-4 py-3">
             <button type="button" onClick={requestSend} className={buttonClass("primary")} aria-keyshortcuts="Control+Enter Meta+Enter">
-              Send
+              {t("send")}
             </button>
             <button type="button" onClick={() => void discard()} className="rounded-md px-3 py-2 text-sm text-slate-600 hover:bg-slate-100">
-              Discard
+              {t("discard")}
             </button>
           </div>
         </fieldset>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import { runAction } from "@/components/run-action";
 import { dismissSendFailureAction, undoSendAction } from "@/lib/actions/compose";
@@ -10,8 +11,9 @@ function draftUrl(messageId: string): string {
   return `/compose?${new URLSearchParams({ mid: messageId })}`;
 }
 
-function named(send: SendStatus): string {
-  return send.subject ? `“${send.subject}”` : "A message without subject";
+/** The ICU arguments that name a send in the outbox's messages: its subject, or "a message without subject". */
+function named(send: SendStatus): { withSubject: "yes" | "no"; subject: string } {
+  return { withSubject: send.subject ? "yes" : "no", subject: send.subject };
 }
 
 /**
@@ -20,6 +22,7 @@ function named(send: SendStatus): string {
  * The list refreshes itself once the last delay is over.
  */
 export function OutboxNotices({ sends }: { sends: SendStatus[] }) {
+  const t = useTranslations("compose");
   const id = useId();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -45,43 +48,41 @@ export function OutboxNotices({ sends }: { sends: SendStatus[] }) {
   return (
     <section aria-labelledby={id} className="mb-3 rounded-lg border border-slate-200 bg-white p-2 text-sm">
       <h2 id={id} className="px-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">
-        Outbox
+        {t("outbox.title")}
       </h2>
       <ul className="mt-1 space-y-2">
         {sends.map((send) => (
           <li key={send.messageId} className="px-1">
             {send.state === "failed" ? (
               <div role="alert" className="text-red-800">
-                <p>
-                  {named(send)} was not sent. {send.error}
-                </p>
+                <p>{t("outbox.failed", { ...named(send), error: send.error ?? "" })}</p>
                 <p className="mt-1 flex gap-3">
                   <a href={draftUrl(send.messageId)} className="font-medium text-sky-800 underline">
-                    Open draft
+                    {t("outbox.openDraft")}
                   </a>
                   <button
                     type="button"
                     disabled={busy}
-                    aria-label={`Dismiss the failure of ${named(send)}`}
+                    aria-label={t("outbox.dismissLabel", named(send))}
                     onClick={() => void act(() => runAction(() => dismissSendFailureAction({ messageId: send.messageId })))}
                     className="text-slate-600 underline"
                   >
-                    Dismiss
+                    {t("outbox.dismiss")}
                   </button>
                 </p>
               </div>
             ) : (
               <div className="flex items-center justify-between gap-2 text-slate-700">
-                <span>Sending {named(send)}…</span>
+                <span>{t("outbox.sending", named(send))}</span>
                 {send.state === "pending" ? (
                   <button
                     type="button"
                     disabled={busy}
-                    aria-label={`Undo sending ${named(send)}`}
+                    aria-label={t("outbox.undoLabel", named(send))}
                     onClick={() => void act(() => runAction(() => undoSendAction({ messageId: send.messageId })))}
                     className="rounded px-2 py-0.5 font-medium text-sky-800 hover:bg-sky-50"
                   >
-                    Undo
+                    {t("undo")}
                   </button>
                 ) : null}
               </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { commitTyping, joinRecipients, recipientAddresses, splitRecipients } from "./recipient-list";
 
@@ -36,6 +37,7 @@ export function RecipientField({
   disabled?: boolean;
   autoFocus?: boolean;
 }) {
+  const t = useTranslations("compose");
   const id = useId();
   const listId = `${id}-list`;
   const errorId = `${id}-error`;
@@ -101,7 +103,7 @@ export function RecipientField({
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-center gap-1">
           {entries.length > 0 ? (
-            <ul aria-label={`${label} recipients`} className="flex flex-wrap gap-1">
+            <ul aria-label={t("recipients.list", { label })} className="flex flex-wrap gap-1">
               {entries.map((entry, index) => {
                 const valid = recipientAddresses(entry).length > 0;
                 return (
@@ -110,10 +112,10 @@ export function RecipientField({
                     className={`flex items-center gap-1 rounded-full py-0.5 pr-1 pl-2.5 text-sm ${valid ? "bg-slate-100 text-slate-800" : "bg-red-50 text-red-800 ring-1 ring-red-300"}`}
                   >
                     <span>{entry}</span>
-                    {valid ? null : <span className="sr-only">(not a valid address)</span>}
+                    {valid ? null : <span className="sr-only">{t("recipients.invalid")}</span>}
                     <button
                       type="button"
-                      aria-label={`Remove ${entry}`}
+                      aria-label={t("remove", { name: entry })}
                       disabled={disabled}
                       onClick={() => remove(index)}
                       className="rounded-full px-1.5 text-slate-500 hover:bg-slate-200 hover:text-slate-800"
@@ -172,7 +174,7 @@ export function RecipientField({
         <ul
           id={listId}
           role="listbox"
-          aria-label={`Suggestions for ${label}`}
+          aria-label={t("recipients.suggestions", { label })}
           hidden={!expanded}
           className="absolute z-20 mt-1 w-96 max-w-full overflow-hidden rounded-md border border-slate-200 bg-white shadow-lg"
         >

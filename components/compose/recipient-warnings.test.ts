@@ -1,4 +1,6 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import { readMessages } from "@/lib/i18n/messages";
 import { externalRecipients, mentionsAttachment, sendWarnings } from "./recipient-warnings";
 
 describe("mentionsAttachment", () => {
@@ -24,37 +26,47 @@ describe("externalRecipients", () => {
   });
 });
 
+const t = createTranslator({ locale: "en", messages: await readMessages("en"), namespace: "compose" });
+
 describe("sendWarnings", () => {
   const base = { subject: "Plans", body: "Hello", attachmentCount: 0, recipients: ["a@corp.test"], companyDomains: ["corp.test"] };
 
   it("is null when nothing needs a second look", () => {
-    expect(sendWarnings(base)).toBeNull();
-    expect(sendWarnings({ ...base, body: "see attached", attachmentCount: 1 })).toBeNull();
-    expect(sendWarnings({ ...base, body: "", attachmentCount: 1 })).toBeNull();
+    expect(sendWarnings(t, base)).toBeNull();
+    expect(sendWarnings(t, { ...base, body: "see attached", attachmentCount: 1 })).toBeNull();
+    expect(sendWarnings(t, { ...base, body: "", attachmentCount: 1 })).toBeNull();
   });
 
   it("asks about a missing subject or an empty message by name", () => {
-    expect(sendWarnings({ ...base, subject: "  " })).toEqual({ question: "Send without a subject?", reasons: ["The message has no subject."] });
-    expect(sendWarnings({ ...base, body: " \n " })).toEqual({ question: "Send an empty message?", reasons: ["The message has no text and nothing attached."] });
+    expect(sendWarnings(t, { ...base, subject: "  " })).toEqual({ question: "Send without a subject?", reasons: ["The message has no subject."] });
+    expect(sendWarnings(t, { ...base, body: " \n " })).toEqual({ question: "Send an empty message?", reasons: ["The message has no text and nothing attached."] });
   });
 
   it("says plainly what is wrong when there is more than one thing", () => {
-    expect(sendWarnings({ ...base, body: "see attached", recipients: ["x@other.test"] })).toEqual({
+    expect(sendWarnings(t, { ...base, body: "see attached", recipients: ["x@other.test"] })).toEqual({
       question: "Send this message?",
       reasons: ["Your message mentions an attachment, but nothing is attached.", "This recipient is outside your company: x@other.test."],
     });
-    expect(sendWarnings({ ...base, subject: "", body: "" })?.question).toBe("Send this message?");
+    expect(sendWarnings(t, { ...base, subject: "", body: "" })?.question).toBe("Send this message?");
   });
 
   it("warns when the From address's last deliverability check was red, and still lets the writer send", () => {
-    expect(sendWarnings({ ...base, senderDeliverability: "SPF: the relay isn't authorised." })).toEqual({
+    expect(sendWarnings(t, { ...base, senderDeliverability: "SPF: the relay isn't authorised." })).toEqual({
       question: "Send this message?",
       reasons: ["Mail from this address through your relay is likely to be rejected by receivers: SPF: the relay isn't authorised."],
     });
-    expect(sendWarnings({ ...base, senderDeliverability: undefined })).toBeNull();
+    expect(sendWarnings(t, { ...base, senderDeliverability: undefined })).toBeNull();
   });
 
   it("finds an attachment mentioned in the subject", () => {
-    expect(sendWarnings({ ...base, subject: "Contract attached" })?.reasons).toEqual(["Your message mentions an attachment, but nothing is attached."]);
+    expect(sendWarnings(t, { ...base, subject: "Contract attached" })?.reasons).toEqual(["Your message mentions an attachment, but nothing is attached."]);
+  });
+
+  it("asks in the reader's language", async () => {
+    const german = createTranslator({ locale: "de", messages: await readMessages("de"), namespace: "compose" });
+    expect(sendWarnings(german, { ...base, subject: "" })).toEqual({ question: "Ohne Betreff senden?", reasons: ["Die Nachricht hat keinen Betreff."] });
+    expect(sendWarnings(german, { ...base, recipients: ["x@other.test", "y@other.test"] })?.reasons).toEqual([
+      "Diese Empfänger gehören nicht zu Ihrem Unternehmen: x@other.test, y@other.test.",
+    ]);
   });
 });

@@ -1,5 +1,7 @@
 /** Checks run before sending, shown as a "Send anyway / Go back" dialog. Pure: used by the composer in the browser. */
 
+import type { ComposeTranslator } from "./compose-translator";
+
 // Words that say "I attached something", in English and a few other languages. Matched on whole words,
 // outside quoted lines, so a quoted "see attached" in a reply does not trigger the warning.
 const ATTACHMENT_WORDS = [
@@ -74,24 +76,25 @@ export interface SendQuestion {
   reasons: string[];
 }
 
-/** What to ask before sending, or null when the message can go without asking. */
-export function sendWarnings(input: SendWarningInput): SendQuestion | null {
+/** What to ask before sending (in the reader's language), or null when the message can go without asking. */
+export function sendWarnings(t: ComposeTranslator, input: SendWarningInput): SendQuestion | null {
   const noSubject = input.subject.trim() === "";
   const empty = input.body.trim() === "" && input.attachmentCount === 0;
   const reasons: string[] = [];
-  if (noSubject) reasons.push("The message has no subject.");
-  if (empty) reasons.push("The message has no text and nothing attached.");
+  if (noSubject) reasons.push(t("warnings.noSubject"));
+  if (empty) reasons.push(t("warnings.empty"));
   if (input.attachmentCount === 0 && mentionsAttachment(`${input.subject}\n${input.body}`)) {
-    reasons.push("Your message mentions an attachment, but nothing is attached.");
+    reasons.push(t("warnings.attachmentMentioned"));
   }
   const outside = externalRecipients(input.recipients, input.companyDomains);
   if (outside.length > 0) {
-    reasons.push(`${outside.length === 1 ? "This recipient is" : "These recipients are"} outside your company: ${outside.join(", ")}.`);
+    reasons.push(t("warnings.external", { count: outside.length, addresses: outside.join(", ") }));
   }
   if (input.senderDeliverability) {
-    reasons.push(`Mail from this address through your relay is likely to be rejected by receivers: ${input.senderDeliverability}`);
+    reasons.push(t("warnings.senderDeliverability", { reason: input.senderDeliverability }));
   }
   if (reasons.length === 0) return null;
-  const question = reasons.length > 1 ? "Send this message?" : noSubject ? "Send without a subject?" : empty ? "Send an empty message?" : "Send this message?";
+  const question =
+    reasons.length > 1 ? t("warnings.generalQuestion") : noSubject ? t("warnings.noSubjectQuestion") : empty ? t("warnings.emptyQuestion") : t("warnings.generalQuestion");
   return { question, reasons };
 }

@@ -1,11 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef } from "react";
 import { buttonClass } from "@/components/ui/button-class";
 import type { SendQuestion } from "./recipient-warnings";
 
 /** Asks before sending ("Send without a subject?"…): "Send anyway" or "Go back" (the default, focused first). */
 export function SendWarningsDialog({ question, onSend, onCancel }: { question: SendQuestion; onSend: () => void; onCancel: () => void }) {
+  const t = useTranslations("compose");
   const id = useId();
   const back = useRef<HTMLButtonElement>(null);
   useEffect(() => back.current?.focus(), []);
@@ -31,10 +33,10 @@ export function SendWarningsDialog({ question, onSend, onCancel }: { question: S
         </ul>
         <div className="mt-5 flex justify-end gap-2">
           <button ref={back} type="button" onClick={onCancel} className={buttonClass("secondary")}>
-            Go back
+            {t("warnings.goBack")}
           </button>
           <button type="button" onClick={onSend} className={buttonClass("primary")}>
-            Send anyway
+            {t("warnings.sendAnyway")}
           </button>
         </div>
       </div>

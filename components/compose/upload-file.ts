@@ -1,7 +1,8 @@
 import type { UploadMeta } from "@/lib/uploads/upload-store";
+import type { ComposeTranslator } from "./compose-translator";
 
-/** Uploads one file to /api/uploads with XMLHttpRequest, reporting progress (0–100) as it goes. */
-export function uploadFile(file: File, onProgress: (percent: number) => void, signal?: AbortSignal): Promise<UploadMeta> {
+/** Uploads one file to /api/uploads with XMLHttpRequest, reporting progress (0–100) as it goes; `t` words a failure. */
+export function uploadFile(file: File, t: ComposeTranslator, onProgress: (percent: number) => void, signal?: AbortSignal): Promise<UploadMeta> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open("POST", "/api/uploads");
@@ -14,10 +15,10 @@ export function uploadFile(file: File, onProgress: (percent: number) => void, si
     request.onload = () => {
       const body = request.response as (UploadMeta & { error?: string }) | null;
       if (request.status === 201 && body) resolve(body);
-      else reject(new Error(body?.error ?? "The upload failed. Please try again."));
+      else reject(new Error(body?.error ?? t("attachments.uploadFailed")));
     };
-    request.onerror = () => reject(new Error("The upload failed: the connection to Mailroom was lost. Please try again."));
-    request.onabort = () => reject(new Error("The upload was cancelled."));
+    request.onerror = () => reject(new Error(t("attachments.connectionLost")));
+    request.onabort = () => reject(new Error(t("attachments.cancelled")));
     signal?.addEventListener("abort", () => request.abort());
     request.send(file);
   });

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { runAction } from "@/components/run-action";
 import { saveDraftAction } from "@/lib/actions/compose";
@@ -27,6 +28,8 @@ export interface DraftAutosave {
  * bar naming the composition so that a reload finds its draft.
  */
 export function useDraftAutosave(draft: DraftInput, active: boolean): DraftAutosave {
+  const t = useTranslations("compose");
+  const format = useFormatter();
   const [note, setNote] = useState("");
   const latest = useRef(draft);
   const isActive = useRef(active);
@@ -49,9 +52,9 @@ export function useDraftAutosave(draft: DraftInput, active: boolean): DraftAutos
       if (result.ok) {
         savedVersion.current = Math.max(savedVersion.current, savingVersion);
         window.history.replaceState(null, "", `/compose?draft=${result.data.uid}&mid=${encodeURIComponent(latest.current.messageId)}`);
-        setNote(`Draft saved at ${new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}`);
+        setNote(t("draft.saved", { time: format.dateTime(new Date(), { hour: "2-digit", minute: "2-digit" }) }));
       } else {
-        setNote(`Draft not saved: ${Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.error}`);
+        setNote(t("draft.notSaved", { reason: Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.error }));
       }
       return result;
     } finally {

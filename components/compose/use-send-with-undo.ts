@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { runAction, SERVER_UNREACHABLE } from "@/components/run-action";
 import { sendMessageAction, sendResultAction, undoSendAction, type SendProgress } from "@/lib/actions/compose";
@@ -37,8 +38,6 @@ export interface SendWithUndo {
 const RESULT_RETRIES = 5;
 const RESULT_RETRY_MS = 2_000;
 
-const UNDONE_ELSEWHERE: ActionFailure = { ok: false, code: "failed", error: "Sending was undone in another window. The message is saved in Drafts." };
-
 /**
  * Sending as the composer does it: save the draft, then ask the server to send it at the end of
  * the user's undo delay. The server keeps the delay: the countdown shown here is the server's, the
@@ -46,6 +45,7 @@ const UNDONE_ELSEWHERE: ActionFailure = { ok: false, code: "failed", error: "Sen
  * until the server has started sending.
  */
 export function useSendWithUndo(options: SendWithUndoOptions): SendWithUndo {
+  const t = useTranslations("compose");
   const [phase, setPhase] = useState<SendPhase>(options.initial?.state === "sent" ? "sent" : "idle");
   const [secondsLeft, setSecondsLeft] = useState(0);
   const [sentCopySaved, setSentCopySaved] = useState(options.initial?.sentCopySaved ?? true);
@@ -76,7 +76,7 @@ export function useSendWithUndo(options: SendWithUndoOptions): SendWithUndo {
       setSentCopySaved(progress.sentCopySaved);
       setPhase("sent");
     } else if (progress.state === "cancelled") {
-      fail(UNDONE_ELSEWHERE);
+      fail({ ok: false, code: "failed", error: t("undoneElsewhere") });
     } else if (progress.state === "pending" && progress.msLeft > 0) {
       countDown(progress.msLeft);
     } else {
@@ -112,7 +112,7 @@ export function useSendWithUndo(options: SendWithUndoOptions): SendWithUndo {
     const initial = latest.current.initial;
     if (initial?.state === "pending") countDown(initial.msLeft);
     else if (initial?.state === "sending") void awaitResult();
-    else if (initial?.state === "failed") latest.current.onFailure({ ok: false, code: "failed", error: initial.error ?? "The message was not sent." });
+    else if (initial?.state === "failed") latest.current.onFailure({ ok: false, code: "failed", error: initial.error ?? t("notSent") });
     return stopTimers;
     // Once, on mount: later changes come from this page's own actions.
     // eslint-disable-next-line react-hooks/exhaustive-deps
