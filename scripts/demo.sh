@@ -37,8 +37,13 @@ if [[ -z "${AUTH_SECRET:-}" ]]; then
   export AUTH_SECRET
 fi
 
-npx next build
 export PORT="${PORT:-3000}"
+# A Mailroom already serving from this folder would break if its build were replaced under it.
+if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+  echo "Something is already listening on 127.0.0.1:$PORT (a running demo?). Stop it first, or choose another port: PORT=3001 npm run demo" >&2
+  exit 1
+fi
+npx next build
 echo
 echo "  Mailroom is starting on http://127.0.0.1:$PORT"
 if [[ -n "$demo_servers" ]]; then
