@@ -1,11 +1,14 @@
 import type { MetadataRoute } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 
-/** The web app manifest: lets people add Mailroom to a phone's home screen with its name and icon. */
-export default function manifest(): MetadataRoute.Manifest {
+/** The web app manifest: lets people add Mailroom to a phone's home screen with its name and icon, in their language. */
+export default async function manifest(): Promise<MetadataRoute.Manifest> {
+  const t = await getTranslations("app");
   return {
-    name: "Mailroom",
-    short_name: "Mailroom",
-    description: "Your company's webmail",
+    name: t("name"),
+    short_name: t("name"),
+    description: t("description"),
+    lang: await getLocale(),
     start_url: "/mail/INBOX",
     scope: "/",
     display: "standalone",

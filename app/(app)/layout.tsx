@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { Suspense, type ReactNode } from "react";
 import { requireSession } from "@/lib/auth/current-session";
 import { TopBar } from "@/components/app-shell/top-bar";
@@ -9,6 +10,7 @@ import { OutboxSection } from "@/components/compose/outbox-section";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const session = await requireSession();
+  const t = await getTranslations("shell");
   return (
     <FolderDrawerProvider>
       <div className="flex h-dvh flex-col">
@@ -16,7 +18,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           href="#messages"
           className="sr-only rounded-md bg-white px-4 py-3 font-medium text-sky-800 shadow-lg focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50"
         >
-          Skip to messages
+          {t("skipToMessages")}
         </a>
         <TopBar email={session.email} />
         <KeyboardShortcuts />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 
@@ -21,6 +22,7 @@ export function FolderDrawerProvider({ children }: { children: ReactNode }) {
 
 /** On phones: opens the folder tree. */
 export function FoldersButton() {
+  const t = useTranslations("shell");
   const { open, setOpen } = useContext(DrawerContext);
   return (
     <button
@@ -33,7 +35,7 @@ export function FoldersButton() {
       <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
         <path d="M4 6h16M4 12h16M4 18h16" />
       </svg>
-      <span className="sr-only sm:not-sr-only">Folders</span>
+      <span className="sr-only sm:not-sr-only">{t("folders")}</span>
     </button>
   );
 }
@@ -44,6 +46,7 @@ export function FoldersButton() {
  * closes it, and so does the window growing wide.
  */
 export function FolderDrawer({ children }: { children: ReactNode }) {
+  const t = useTranslations("shell");
   const { open, setOpen } = useContext(DrawerContext);
   const dialog = useRef<HTMLDialogElement>(null);
   const pathname = usePathname();
@@ -74,7 +77,7 @@ export function FolderDrawer({ children }: { children: ReactNode }) {
 
   return (
     <>
-      <aside aria-label="Folder list" className="hidden w-52 shrink-0 overflow-y-auto border-r border-slate-200 bg-white/60 p-2 md:block xl:w-60">
+      <aside aria-label={t("folderList")} className="hidden w-52 shrink-0 overflow-y-auto border-r border-slate-200 bg-white/60 p-2 md:block xl:w-60">
         {children}
       </aside>
       <dialog
@@ -105,13 +108,13 @@ export function FolderDrawer({ children }: { children: ReactNode }) {
         <div className="flex h-full flex-col overflow-y-auto border-r border-slate-200 bg-white p-2 text-slate-900 shadow-xl">
           <div className="mb-2 flex items-center justify-between gap-2 pl-2">
             <h2 id="folder-drawer-title" className="font-semibold">
-              Folders
+              {t("folders")}
             </h2>
             <button
               type="button"
               onClick={() => setOpen(false)}
               className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100"
-              aria-label="Close folders"
+              aria-label={t("closeFolders")}
             >
               <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
                 <path d="M6 6l12 12M18 6L6 18" />

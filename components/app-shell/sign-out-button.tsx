@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { runAction } from "@/components/run-action";
 import { buttonClass } from "@/components/ui/button-class";
@@ -11,6 +12,7 @@ import { signOutAction } from "@/lib/actions/auth";
  * beside the button instead of breaking the page.
  */
 export function SignOutButton() {
+  const t = useTranslations("shell");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   return (
@@ -35,7 +37,7 @@ export function SignOutButton() {
         </p>
       ) : null}
       <button type="submit" disabled={pending} className={buttonClass("secondary", "small")}>
-        Sign out
+        {t("signOut")}
       </button>
     </form>
   );

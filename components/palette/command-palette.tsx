@@ -8,7 +8,7 @@ import { focusSearch } from "@/components/keyboard/focus-search";
 import { messageCommands } from "@/components/messages/message-commands";
 import { folderHref } from "@/components/messages/hrefs";
 import { runAction } from "@/components/run-action";
-import { SETTINGS_SECTIONS } from "@/components/settings/settings-nav";
+import { useSettingsSections } from "@/components/settings/settings-nav";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import { matchCommands, type PaletteCommand } from "./palette-match";
 
@@ -23,6 +23,7 @@ export function CommandPalette({ onClose, onShowShortcuts }: { onClose: () => vo
   const router = useRouter();
   const id = useId();
   const folders = useFolderDirectory();
+  const settingsSections = useSettingsSections();
   // What the open list or message can do with its messages now (Archive, Delete, Move to…), read as the palette opens.
   const [forMessages] = useState<PaletteCommand[]>(() =>
     messageCommands().map((command) => ({ id: `message:${command.id}`, label: command.label, group: "Messages", keywords: command.shortcut, run: command.run })),
@@ -37,7 +38,7 @@ export function CommandPalette({ onClose, onShowShortcuts }: { onClose: () => vo
       { id: "search", label: "Search mail", group: "Commands", keywords: "find", run: () => focusSearch(() => router.push("/mail/INBOX")) },
       { id: "shortcuts", label: "Keyboard shortcuts", group: "Commands", keywords: "help keys", run: onShowShortcuts },
       ...folders.map((folder) => ({ id: `folder:${folder.path}`, label: folder.label, group: "Go to folder", run: () => router.push(folderHref(folder.path)) })),
-      ...SETTINGS_SECTIONS.map((section) => ({
+      ...settingsSections.map((section) => ({
         id: `settings:${section.href}`,
         label: `Settings: ${section.label}`,
         group: "Go to",
@@ -56,7 +57,7 @@ export function CommandPalette({ onClose, onShowShortcuts }: { onClose: () => vo
           }),
       },
     ],
-    [forMessages, folders, router, onShowShortcuts],
+    [forMessages, folders, settingsSections, router, onShowShortcuts],
   );
   const shown = matchCommands(commands, query).slice(0, MAX_SHOWN);
   const current = Math.min(active, Math.max(0, shown.length - 1));

@@ -1,19 +1,20 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState, useTransition } from "react";
 import { runAction } from "@/components/run-action";
 import { Alert } from "@/components/ui/alert";
 import { setThemeAction } from "@/lib/actions/appearance";
 import type { Theme } from "@/lib/db/schema";
 
-const CHOICES: { value: Theme; label: string; hint: string }[] = [
-  { value: "system", label: "System", hint: "Light or dark as your device is set." },
-  { value: "light", label: "Light", hint: "Always light." },
-  { value: "dark", label: "Dark", hint: "Always dark." },
-];
-
 /** Settings → Appearance: the colour scheme, applied at once and remembered for every device. */
 export function AppearanceForm({ initial }: { initial: Theme }) {
+  const t = useTranslations("settings.appearance");
+  const choices: { value: Theme; label: string; hint: string }[] = [
+    { value: "system", label: t("system"), hint: t("systemHint") },
+    { value: "light", label: t("light"), hint: t("lightHint") },
+    { value: "dark", label: t("dark"), hint: t("darkHint") },
+  ];
   const [theme, setTheme] = useState(initial);
   const [result, setResult] = useState<{ ok: true } | { ok: false; error: string } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -33,9 +34,9 @@ export function AppearanceForm({ initial }: { initial: Theme }) {
   return (
     <div className="mt-6 space-y-4">
       <fieldset className="rounded-xl border border-slate-200 bg-white p-4">
-        <legend className="px-1 text-sm font-medium text-slate-700">Theme</legend>
+        <legend className="px-1 text-sm font-medium text-slate-700">{t("theme")}</legend>
         <div className="grid gap-2 sm:grid-cols-3">
-          {CHOICES.map((choice) => (
+          {choices.map((choice) => (
             <label
               key={choice.value}
               className="flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border border-slate-200 p-3 has-checked:border-sky-600 has-checked:bg-sky-50"
@@ -57,7 +58,7 @@ export function AppearanceForm({ initial }: { initial: Theme }) {
           ))}
         </div>
       </fieldset>
-      {result === null ? null : result.ok ? <Alert tone="success">Appearance saved.</Alert> : <Alert tone="error">{result.error}</Alert>}
+      {result === null ? null : result.ok ? <Alert tone="success">{t("saved")}</Alert> : <Alert tone="error">{result.error}</Alert>}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
@@ -28,18 +29,17 @@ interface Props {
  * words what its colour means, and the DNS records to add where something won't pass.
  */
 export function DeliverabilityPanel(props: Props) {
+  const t = useTranslations("settings.deliverability");
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
       <div>
         <h2 id={headingId} className="text-sm font-semibold text-slate-900">
-          Deliverability
+          {t("title")}
         </h2>
-        <p className="mt-1 text-sm text-slate-600">
-          Whether receivers will trust mail from each of your addresses sent through this relay: SPF, DKIM and DMARC in your domain&apos;s DNS.
-        </p>
+        <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
       </div>
-      <Field label="DKIM selectors" hint={`Optional, separated by spaces. ${props.dkimHint}`} errors={props.selectorErrors}>
+      <Field label={t("dkimSelectors")} hint={t("dkimSelectorsHint", { note: props.dkimHint })} errors={props.selectorErrors}>
         {(control) => (
           <input
             {...control}
@@ -53,26 +53,27 @@ export function DeliverabilityPanel(props: Props) {
         )}
       </Field>
       <button type="button" disabled={props.disabled} onClick={props.onCheck} className={buttonClass("secondary")}>
-        {props.checking ? "Checking…" : "Check deliverability"}
+        {props.checking ? t("checking") : t("check")}
       </button>
       {props.error ? <Alert tone="error">{props.error}</Alert> : null}
       {props.identities.length === 0 ? (
-        <p className="text-sm text-slate-600">{props.checking ? "Looking up DNS…" : "Not checked yet. Save, or press Check deliverability."}</p>
+        <p className="text-sm text-slate-600">{props.checking ? t("lookingUp") : t("notChecked")}</p>
       ) : (
-        <ul aria-label="Deliverability by address" aria-busy={props.checking} className="space-y-4">
+        <ul aria-label={t("byAddress")} aria-busy={props.checking} className="space-y-4">
           {props.identities.map((identity) => (
             <IdentityResult key={identity.fromAddress} identity={identity} />
           ))}
         </ul>
       )}
       {props.identityCount > props.identities.length && props.identities.length > 0 ? (
-        <p className="text-xs text-slate-600">Only your first {props.identities.length} addresses are checked.</p>
+        <p className="text-xs text-slate-600">{t("onlyFirst", { count: props.identities.length })}</p>
       ) : null}
     </section>
   );
 }
 
 function IdentityResult({ identity }: { identity: IdentityDeliverability }) {
+  const t = useTranslations("settings.deliverability");
   const headingId = useId();
   const { result } = identity;
   return (
@@ -86,14 +87,12 @@ function IdentityResult({ identity }: { identity: IdentityDeliverability }) {
             <DeliverabilityMark status={result.report.summary.status} />
             <span>{result.report.summary.text}</span>
           </p>
-          <ul aria-label={`Checks for ${identity.fromAddress}`} className="mt-3 space-y-3">
+          <ul aria-label={t("checksFor", { address: identity.fromAddress })} className="mt-3 space-y-3">
             {result.report.checks.map((check) => (
               <CheckResult key={check.id} check={check} />
             ))}
           </ul>
-          <p className="mt-3 text-xs text-slate-600">
-            Checked <LocalDateTime iso={identity.checkedAt} />.
-          </p>
+          <p className="mt-3 text-xs text-slate-600">{t.rich("checkedAt", { when: () => <LocalDateTime iso={identity.checkedAt} /> })}</p>
         </>
       ) : (
         <p className="mt-1 text-sm text-red-800">{result.error}</p>
@@ -103,6 +102,7 @@ function IdentityResult({ identity }: { identity: IdentityDeliverability }) {
 }
 
 function CheckResult({ check }: { check: DeliverabilityCheck }) {
+  const t = useTranslations("settings.deliverability");
   const headingId = useId();
   return (
     <li aria-labelledby={headingId} className="border-t border-slate-100 pt-3 text-sm">
@@ -115,7 +115,7 @@ function CheckResult({ check }: { check: DeliverabilityCheck }) {
       <p className="mt-1 text-slate-700">{check.explanation}</p>
       {check.details.length > 0 ? (
         <details className="mt-1 text-xs text-slate-600">
-          <summary className="cursor-pointer">What Mailroom found</summary>
+          <summary className="cursor-pointer">{t("found")}</summary>
           <ul className="mt-1 list-disc space-y-0.5 pl-5 break-all">
             {check.details.map((detail) => (
               <li key={detail}>{detail}</li>
@@ -125,13 +125,11 @@ function CheckResult({ check }: { check: DeliverabilityCheck }) {
       ) : null}
       {check.fix && needsFix(check.status) ? (
         <div className="mt-2">
-          {check.fix.records.length > 0 ? (
-            <p className="text-slate-700">{check.fix.records.length === 1 ? "Add this record to your DNS:" : "Add these records to your DNS:"}</p>
-          ) : null}
+          {check.fix.records.length > 0 ? <p className="text-slate-700">{t("addRecords", { count: check.fix.records.length })}</p> : null}
           {check.fix.records.map((record) => (
             <pre
               key={record.zoneLine}
-              aria-label={`${record.type} record for ${record.name}`}
+              aria-label={t("record", { type: record.type, name: record.name })}
               className="mt-1 overflow-x-auto rounded-md bg-slate-900 p-2 font-mono text-xs whitespace-pre-wrap text-slate-50 select-all"
             >
               {record.zoneLine}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { createFolderAction, deleteFolderAction, emptyFolderAction, moveFolderAction, renameFolderAction } from "@/lib/actions/folders";
 import type { ActionResult } from "@/lib/actions/result";
@@ -9,7 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
 import { ModalDialog } from "@/components/ui/modal-dialog";
-import { countOfMessages, folderLabel } from "./folder-manager-labels";
+import { folderLabel } from "./folder-manager-labels";
 
 interface DialogProps {
   onClose: () => void;
@@ -43,10 +44,11 @@ function DialogButtons({
   danger?: boolean;
   cancelFirst?: boolean;
 }) {
+  const t = useTranslations("settings.folders.dialogs");
   return (
     <div className="mt-5 flex justify-end gap-2">
       <button type="button" onClick={onClose} data-autofocus={cancelFirst ? "" : undefined} className={buttonClass("secondary")}>
-        Cancel
+        {t("cancel")}
       </button>
       <button type="submit" disabled={pending} className={buttonClass(danger ? "danger" : "primary")}>
         {submitLabel}
@@ -87,11 +89,12 @@ function ParentSelect({
   onChange: (value: string) => void;
   errors?: string[];
 }) {
+  const t = useTranslations("settings.folders.dialogs");
   return (
     <Field label={label} errors={errors}>
       {(control) => (
         <select {...control} value={value} onChange={(event) => onChange(event.target.value)} className={INPUT_CLASS}>
-          <option value="">Top level</option>
+          <option value="">{t("topLevel")}</option>
           {choices.map((folder) => (
             <option key={folder.path} value={folder.path}>
               {folderLabel(folder)}
@@ -104,119 +107,127 @@ function ParentSelect({
 }
 
 export function CreateFolderDialog({ folders, onClose, onDone }: DialogProps & { folders: ManagedFolder[] }) {
+  const t = useTranslations("settings.folders.dialogs");
   const [name, setName] = useState("");
   const [parent, setParent] = useState("");
   const { failure, pending, submit } = useFolderAction();
   return (
-    <ModalDialog title="New folder" onClose={onClose}>
+    <ModalDialog title={t("createTitle")} onClose={onClose}>
       <DialogForm
         onSubmit={() =>
           submit(
             () => createFolderAction({ parent: parent || null, name }),
-            () => onDone(`Created “${name.trim()}”.`),
+            () => onDone(t("created", { folder: name.trim() })),
           )
         }
       >
         {failure ? <Alert tone="error">{failure.error}</Alert> : null}
-        <Field label="Folder name" errors={failure?.fieldErrors?.name}>
+        <Field label={t("folderName")} errors={failure?.fieldErrors?.name}>
           {(control) => <input {...control} data-autofocus="" value={name} onChange={(event) => setName(event.target.value)} maxLength={200} required className={INPUT_CLASS} />}
         </Field>
-        <ParentSelect label="Inside" choices={parentChoices(folders)} value={parent} onChange={setParent} errors={failure?.fieldErrors?.parent} />
-        <DialogButtons onClose={onClose} pending={pending} submitLabel="Create folder" />
+        <ParentSelect label={t("inside")} choices={parentChoices(folders)} value={parent} onChange={setParent} errors={failure?.fieldErrors?.parent} />
+        <DialogButtons onClose={onClose} pending={pending} submitLabel={t("create")} />
       </DialogForm>
     </ModalDialog>
   );
 }
 
 export function RenameFolderDialog({ folder, onClose, onDone }: DialogProps & { folder: ManagedFolder }) {
+  const t = useTranslations("settings.folders.dialogs");
   const [name, setName] = useState(folder.name);
   const { failure, pending, submit } = useFolderAction();
   return (
-    <ModalDialog title={`Rename “${folder.name}”`} onClose={onClose}>
+    <ModalDialog title={t("renameTitle", { folder: folder.name })} onClose={onClose}>
       <DialogForm
         onSubmit={() =>
           submit(
             () => renameFolderAction({ path: folder.path, name }),
-            () => onDone(`Renamed “${folder.name}” to “${name.trim()}”.`),
+            () => onDone(t("renamed", { folder: folder.name, name: name.trim() })),
           )
         }
       >
         {failure ? <Alert tone="error">{failure.error}</Alert> : null}
-        <Field label="New name" errors={failure?.fieldErrors?.name}>
+        <Field label={t("newName")} errors={failure?.fieldErrors?.name}>
           {(control) => <input {...control} data-autofocus="" value={name} onChange={(event) => setName(event.target.value)} maxLength={200} required className={INPUT_CLASS} />}
         </Field>
-        <DialogButtons onClose={onClose} pending={pending} submitLabel="Rename" />
+        <DialogButtons onClose={onClose} pending={pending} submitLabel={t("rename")} />
       </DialogForm>
     </ModalDialog>
   );
 }
 
 export function MoveFolderDialog({ folder, folders, onClose, onDone }: DialogProps & { folder: ManagedFolder; folders: ManagedFolder[] }) {
+  const t = useTranslations("settings.folders.dialogs");
   const current = folder.parents.length > 0 ? folder.path.slice(0, folder.path.length - folder.name.length - folder.delimiter.length) : "";
   const [parent, setParent] = useState(current);
   const { failure, pending, submit } = useFolderAction();
   const choices = parentChoices(folders, folder);
   return (
-    <ModalDialog title={`Move “${folderLabel(folder)}”`} description="Its subfolders and messages move with it." onClose={onClose}>
+    <ModalDialog title={t("moveTitle", { folder: folderLabel(folder) })} description={t("moveDescription")} onClose={onClose}>
       <DialogForm
         onSubmit={() =>
           submit(
             () => moveFolderAction({ path: folder.path, parent: parent || null }),
-            () => onDone(`Moved “${folder.name}” ${parent ? `into “${folderLabel(choices.find((choice) => choice.path === parent) ?? folder)}”` : "to the top level"}.`),
+            () =>
+              onDone(
+                parent
+                  ? t("movedInto", { folder: folder.name, parent: folderLabel(choices.find((choice) => choice.path === parent) ?? folder) })
+                  : t("movedToTop", { folder: folder.name }),
+              ),
           )
         }
       >
         {failure ? <Alert tone="error">{failure.error}</Alert> : null}
-        <ParentSelect label="Move into" choices={choices} value={parent} onChange={setParent} errors={failure?.fieldErrors?.parent} />
-        <DialogButtons onClose={onClose} pending={pending} submitLabel="Move" />
+        <ParentSelect label={t("moveInto")} choices={choices} value={parent} onChange={setParent} errors={failure?.fieldErrors?.parent} />
+        <DialogButtons onClose={onClose} pending={pending} submitLabel={t("move")} />
       </DialogForm>
     </ModalDialog>
   );
 }
 
 export function DeleteFolderDialog({ folder, onClose, onDone }: DialogProps & { folder: ManagedFolder }) {
+  const t = useTranslations("settings.folders.dialogs");
   const { failure, pending, submit } = useFolderAction();
   const label = folderLabel(folder);
   const warning =
-    folder.messages > 0
-      ? `It holds ${countOfMessages(folder.messages)}${folder.unread > 0 ? ` (${folder.unread.toLocaleString("en")} unread)` : ""}. They will be deleted with it and can't be recovered.`
-      : "It is empty.";
+    folder.messages > 0 ? (folder.unread > 0 ? t("holdsWithUnread", { count: folder.messages, unread: folder.unread }) : t("holds", { count: folder.messages })) : t("isEmpty");
   return (
-    <ModalDialog role="alertdialog" title={`Delete “${label}”?`} description={warning} onClose={onClose}>
+    <ModalDialog role="alertdialog" title={t("deleteTitle", { folder: label })} description={warning} onClose={onClose}>
       <DialogForm
         onSubmit={() =>
           submit(
             () => deleteFolderAction({ path: folder.path, confirmedMessages: folder.messages }),
-            () => onDone(`Deleted “${label}”.`),
+            () => onDone(t("deleted", { folder: label })),
           )
         }
       >
         {failure ? <Alert tone="error">{failure.error}</Alert> : null}
-        <DialogButtons onClose={onClose} pending={pending} submitLabel="Delete folder" danger cancelFirst />
+        <DialogButtons onClose={onClose} pending={pending} submitLabel={t("delete")} danger cancelFirst />
       </DialogForm>
     </ModalDialog>
   );
 }
 
 export function EmptyFolderDialog({ folder, onClose, onDone }: DialogProps & { folder: ManagedFolder & { specialUse: "\\Trash" | "\\Junk" } }) {
+  const t = useTranslations("settings.folders.dialogs");
   const { failure, pending, submit } = useFolderAction();
   return (
     <ModalDialog
       role="alertdialog"
-      title={`Empty ${folder.name}?`}
-      description={`${countOfMessages(folder.messages)} in ${folder.name} will be deleted for good.`}
+      title={t("emptyTitle", { folder: folder.name })}
+      description={t("emptyDescription", { count: folder.messages, folder: folder.name })}
       onClose={onClose}
     >
       <DialogForm
         onSubmit={() =>
           submit(
             () => emptyFolderAction({ folder: folder.specialUse === "\\Trash" ? "trash" : "junk" }),
-            ({ deleted }) => onDone(`Deleted ${countOfMessages(deleted)} from ${folder.name}.`),
+            ({ deleted }) => onDone(t("emptied", { count: deleted, folder: folder.name })),
           )
         }
       >
         {failure ? <Alert tone="error">{failure.error}</Alert> : null}
-        <DialogButtons onClose={onClose} pending={pending} submitLabel={`Empty ${folder.name}`} danger cancelFirst />
+        <DialogButtons onClose={onClose} pending={pending} submitLabel={t("empty", { folder: folder.name })} danger cancelFirst />
       </DialogForm>
     </ModalDialog>
   );

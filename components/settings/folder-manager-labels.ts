@@ -4,7 +4,3 @@ import type { ManagedFolder } from "@/lib/mail/imap/folder-admin";
 export function folderLabel(folder: Pick<ManagedFolder, "parents" | "name">): string {
   return [...folder.parents, folder.name].join(" / ");
 }
-
-export function countOfMessages(messages: number): string {
-  return messages === 1 ? "1 message" : `${messages.toLocaleString("en")} messages`;
-}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useOptimistic, useState, useTransition } from "react";
 import { setFolderSubscribedAction } from "@/lib/actions/folders";
 import type { ManagedFolder } from "@/lib/mail/imap/folder-admin";
@@ -8,13 +9,14 @@ import { runAction } from "@/components/run-action";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
 import { CreateFolderDialog, DeleteFolderDialog, EmptyFolderDialog, MoveFolderDialog, RenameFolderDialog } from "./folder-manager-dialogs";
-import { countOfMessages, folderLabel } from "./folder-manager-labels";
+import { folderLabel } from "./folder-manager-labels";
 
 type Open =
   { kind: "create" } | { kind: "rename" | "move" | "delete"; folder: ManagedFolder } | { kind: "empty"; folder: ManagedFolder & { specialUse: "\\Trash" | "\\Junk" } } | null;
 
 /** The "Manage folders" list: create, rename, move, delete, subscribe, and empty Trash and Junk. */
 export function FolderManager({ folders }: { folders: ManagedFolder[] }) {
+  const t = useTranslations("settings.folders");
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const done = (text: string) => {
@@ -28,16 +30,16 @@ export function FolderManager({ folders }: { folders: ManagedFolder[] }) {
       {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
       <div className="flex flex-wrap items-center gap-2">
         <button type="button" onClick={() => setOpen({ kind: "create" })} className={buttonClass("primary", "small")}>
-          New folder
+          {t("newFolder")}
         </button>
         {emptiable.map((folder) => (
           <button key={folder.path} type="button" disabled={folder.messages === 0} onClick={() => setOpen({ kind: "empty", folder })} className={buttonClass("danger", "small")}>
-            Empty {folder.name}
-            <span className="sr-only">{folder.messages === 0 ? " (already empty)" : ""}</span>
+            {t("empty", { folder: folder.name })}
+            {folder.messages === 0 ? <span className="sr-only"> {t("alreadyEmpty")}</span> : null}
           </button>
         ))}
       </div>
-      <ul aria-label="All folders" className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
+      <ul aria-label={t("allFolders")} className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
         {folders.map((folder) => {
           const label = folderLabel(folder);
           const special = folder.specialUse !== null;
@@ -46,22 +48,41 @@ export function FolderManager({ folders }: { folders: ManagedFolder[] }) {
               <div className="flex min-w-0 flex-1 items-center gap-2" style={{ paddingLeft: `${folder.parents.length * 1.25}rem` }}>
                 <FolderIcon specialUse={folder.specialUse} />
                 <span className="truncate font-medium">{folder.name}</span>
-                {special ? <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">Special folder</span> : null}
+                {special ? <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{t("special")}</span> : null}
                 <span className="text-slate-500">
-                  {folder.selectable ? `${countOfMessages(folder.messages)}${folder.unread > 0 ? `, ${folder.unread.toLocaleString("en")} unread` : ""}` : "holds no mail"}
+                  {folder.selectable
+                    ? folder.unread > 0
+                      ? t("countsWithUnread", { count: folder.messages, unread: folder.unread })
+                      : t("counts", { count: folder.messages })
+                    : t("holdsNoMail")}
                 </span>
               </div>
               <SubscribeToggle folder={folder} label={label} onResult={setNotice} />
               {special ? null : (
                 <div className="flex gap-1.5">
-                  <button type="button" aria-label={`Rename ${label}`} onClick={() => setOpen({ kind: "rename", folder })} className={buttonClass("secondary", "small")}>
-                    Rename
+                  <button
+                    type="button"
+                    aria-label={t("renameFolder", { folder: label })}
+                    onClick={() => setOpen({ kind: "rename", folder })}
+                    className={buttonClass("secondary", "small")}
+                  >
+                    {t("rename")}
                   </button>
-                  <button type="button" aria-label={`Move ${label}`} onClick={() => setOpen({ kind: "move", folder })} className={buttonClass("secondary", "small")}>
-                    Move
+                  <button
+                    type="button"
+                    aria-label={t("moveFolder", { folder: label })}
+                    onClick={() => setOpen({ kind: "move", folder })}
+                    className={buttonClass("secondary", "small")}
+                  >
+                    {t("move")}
                   </button>
-                  <button type="button" aria-label={`Delete ${label}`} onClick={() => setOpen({ kind: "delete", folder })} className={buttonClass("danger", "small")}>
-                    Delete
+                  <button
+                    type="button"
+                    aria-label={t("deleteFolder", { folder: label })}
+                    onClick={() => setOpen({ kind: "delete", folder })}
+                    className={buttonClass("danger", "small")}
+                  >
+                    {t("delete")}
                   </button>
                 </div>
               )}
@@ -80,26 +101,25 @@ export function FolderManager({ folders }: { folders: ManagedFolder[] }) {
 
 /** "Subscribed": whether the folder shows in Folders. The box follows the click at once and goes back if the server refuses. */
 function SubscribeToggle({ folder, label, onResult }: { folder: ManagedFolder; label: string; onResult: (notice: { tone: "error" | "success"; text: string }) => void }) {
+  const t = useTranslations("settings.folders");
   const [subscribed, setSubscribed] = useOptimistic(folder.subscribed);
   const [pending, startTransition] = useTransition();
   const toggle = (wanted: boolean) =>
     startTransition(async () => {
       setSubscribed(wanted);
       const result = await runAction(() => setFolderSubscribedAction({ path: folder.path, subscribed: wanted }));
-      onResult(
-        result.ok ? { tone: "success", text: wanted ? `“${label}” now shows in Folders.` : `“${label}” no longer shows in Folders.` } : { tone: "error", text: result.error },
-      );
+      onResult(result.ok ? { tone: "success", text: wanted ? t("nowShown", { folder: label }) : t("noLongerShown", { folder: label }) } : { tone: "error", text: result.error });
     });
   return (
     <label className="flex items-center gap-1.5 text-slate-700">
       <input
         type="checkbox"
-        aria-label={`Show ${label} in Folders`}
+        aria-label={t("showInFolders", { folder: label })}
         checked={subscribed}
         disabled={pending || folder.specialUse === "\\Inbox"}
         onChange={(event) => toggle(event.target.checked)}
       />
-      <span aria-hidden="true">Subscribed</span>
+      <span aria-hidden="true">{t("subscribed")}</span>
     </label>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { runAction } from "@/components/run-action";
 import { buttonClass } from "@/components/ui/button-class";
@@ -11,6 +12,7 @@ import { confirmIdentityAction, resendIdentityCodeAction } from "@/lib/actions/i
  * code can be asked for (the old one stops working).
  */
 export function IdentityConfirmation({ id, email }: { id: string; email: string }) {
+  const t = useTranslations("settings.identities.confirmation");
   const [code, setCode] = useState("");
   const [errors, setErrors] = useState<string[] | undefined>(undefined);
   const [note, setNote] = useState<string | null>(null);
@@ -28,23 +30,23 @@ export function IdentityConfirmation({ id, email }: { id: string; email: string 
     startTransition(async () => {
       const result = await runAction(() => resendIdentityCodeAction({ id }));
       setErrors(result.ok ? undefined : [result.error]);
-      setNote(result.ok ? `A new code is on its way to ${email}.` : null);
+      setNote(result.ok ? t("codeSent", { email }) : null);
     });
   }
 
   return (
     <form
-      aria-label={`Confirm ${email}`}
+      aria-label={t("form", { email })}
       className="space-y-2 rounded-lg border border-amber-200 bg-amber-50 p-3"
       onSubmit={(event) => {
         event.preventDefault();
         confirm();
       }}
     >
-      <p className="text-amber-900">Not confirmed yet: you can send from {email} once you enter the code that was mailed to it.</p>
+      <p className="text-amber-900">{t("notConfirmed", { email })}</p>
       <div className="flex items-end gap-2">
         <div className="w-40">
-          <Field label={`Confirmation code for ${email}`} errors={errors}>
+          <Field label={t("code", { email })} errors={errors}>
             {(control) => (
               <input
                 {...control}
@@ -59,10 +61,10 @@ export function IdentityConfirmation({ id, email }: { id: string; email: string 
           </Field>
         </div>
         <button type="submit" disabled={pending} className={buttonClass("primary", "small")}>
-          Confirm
+          {t("confirm")}
         </button>
-        <button type="button" disabled={pending} onClick={resend} aria-label={`Send a new code to ${email}`} className={buttonClass("secondary", "small")}>
-          Send a new code
+        <button type="button" disabled={pending} onClick={resend} aria-label={t("resendTo", { email })} className={buttonClass("secondary", "small")}>
+          {t("resend")}
         </button>
       </div>
       {note ? (

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import { runAction } from "@/components/run-action";
 import { Alert } from "@/components/ui/alert";
@@ -21,6 +22,8 @@ export interface IdentityItem {
 
 /** Adds an identity (no `identity`) or edits one (its address stays; name, signature and Reply-To change). */
 export function IdentityForm({ identity, domains, onDone }: { identity?: IdentityItem; domains: string[]; onDone: () => void }) {
+  const t = useTranslations("settings.identities.form");
+  const format = useFormatter();
   const id = useId();
   const [email, setEmail] = useState("");
   const [displayName, setDisplayName] = useState(identity?.displayName ?? "");
@@ -45,7 +48,7 @@ export function IdentityForm({ identity, domains, onDone }: { identity?: Identit
   return (
     <form
       noValidate
-      aria-label={identity ? `Edit ${identity.email}` : "New identity"}
+      aria-label={identity ? t("editLabel", { email: identity.email }) : t("newLabel")}
       className="space-y-4 rounded-xl border border-sky-200 bg-sky-50/40 p-5"
       onSubmit={(event) => {
         event.preventDefault();
@@ -54,20 +57,27 @@ export function IdentityForm({ identity, domains, onDone }: { identity?: Identit
     >
       {error ? <Alert tone="error">{error}</Alert> : null}
       {identity ? (
-        <p className="text-sm">
-          <span className="font-medium text-slate-700">Email address:</span> {identity.email}
-        </p>
+        <p className="text-sm">{t.rich("emailShown", { email: identity.email, label: (chunks) => <span className="font-medium text-slate-700">{chunks}</span> })}</p>
       ) : (
-        <Field label="Email address" hint={`An address ending in ${domains.map((domain) => `@${domain}`).join(" or ")}.`} errors={fieldErrors.email}>
+        <Field
+          label={t("email")}
+          hint={t("emailHint", {
+            domains: format.list(
+              domains.map((domain) => `@${domain}`),
+              { type: "disjunction" },
+            ),
+          })}
+          errors={fieldErrors.email}
+        >
           {(control) => <input {...control} type="email" autoComplete="off" value={email} onChange={(event) => setEmail(event.target.value)} className={INPUT_CLASS} />}
         </Field>
       )}
-      <Field label="Display name" errors={fieldErrors.displayName}>
+      <Field label={t("displayName")} errors={fieldErrors.displayName}>
         {(control) => <input {...control} type="text" autoComplete="off" value={displayName} onChange={(event) => setDisplayName(event.target.value)} className={INPUT_CLASS} />}
       </Field>
       <div className="space-y-1.5">
         <span id={`${id}-signature-label`} className="block text-sm font-medium text-slate-700">
-          Signature
+          {t("signature")}
         </span>
         <IdentitySignatureEditor
           labelId={`${id}-signature-label`}
@@ -81,15 +91,15 @@ export function IdentityForm({ identity, domains, onDone }: { identity?: Identit
           </p>
         ) : null}
       </div>
-      <Field label="Reply-To" hint="Optional: where replies should go, if not to this address." errors={fieldErrors.replyTo}>
+      <Field label={t("replyTo")} hint={t("replyToHint")} errors={fieldErrors.replyTo}>
         {(control) => <input {...control} type="email" autoComplete="off" value={replyTo} onChange={(event) => setReplyTo(event.target.value)} className={INPUT_CLASS} />}
       </Field>
       <div className="flex gap-3">
         <button type="submit" disabled={pending} className={buttonClass("primary")}>
-          {pending ? "Saving…" : identity ? "Save identity" : "Add identity"}
+          {pending ? t("saving") : identity ? t("save") : t("add")}
         </button>
         <button type="button" onClick={onDone} className={buttonClass("secondary")}>
-          Cancel
+          {t("cancel")}
         </button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { runAction } from "@/components/run-action";
 import { Alert } from "@/components/ui/alert";
@@ -12,6 +13,7 @@ import { IdentityForm, type IdentityItem } from "./identity-form";
 type Editing = { mode: "add" } | { mode: "edit"; id: string } | null;
 
 export function IdentityList({ identities, signInEmail, domains }: { identities: IdentityItem[]; signInEmail: string; domains: string[] }) {
+  const t = useTranslations("settings.identities");
   const [editing, setEditing] = useState<Editing>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -25,7 +27,7 @@ export function IdentityList({ identities, signInEmail, domains }: { identities:
   return (
     <div className="mt-6 space-y-4">
       {error ? <Alert tone="error">{error}</Alert> : null}
-      <ul aria-label="Identities" className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
+      <ul aria-label={t("title")} className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
         {identities.map((identity) => {
           const label = identity.displayName ? `${identity.displayName} <${identity.email}>` : identity.email;
           const isSignIn = identity.email === signInEmail;
@@ -38,55 +40,55 @@ export function IdentityList({ identities, signInEmail, domains }: { identities:
                   <div className="min-w-0 flex-1 space-y-1">
                     <p className="font-medium [overflow-wrap:anywhere]">
                       {label}
-                      {identity.isDefault ? <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-800">Default</span> : null}
-                      {isSignIn ? <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">Sign-in address</span> : null}
+                      {identity.isDefault ? <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-800">{t("default")}</span> : null}
+                      {isSignIn ? <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{t("signInAddress")}</span> : null}
                     </p>
                     {identity.confirmed ? null : <IdentityConfirmation id={identity.id} email={identity.email} />}
-                    {identity.replyTo ? <p className="text-slate-600">Replies go to {identity.replyTo}</p> : null}
+                    {identity.replyTo ? <p className="text-slate-600">{t("repliesGoTo", { address: identity.replyTo })}</p> : null}
                     {identity.signatureHtml ? (
                       <div
-                        aria-label={`Signature of ${identity.email}`}
+                        aria-label={t("signatureOf", { email: identity.email })}
                         role="group"
                         className="rounded border-l-2 border-slate-200 pl-3 text-slate-700 [&_a]:text-sky-700 [&_a]:underline [&_ul]:list-disc [&_ul]:pl-5"
                         // Sanitised with an allowlist when it was saved (lib/mail/sanitize/signature-html.ts).
                         dangerouslySetInnerHTML={{ __html: identity.signatureHtml }}
                       />
                     ) : (
-                      <p className="text-slate-500">No signature</p>
+                      <p className="text-slate-500">{t("noSignature")}</p>
                     )}
                   </div>
                   <div className="flex shrink-0 gap-2">
                     <button
                       type="button"
-                      aria-label={`Edit ${identity.email}`}
+                      aria-label={t("editIdentity", { email: identity.email })}
                       disabled={pending}
                       onClick={() => setEditing({ mode: "edit", id: identity.id })}
                       className={buttonClass("secondary", "small")}
                     >
-                      Edit
+                      {t("edit")}
                     </button>
                     {identity.isDefault || !identity.confirmed ? null : (
                       <button
                         type="button"
-                        aria-label={`Make ${identity.email} the default`}
+                        aria-label={t("makeDefaultIdentity", { email: identity.email })}
                         disabled={pending}
                         onClick={() => run(() => makeDefaultIdentityAction({ id: identity.id }))}
                         className={buttonClass("secondary", "small")}
                       >
-                        Make default
+                        {t("makeDefault")}
                       </button>
                     )}
                     {isSignIn ? null : (
                       <button
                         type="button"
-                        aria-label={`Delete ${identity.email}`}
+                        aria-label={t("deleteIdentity", { email: identity.email })}
                         disabled={pending}
                         onClick={() => {
-                          if (window.confirm(`Delete the identity ${identity.email}?`)) run(() => deleteIdentityAction({ id: identity.id }));
+                          if (window.confirm(t("confirmDelete", { email: identity.email }))) run(() => deleteIdentityAction({ id: identity.id }));
                         }}
                         className={buttonClass("danger", "small")}
                       >
-                        Delete
+                        {t("delete")}
                       </button>
                     )}
                   </div>
@@ -100,7 +102,7 @@ export function IdentityList({ identities, signInEmail, domains }: { identities:
         <IdentityForm domains={domains} onDone={() => setEditing(null)} />
       ) : (
         <button type="button" onClick={() => setEditing({ mode: "add" })} className={buttonClass("secondary")}>
-          Add an identity
+          {t("add")}
         </button>
       )}
     </div>

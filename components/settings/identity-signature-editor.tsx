@@ -2,6 +2,7 @@
 
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
+import { useTranslations } from "next-intl";
 import { ToolbarButton } from "@/components/ui/toolbar-button";
 
 /** A small rich-text editor for a signature: bold, italic, lists, links. The server sanitises what it saves. */
@@ -16,6 +17,7 @@ export function IdentitySignatureEditor({
   initialHtml: string;
   onChange: (html: string) => void;
 }) {
+  const t = useTranslations("settings.identities.signatureEditor");
   const editor = useEditor({
     extensions: [StarterKit.configure({ heading: false, code: false, codeBlock: false, horizontalRule: false, link: { openOnClick: false, autolink: true } })],
     content: initialHtml,
@@ -42,14 +44,14 @@ export function IdentitySignatureEditor({
 
   return (
     <div className="rounded-lg border border-slate-300 bg-white shadow-sm focus-within:border-sky-600 focus-within:ring-2 focus-within:ring-sky-200">
-      <div role="toolbar" aria-label="Signature formatting" className="flex gap-1 border-b border-slate-200 p-1">
-        <ToolbarButton label="Bold" pressed={active?.bold ?? false} onPress={() => editor?.chain().focus().toggleBold().run()}>
-          <strong>B</strong>
+      <div role="toolbar" aria-label={t("toolbar")} className="flex gap-1 border-b border-slate-200 p-1">
+        <ToolbarButton label={t("bold")} pressed={active?.bold ?? false} onPress={() => editor?.chain().focus().toggleBold().run()}>
+          <strong>{t("boldGlyph")}</strong>
         </ToolbarButton>
-        <ToolbarButton label="Italic" pressed={active?.italic ?? false} onPress={() => editor?.chain().focus().toggleItalic().run()}>
-          <em>I</em>
+        <ToolbarButton label={t("italic")} pressed={active?.italic ?? false} onPress={() => editor?.chain().focus().toggleItalic().run()}>
+          <em>{t("italicGlyph")}</em>
         </ToolbarButton>
-        <ToolbarButton label="Bulleted list" pressed={active?.bulletList ?? false} onPress={() => editor?.chain().focus().toggleBulletList().run()}>
+        <ToolbarButton label={t("bulletList")} pressed={active?.bulletList ?? false} onPress={() => editor?.chain().focus().toggleBulletList().run()}>
           •
         </ToolbarButton>
       </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { runAction } from "@/components/run-action";
 import { Alert } from "@/components/ui/alert";
@@ -27,16 +28,17 @@ export interface OutgoingSettingsValues {
 
 const OTHER = "other";
 
-const PORT_PRESETS: { port: string; security: Security; label: string }[] = [
-  { port: "465", security: "tls", label: "465 (implicit TLS)" },
-  { port: "587", security: "starttls", label: "587 (STARTTLS)" },
-  { port: "25", security: "starttls", label: "25 (STARTTLS)" },
-  { port: "2525", security: "starttls", label: "2525 (STARTTLS)" },
+const PORT_PRESETS: { port: string; security: Security }[] = [
+  { port: "465", security: "tls" },
+  { port: "587", security: "starttls" },
+  { port: "25", security: "starttls" },
+  { port: "2525", security: "starttls" },
 ];
 
 type Notice = { tone: "success" | "error"; text: string } | null;
 
 export function OutgoingSettingsForm({ initial, allowInsecure, companyRelay, presets, deliverability }: OutgoingSettingsView) {
+  const t = useTranslations("settings.outgoing.form");
   const [values, setValues] = useState<OutgoingSettingsValues>(initial);
   // The typed password lives only here (and in the request that saves it); the server never sends one back.
   const [password, setPassword] = useState("");
@@ -123,7 +125,7 @@ export function OutgoingSettingsForm({ initial, allowInsecure, companyRelay, pre
       setPassword("");
       setRemovePassword(false);
       update("passwordSaved", result.data.passwordSaved);
-      setNotice({ tone: "success", text: "Outgoing mail settings saved." });
+      setNotice({ tone: "success", text: t("saved") });
       checkDeliverability(false);
     });
 
@@ -137,24 +139,24 @@ export function OutgoingSettingsForm({ initial, allowInsecure, companyRelay, pre
       }}
     >
       <fieldset className="space-y-2 rounded-xl border border-slate-200 bg-white p-5">
-        <legend className="px-1 text-sm font-semibold text-slate-900">Outgoing server</legend>
+        <legend className="px-1 text-sm font-semibold text-slate-900">{t("server")}</legend>
         <label className="flex items-start gap-2 text-sm">
           <input type="radio" name="relay-choice" className="mt-1" checked={values.useCompanyRelay} onChange={() => update("useCompanyRelay", true)} />
           <span>
-            Use the company relay
-            <span className="block text-slate-600">{companyRelay}, signing in with your mailbox password.</span>
+            {t("companyRelay")}
+            <span className="block text-slate-600">{t("companyRelayHint", { relay: companyRelay })}</span>
           </span>
         </label>
         <label className="flex items-start gap-2 text-sm">
           <input type="radio" name="relay-choice" className="mt-1" checked={!values.useCompanyRelay} onChange={() => update("useCompanyRelay", false)} />
-          <span>Use my own relay</span>
+          <span>{t("ownRelay")}</span>
         </label>
       </fieldset>
 
       {values.useCompanyRelay ? null : (
         <fieldset className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
-          <legend className="px-1 text-sm font-semibold text-slate-900">Your relay</legend>
-          <Field label="Relay service" hint="Fills in the server, port and security of a known service.">
+          <legend className="px-1 text-sm font-semibold text-slate-900">{t("yourRelay")}</legend>
+          <Field label={t("relayService")} hint={t("relayServiceHint")}>
             {(props) => (
               <select {...props} value={values.relayPreset} onChange={(event) => choosePreset(event.target.value)} className={INPUT_CLASS}>
                 {presets.map((option) => (
@@ -165,7 +167,7 @@ export function OutgoingSettingsForm({ initial, allowInsecure, companyRelay, pre
               </select>
             )}
           </Field>
-          <Field label="SMTP server" errors={fieldErrors.host} hint="For example smtp.example.com.">
+          <Field label={t("host")} errors={fieldErrors.host} hint={t("hostHint")}>
             {(props) => (
               <input
                 {...props}
@@ -180,21 +182,21 @@ export function OutgoingSettingsForm({ initial, allowInsecure, companyRelay, pre
           </Field>
 
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Port" errors={fieldErrors.port}>
+            <Field label={t("port")} errors={fieldErrors.port}>
               {(props) => <input {...props} type="text" inputMode="numeric" value={values.port} onChange={(event) => changePort(event.target.value)} className={INPUT_CLASS} />}
             </Field>
-            <Field label="Security" errors={fieldErrors.security}>
+            <Field label={t("security")} errors={fieldErrors.security}>
               {(props) => (
                 <select {...props} value={values.security} onChange={(event) => update("security", event.target.value as Security)} className={INPUT_CLASS}>
-                  <option value="tls">Implicit TLS</option>
+                  <option value="tls">{t("implicitTls")}</option>
                   <option value="starttls">STARTTLS</option>
-                  {allowInsecure || values.security === "none" ? <option value="none">None (unencrypted)</option> : null}
+                  {allowInsecure || values.security === "none" ? <option value="none">{t("unencrypted")}</option> : null}
                 </select>
               )}
             </Field>
           </div>
-          <div role="group" aria-label="Presets" className="flex flex-wrap items-center gap-2 text-sm">
-            <span className="text-slate-600">Presets:</span>
+          <div role="group" aria-label={t("presets")} className="flex flex-wrap items-center gap-2 text-sm">
+            <span className="text-slate-600">{t("presetsLead")}</span>
             {PORT_PRESETS.map((preset) => (
               <button
                 key={preset.port}
@@ -203,12 +205,12 @@ export function OutgoingSettingsForm({ initial, allowInsecure, companyRelay, pre
                 onClick={() => setValues((current) => ({ ...current, port: preset.port, security: preset.security }))}
                 className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100 aria-pressed:border-sky-700 aria-pressed:bg-sky-50"
               >
-                {preset.label}
+                {preset.security === "tls" ? t("portImplicitTls", { port: preset.port }) : t("portStarttls", { port: preset.port })}
               </button>
             ))}
           </div>
 
-          <Field label="Username" errors={fieldErrors.username} hint={preset ? preset.usernameHint : "Leave empty if the server does not ask you to sign in."}>
+          <Field label={t("username")} errors={fieldErrors.username} hint={preset ? preset.usernameHint : t("usernameHint")}>
             {(props) => (
               <input
                 {...props}
@@ -221,11 +223,7 @@ export function OutgoingSettingsForm({ initial, allowInsecure, companyRelay, pre
               />
             )}
           </Field>
-          <Field
-            label="Password"
-            errors={fieldErrors.password}
-            hint={values.passwordSaved && !removePassword ? "A password is saved. Leave this empty to keep it, or type a new one." : undefined}
-          >
+          <Field label={t("password")} errors={fieldErrors.password} hint={values.passwordSaved && !removePassword ? t("passwordSavedHint") : undefined}>
             {(props) => (
               <input {...props} type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} className={INPUT_CLASS} />
             )}
@@ -233,7 +231,7 @@ export function OutgoingSettingsForm({ initial, allowInsecure, companyRelay, pre
           {values.passwordSaved ? (
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" checked={removePassword} onChange={(event) => setRemovePassword(event.target.checked)} />
-              Remove saved password
+              {t("removePassword")}
             </label>
           ) : null}
         </fieldset>
@@ -242,8 +240,8 @@ export function OutgoingSettingsForm({ initial, allowInsecure, companyRelay, pre
       <label className="flex items-start gap-2 rounded-xl border border-slate-200 bg-white p-5 text-sm">
         <input type="checkbox" className="mt-1" checked={values.saveSentCopy} onChange={(event) => update("saveSentCopy", event.target.checked)} />
         <span>
-          Save a copy in Sent
-          <span className="block text-slate-600">Turn this off if your relay service keeps its own copy of what you send.</span>
+          {t("saveSentCopy")}
+          <span className="block text-slate-600">{t("saveSentCopyHint")}</span>
         </span>
       </label>
 
@@ -251,10 +249,10 @@ export function OutgoingSettingsForm({ initial, allowInsecure, companyRelay, pre
 
       <div className="flex gap-3">
         <button type="button" disabled={busy} onClick={testConnection} className={buttonClass("secondary")}>
-          {testing ? "Testing…" : "Test connection"}
+          {testing ? t("testing") : t("test")}
         </button>
         <button type="submit" disabled={busy} className={buttonClass("primary")}>
-          {saving ? "Saving…" : "Save"}
+          {saving ? t("saving") : t("save")}
         </button>
       </div>
 

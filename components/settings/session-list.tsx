@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { runAction } from "@/components/run-action";
 import { Alert } from "@/components/ui/alert";
@@ -15,6 +16,14 @@ export interface SessionItem {
 }
 
 export function SessionList({ sessions, currentRowId }: { sessions: SessionItem[]; currentRowId: string }) {
+  const t = useTranslations("settings.sessions");
+  const format = useFormatter();
+  const deviceName = (agent: string | null) => {
+    if (!agent) return t("unknownBrowser");
+    const { browser, system } = describeAgent(agent);
+    return system ? t("browserOnSystem", { browser: browser ?? t("browser"), system }) : (browser ?? t("browser"));
+  };
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   return (
@@ -24,27 +33,28 @@ export function SessionList({ sessions, currentRowId }: { sessions: SessionItem[
           {error}
         </Alert>
       ) : null}
-      <ul aria-label="Signed-in devices" className="mt-6 divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
+      <ul aria-label={t("title")} className="mt-6 divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
         {sessions.map((item) => {
-          const device = describeAgent(item.userAgent);
+          const device = deviceName(item.userAgent);
           const current = item.rowId === currentRowId;
           return (
             <li key={item.rowId} className="flex items-center gap-4 p-4 text-sm">
               <div className="min-w-0 flex-1">
                 <p className="font-medium">
                   {device}
-                  {current ? <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-800">This browser</span> : null}
+                  {current ? <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-800">{t("thisBrowser")}</span> : null}
                 </p>
-                <p className="text-slate-600" suppressHydrationWarning>
-                  Signed in {new Date(item.createdAt).toLocaleString()} · last active {new Date(item.lastSeenAt).toLocaleString()}
-                  {item.clientAddress ? ` · from ${item.clientAddress}` : ""}
+                <p className="text-slate-600">
+                  {item.clientAddress
+                    ? t("activityFrom", { signedIn: when(item.createdAt), lastActive: when(item.lastSeenAt), address: item.clientAddress })
+                    : t("activity", { signedIn: when(item.createdAt), lastActive: when(item.lastSeenAt) })}
                 </p>
               </div>
               {current ? null : (
                 <button
                   type="button"
                   disabled={pending}
-                  aria-label={`Sign out ${device}, signed in ${new Date(item.createdAt).toLocaleString()}`}
+                  aria-label={t("signOutDevice", { device, signedIn: when(item.createdAt) })}
                   onClick={() =>
                     startTransition(async () => {
                       const result = await runAction(() => revokeSessionAction({ rowId: item.rowId }));
@@ -53,7 +63,7 @@ export function SessionList({ sessions, currentRowId }: { sessions: SessionItem[
                   }
                   className={buttonClass("secondary", "small")}
                 >
-                  Sign out
+                  {t("signOut")}
                 </button>
               )}
             </li>
@@ -64,9 +74,9 @@ export function SessionList({ sessions, currentRowId }: { sessions: SessionItem[
   );
 }
 
-function describeAgent(agent: string | null): string {
-  if (!agent) return "Unknown browser";
-  const browser = /Firefox\//.test(agent) ? "Firefox" : /Edg\//.test(agent) ? "Edge" : /Chrome\//.test(agent) ? "Chrome" : /Safari\//.test(agent) ? "Safari" : "Browser";
+/** The browser and system a user agent names (product names, the same in every language). */
+function describeAgent(agent: string): { browser: string | null; system: string | null } {
+  const browser = /Firefox\//.test(agent) ? "Firefox" : /Edg\//.test(agent) ? "Edge" : /Chrome\//.test(agent) ? "Chrome" : /Safari\//.test(agent) ? "Safari" : null;
   const system = /Windows/.test(agent)
     ? "Windows"
     : /Mac OS X/.test(agent)
@@ -77,6 +87,6 @@ function describeAgent(agent: string | null): string {
           ? "iOS"
           : /Linux/.test(agent)
             ? "Linux"
-            : "";
-  return system ? `${browser} on ${system}` : browser;
+            : null;
+  return { browser, system };
 }

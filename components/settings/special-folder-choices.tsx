@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { chooseSpecialFolderAction } from "@/lib/actions/folders";
@@ -10,12 +11,12 @@ import { folderLabel } from "./folder-manager-labels";
 
 type Role = "drafts" | "sent" | "archive" | "junk" | "trash";
 
-const ROLES: { role: Role; use: ManagedFolder["specialUse"]; name: string }[] = [
-  { role: "drafts", use: "\\Drafts", name: "Drafts" },
-  { role: "sent", use: "\\Sent", name: "Sent" },
-  { role: "archive", use: "\\Archive", name: "Archive" },
-  { role: "junk", use: "\\Junk", name: "Junk" },
-  { role: "trash", use: "\\Trash", name: "Trash" },
+const ROLES: { role: Role; use: ManagedFolder["specialUse"] }[] = [
+  { role: "drafts", use: "\\Drafts" },
+  { role: "sent", use: "\\Sent" },
+  { role: "archive", use: "\\Archive" },
+  { role: "junk", use: "\\Junk" },
+  { role: "trash", use: "\\Trash" },
 ];
 
 /**
@@ -24,6 +25,7 @@ const ROLES: { role: Role; use: ManagedFolder["specialUse"]; name: string }[] = 
  * for servers that mark none or mark another.
  */
 export function SpecialFolderChoices({ folders, chosen }: { folders: ManagedFolder[]; chosen: Partial<Record<Role, string>> }) {
+  const t = useTranslations("settings.folders.specialFolders");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -31,20 +33,20 @@ export function SpecialFolderChoices({ folders, chosen }: { folders: ManagedFold
   return (
     <section aria-labelledby="special-folders-heading" className="mt-8">
       <h2 id="special-folders-heading" className="text-base font-semibold">
-        Special folders
+        {t("title")}
       </h2>
-      <p className="mt-1 text-sm text-slate-600">Where Mailroom keeps drafts and sent mail, and where Archive, Report junk and Delete move messages.</p>
+      <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
       {error ? (
         <div className="mt-3">
           <Alert tone="error">{error}</Alert>
         </div>
       ) : null}
       <div className="mt-3 grid gap-3 sm:grid-cols-2">
-        {ROLES.map(({ role, use, name }) => {
+        {ROLES.map(({ role, use }) => {
           const current = folders.find((folder) => folder.specialUse === use);
           return (
             <label key={role} className="flex flex-col gap-1 text-sm">
-              <span className="font-medium">{name} folder</span>
+              <span className="font-medium">{t(role)}</span>
               <select
                 value={chosen[role] ?? ""}
                 disabled={pending}
@@ -58,7 +60,7 @@ export function SpecialFolderChoices({ folders, chosen }: { folders: ManagedFold
                 }}
                 className="min-h-11 rounded-md border border-slate-300 bg-white px-2 py-1.5 md:min-h-0"
               >
-                <option value="">{chosen[role] === undefined && current ? `Automatic (${folderLabel(current)})` : "Automatic"}</option>
+                <option value="">{chosen[role] === undefined && current ? t("automaticFolder", { folder: folderLabel(current) }) : t("automatic")}</option>
                 {selectable.map((folder) => (
                   <option key={folder.path} value={folder.path}>
                     {folderLabel(folder)}

@@ -1,9 +1,12 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useFormatter, useTranslations } from "next-intl";
+import { useEffect, useState, type ReactNode } from "react";
 
-/** "Try again at 14:05 (in 12 minutes)", in the reader's own time zone. */
+/** "Try again at 14:05 (in 12 minutes)", in the reader's own time zone and language. */
 export function RetryTime({ at }: { at: string }) {
+  const t = useTranslations("signIn");
+  const format = useFormatter();
   const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
     setNow(Date.now());
@@ -11,15 +14,13 @@ export function RetryTime({ at }: { at: string }) {
     return () => clearInterval(timer);
   }, []);
   const when = new Date(at);
-  const time = when.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-  const minutes = now === null ? null : Math.max(1, Math.ceil((when.getTime() - now) / 60_000));
+  const values = {
+    time: format.dateTime(when, { hour: "2-digit", minute: "2-digit" }),
+    clock: (chunks: ReactNode) => <time dateTime={at}>{chunks}</time>,
+  };
   return (
     <p className="mt-1 font-medium">
-      Try again at{" "}
-      <time dateTime={at} suppressHydrationWarning>
-        {time}
-      </time>
-      {minutes === null ? "" : ` (in ${minutes} minute${minutes === 1 ? "" : "s"})`}.
+      {now === null ? t.rich("retryAt", values) : t.rich("retryAtIn", { ...values, minutes: Math.max(1, Math.ceil((when.getTime() - now) / 60_000)) })}
     </p>
   );
 }

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { ComposeSection } from "@/components/compose/compose-section";
 import type { ComposeParams } from "@/lib/reads/compose-start";
 import { ComposeSkeleton } from "@/components/compose/compose-skeleton";
 
-export const metadata: Metadata = { title: "Compose" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("pages");
+  return { title: t("compose.title") };
+}
 
 export default async function ComposePage({ searchParams }: { searchParams: Promise<ComposeParams> }) {
   const params = await searchParams;

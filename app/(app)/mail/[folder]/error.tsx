@@ -1,7 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { PageError } from "@/components/app-shell/page-error";
 
 export default function FolderError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <PageError title="This folder could not be shown" message="Something went wrong while loading your mail. Please try again in a moment." reset={reset} />;
+  const t = useTranslations("pages.folder");
+  return <PageError title={t("errorTitle")} message={t("errorMessage")} reset={reset} />;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { isSearch, parseSearchQuery } from "@/lib/search-params";
@@ -27,7 +28,8 @@ function decodeFolder(segment: string): string | null {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const folder = decodeFolder((await params).folder);
-  return { title: folder ? folderDisplayName(folder) : "Mail" };
+  const t = await getTranslations("pages.folder");
+  return { title: folder ? folderDisplayName(folder) : t("fallbackTitle") };
 }
 
 export default async function FolderPage({ params, searchParams }: Props) {

@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { FolderManagerSection } from "@/components/settings/folder-manager-section";
 import { OutgoingSettingsSkeleton } from "@/components/settings/outgoing-settings-skeleton";
 
-export const metadata: Metadata = { title: "Manage folders" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings");
+  return { title: t("folders.title") };
+}
 
-export default function FoldersSettingsPage() {
+export default async function FoldersSettingsPage() {
+  const t = await getTranslations("settings.folders");
   return (
     <div className="mx-auto max-w-3xl p-6">
-      <h1 className="text-xl font-semibold">Manage folders</h1>
-      <p className="mt-1 text-sm text-slate-600">
-        Create, rename, move and delete folders, and choose which ones show in Folders. Special folders (Inbox, Drafts, Sent, Archive, Junk, Trash) stay where they are.
-      </p>
+      <h1 className="text-xl font-semibold">{t("title")}</h1>
+      <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
       <Suspense fallback={<OutgoingSettingsSkeleton />}>
         <FolderManagerSection />
       </Suspense>

@@ -1,15 +1,20 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { OutgoingSettingsSection } from "@/components/settings/outgoing-settings-section";
 import { OutgoingSettingsSkeleton } from "@/components/settings/outgoing-settings-skeleton";
 
-export const metadata: Metadata = { title: "Outgoing mail" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings");
+  return { title: t("outgoing.title") };
+}
 
-export default function OutgoingSettingsPage() {
+export default async function OutgoingSettingsPage() {
+  const t = await getTranslations("settings.outgoing");
   return (
     <div className="mx-auto max-w-3xl p-6">
-      <h1 className="text-xl font-semibold">Outgoing mail</h1>
-      <p className="mt-1 text-sm text-slate-600">Choose the server your messages are sent through.</p>
+      <h1 className="text-xl font-semibold">{t("title")}</h1>
+      <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
       <Suspense fallback={<OutgoingSettingsSkeleton />}>
         <OutgoingSettingsSection />
       </Suspense>

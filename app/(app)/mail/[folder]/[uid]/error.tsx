@@ -1,7 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { PageError } from "@/components/app-shell/page-error";
 
 export default function MessageError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <PageError title="This message couldn't be shown" message="Something went wrong while opening it. Please try again in a moment." reset={reset} />;
+  const t = useTranslations("pages.message");
+  return <PageError title={t("errorTitle")} message={t("errorMessage")} reset={reset} />;
 }
