@@ -1,7 +1,7 @@
 /**
  * The concurrency run of `npm run bench -- --load N`: N simulated signed-in users, each in a loop
  * of "open the folder, open a message, turn a page, search" with a think time between requests,
- * against one app instance on 127.0.0.1, for a bounded time. Reports latency percentiles,
+ * against app instances on 127.0.0.1 (one, or several behind scripts/bench-proxy.ts), for a bounded time. Reports latency percentiles,
  * errors, throughput, the server's memory and its IMAP connections.
  */
 import { execFileSync } from "node:child_process";
@@ -27,8 +27,8 @@ export interface LoadOptions {
   /** Mean pause between one user's requests (each pause is random between 0.5× and 1.5×). */
   thinkMs: number;
   accounts: LoadAccount[];
-  /** The app's port and the IMAP server's, to find its process and count its connections. */
-  appPort: number;
+  /** The app instances' ports and the IMAP server's, to find their processes and count their connections. */
+  appPorts: number[];
   imapPort: number;
 }
 
@@ -194,11 +194,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const byStep = new Map<string, number[]>();
   const errorSamples: string[] = [];
   let errors = 0;
-  let rssMbMax = appRssMb(options.appPort);
-  let imapConnectionsMax = appImapConnections(options.appPort, options.imapPort);
+  const rssMb = () => options.appPorts.reduce((sum, port) => sum + appRssMb(port), 0);
+  const imapConnections = () => options.appPorts.reduce((sum, port) => sum + appImapConnections(port, options.imapPort), 0);
+  let rssMbMax = rssMb();
+  let imapConnectionsMax = imapConnections();
   const sampler = setInterval(() => {
-    rssMbMax = Math.max(rssMbMax, appRssMb(options.appPort));
-    imapConnectionsMax = Math.max(imapConnectionsMax, appImapConnections(options.appPort, options.imapPort));
+    rssMbMax = Math.max(rssMbMax, rssMb());
+    imapConnectionsMax = Math.max(imapConnectionsMax, imapConnections());
   }, 2_000);
 
   const started = performance.now();

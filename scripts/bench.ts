@@ -9,6 +9,7 @@
  *   npm run bench -- --size 10000          # the same on a 10,000-message folder
  *   npm run bench -- --http                # plus page loads through a production build (`npx next build` first)
  *   npm run bench -- --load 50 --seconds 30   # plus N simulated signed-in users (N ≤ 200, ≤ 60 s)
+ *   npm run bench -- --load 50 --instances 2  # the same load again against 2 instances behind a round-robin proxy (PostgreSQL)
  *   npm run bench -- --json out.json       # where the JSON goes (default tests/.artifacts/bench-<time>.json)
  *   npm run bench -- --no-library --load 20   # only the load run (--think MS: mean pause between a user's requests)
  *
@@ -30,6 +31,7 @@ import { closeRenderWorkers, renderMessageOffThread } from "../lib/mail/message/
 import { sanitizeMessageHtml } from "../lib/mail/sanitize/html";
 import { startApp, testAppEnv } from "../tests/support/app-server";
 import { mailServer } from "../tests/support/mail-server";
+import { startRoundRobinProxy } from "./bench-proxy";
 import { appRssMb, MAX_LOAD_SECONDS, MAX_LOAD_USERS, percentile, runLoad, signedInBrowser, type LoadAccount, type LoadResult } from "./bench-load";
 import { defaultMailboxOptions, generateMessage } from "./seed/generate-message";
 
@@ -44,6 +46,7 @@ const SIZE = Math.min(Math.max(Number(option("--size") ?? 100_000) || 100_000, 1
 const FOLDER = SIZE === 100_000 ? "Large" : `Large${SIZE >= 1000 ? `${Math.round(SIZE / 1000)}k` : SIZE}`;
 const LOAD_USERS = option("--load") === undefined ? 0 : Math.min(Math.max(1, Number(option("--load")) || 1), MAX_LOAD_USERS);
 const LOAD_SECONDS = Math.min(Math.max(5, Number(option("--seconds") ?? MAX_LOAD_SECONDS) || MAX_LOAD_SECONDS), MAX_LOAD_SECONDS);
+const INSTANCES = Math.min(Math.max(1, Number(option("--instances") ?? 1) || 1), 4);
 const THINK_MS = Math.max(0, Number(option("--think") ?? 1_000) || 0);
 
 interface Figure {
@@ -56,6 +59,8 @@ interface Figure {
 }
 const figures: Figure[] = [];
 let loadResult: LoadResult | undefined;
+/** With --instances N: the same load against N instances. */
+const loadResults: LoadResult[] = [];
 
 async function measure(what: string, runs: number, task: () => Promise<unknown>, extra: { target?: number; raw?: string } = {}): Promise<void> {
   const samples: number[] = [];
@@ -244,7 +249,6 @@ async function httpFigures() {
 }
 
 async function loadFigures() {
-  console.log(`\nLoad: ${LOAD_USERS} simulated signed-in users for ${LOAD_SECONDS} s, think time ~${THINK_MS} ms (one instance)`);
   // One account per 100 users: Dovecot here allows 200 connections per user and address.
   const accounts: LoadAccount[] = [];
   for (let index = 1; index <= Math.ceil(LOAD_USERS / 100); index++) {
@@ -258,18 +262,33 @@ async function loadFigures() {
       .finally(() => client.logout());
     accounts.push({ ...account, uids: (Array.isArray(uids) ? uids : []).slice(-200).reverse() });
   }
-  const app = await startApp(benchAppEnv());
+  loadResult = await loadRun(accounts, 1);
+  if (INSTANCES > 1) loadResults.push(await loadRun(accounts, INSTANCES));
+}
+
+/**
+ * One load run against `instances` app instances: one on its own (the default database), or
+ * several behind a round-robin proxy sharing PostgreSQL (MAILROOM_TEST_POSTGRES_URL, as the
+ * multi-instance tests do), each with its own IMAP pool.
+ */
+async function loadRun(accounts: LoadAccount[], instances: number): Promise<LoadResult> {
+  const shared = instances > 1 ? { DATABASE_URL: process.env.MAILROOM_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test" } : {};
+  console.log(
+    `\nLoad: ${LOAD_USERS} simulated signed-in users for ${LOAD_SECONDS} s, think time ~${THINK_MS} ms (${instances === 1 ? "one instance" : `${instances} instances behind a round-robin proxy, sharing PostgreSQL`}), load average ${loadAverage()}`,
+  );
+  const apps = [];
+  for (let index = 0; index < instances; index++) apps.push(await startApp({ ...benchAppEnv(), ...shared }));
+  const proxy = instances > 1 ? await startRoundRobinProxy(apps.map((app) => app.port)) : null;
   try {
-    loadResult = await runLoad({
-      url: app.url,
+    const r = await runLoad({
+      url: proxy?.url ?? apps[0]!.url,
       users: LOAD_USERS,
       durationMs: LOAD_SECONDS * 1000,
       thinkMs: THINK_MS,
       accounts,
-      appPort: app.port,
+      appPorts: apps.map((app) => app.port),
       imapPort: mailServer().imapPort,
     });
-    const r = loadResult;
     console.log(`  signed in ${r.users} of ${LOAD_USERS} users in ${r.signInSeconds.toFixed(1)} s`);
     console.log(
       `  ${r.requests} requests in ${r.seconds.toFixed(1)} s (${r.perSecond.toFixed(1)}/s), ${r.errors} errors${r.errorSamples.length ? `: ${r.errorSamples.join("; ")}` : ""}`,
@@ -278,8 +297,11 @@ async function loadFigures() {
     for (const [step, stats] of Object.entries(r.byStep))
       console.log(`    ${step.padEnd(20)} ${String(stats.count).padStart(6)} requests  p50 ${fmt(stats.p50)}  p95 ${fmt(stats.p95)}`);
     console.log(`  server memory at most ${r.rssMbMax.toFixed(0)} MB resident (target ≤ 1024 MB), IMAP connections at most ${r.imapConnectionsMax} (target ≤ ${r.users} users)`);
+    if (proxy) console.log(`  connections per instance: ${Object.values(proxy.connectionsPerBackend()).join(" / ")}`);
+    return r;
   } finally {
-    await app.stop();
+    await proxy?.close();
+    for (const app of apps) await app.stop();
   }
 }
 
@@ -307,6 +329,7 @@ function writeJson() {
       raw: figure.raw,
     })),
     load: loadResult,
+    loadAcrossInstances: loadResults[0] ? { instances: INSTANCES, ...loadResults[0] } : undefined,
   };
   writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
   console.log(`\nfigures written to ${file}`);
