@@ -108,9 +108,25 @@ function seed(email: string, folder: string, count: number, seedNumber: number) 
   console.log(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/**
+ * With full-text search on (MAILROOM_FTS=xapian), the seeded folder is indexed here, as delivery
+ * would have indexed it, so the body-search figures are the index's; an indexed folder takes a moment.
+ */
+function indexForFullTextSearch(email: string, folder: string) {
+  const conf = /^MAILROOM_DOVECOT_CONF=(.*)$/m.exec(execFileSync("bash", ["scripts/mail-server.sh", "env"], { encoding: "utf8" }))?.[1] ?? "";
+  if (!conf || !execFileSync("doveconf", ["-c", conf, "-h", "mail_plugins"], { encoding: "utf8" }).split(/\s+/).includes("fts")) {
+    console.log("no full-text index on this Dovecot (MAILROOM_FTS=xapian bash scripts/mail-server.sh up): body searches read every message");
+    return;
+  }
+  const started = performance.now();
+  execFileSync("doveadm", ["-c", conf, "index", "-u", email, folder], { stdio: "inherit", timeout: 3_600_000 });
+  console.log(`full-text index of ${email}/${folder} up to date in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
 async function ensureBenchMailbox() {
   execFileSync("bash", ["scripts/mail-server.sh", "add-user", BENCH.email, BENCH.password], { stdio: "pipe" });
   if ((await folderSize(BENCH.email, BENCH.password, FOLDER)) < SIZE) seed(BENCH.email, FOLDER, SIZE, 11);
+  indexForFullTextSearch(BENCH.email, FOLDER);
 }
 
 /** The newest message of the folder and the newest one with a References header (a conversation). */
@@ -182,6 +198,15 @@ async function imapFigures() {
     await measure('search subject "budget", page 1', 5, () => run((c) => searchMessagePage(c, FOLDER, subjectOnly, { page: 0, pageSize: PAGE_SIZE, sort: "date" })), {
       raw: 'raw: SEARCH SUBJECT "budget"',
     });
+    const bodyOnly = { ...subjectOnly, subject: "", text: "spreadsheet" };
+    await measure(
+      'search "spreadsheet" (a word only bodies contain), page 1',
+      3,
+      () => run((c) => searchMessagePage(c, FOLDER, bodyOnly, { page: 0, pageSize: PAGE_SIZE, sort: "date" })),
+      {
+        target: 300,
+      },
+    );
     const anywhere = { ...subjectOnly, subject: "", text: "budget" };
     await measure('search "budget" (From/To/Subject/body), page 1', 3, () => run((c) => searchMessagePage(c, FOLDER, anywhere, { page: 0, pageSize: PAGE_SIZE, sort: "date" })), {
       target: 300,
