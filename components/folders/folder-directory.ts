@@ -14,19 +14,19 @@ const NONE: FolderEntry[] = [];
 let published: FolderEntry[] = NONE;
 const listeners = new Set<() => void>();
 
-function flatten(nodes: FolderNode[], parents: string[] = []): FolderEntry[] {
-  return nodes.flatMap((node) => [
-    ...(node.selectable ? [{ path: node.path, label: [...parents, node.name].join(" / ") }] : []),
-    ...flatten(node.children, [...parents, node.name]),
-  ]);
+function flatten(nodes: FolderNode[], inboxName: string, parents: string[] = []): FolderEntry[] {
+  return nodes.flatMap((node) => {
+    const name = node.specialUse === "\\Inbox" ? inboxName : node.name;
+    return [...(node.selectable ? [{ path: node.path, label: [...parents, name].join(" / ") }] : []), ...flatten(node.children, inboxName, [...parents, name])];
+  });
 }
 
-/** The folder navigation shares the folders it shows with the command palette (no second IMAP LIST). */
-export function usePublishFolders(nodes: FolderNode[]) {
+/** The folder navigation shares the folders it shows, named as it names them, with the command palette (no second IMAP LIST). */
+export function usePublishFolders(nodes: FolderNode[], inboxName: string) {
   useEffect(() => {
-    published = flatten(nodes);
+    published = flatten(nodes, inboxName);
     listeners.forEach((listener) => listener());
-  }, [nodes]);
+  }, [nodes, inboxName]);
 }
 
 function subscribe(listener: () => void) {

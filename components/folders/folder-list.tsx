@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useContext, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { FolderNode } from "@/lib/mail/imap/folders";
 import { folderHref } from "@/components/messages/hrefs";
 import { usePublishFolders } from "./folder-directory";
@@ -24,9 +25,10 @@ function openFolder(pathname: string): string | null {
 export function FolderList({ folders }: { folders: FolderNode[] }) {
   const current = openFolder(usePathname());
   const counts = useFolderCounts(folders);
-  usePublishFolders(folders);
+  const t = useTranslations("folders");
+  usePublishFolders(folders, t("inbox"));
   return (
-    <nav aria-label="Folders">
+    <nav aria-label={t("nav")}>
       <FolderCountsContext value={counts}>
         <MessageDropProvider>
           <FolderLevel nodes={folders} depth={0} current={current} />
@@ -47,7 +49,9 @@ function FolderLevel({ nodes, depth, current }: { nodes: FolderNode[]; depth: nu
 }
 
 function FolderItem({ node, depth, current }: { node: FolderNode; depth: number; current: string | null }) {
+  const t = useTranslations("folders");
   const [expanded, setExpanded] = useState(true);
+  const name = node.specialUse === "\\Inbox" ? t("inbox") : node.name;
   const isCurrent = current === node.path;
   const unreadCount = useContext(FolderCountsContext)?.[node.path]?.unread ?? node.unread;
   const drop = useFolderDropTarget(node.path);
@@ -56,7 +60,7 @@ function FolderItem({ node, depth, current }: { node: FolderNode; depth: number;
     unreadCount > 0 ? (
       <span className="rounded-full bg-sky-700 px-1.5 text-xs font-semibold text-white">
         {unreadCount}
-        <span className="sr-only"> unread</span>
+        <span className="sr-only"> {t("unread")}</span>
       </span>
     ) : null;
   return (
@@ -66,7 +70,7 @@ function FolderItem({ node, depth, current }: { node: FolderNode; depth: number;
           <button
             type="button"
             aria-expanded={expanded}
-            aria-label={`${expanded ? "Collapse" : "Expand"} ${node.name}`}
+            aria-label={expanded ? t("collapse", { name }) : t("expand", { name })}
             onClick={() => setExpanded((value) => !value)}
             className="flex h-11 w-8 shrink-0 items-center justify-center rounded text-slate-500 hover:bg-slate-100 md:h-6 md:w-5"
           >
@@ -85,13 +89,13 @@ function FolderItem({ node, depth, current }: { node: FolderNode; depth: number;
             }`}
           >
             <FolderIcon specialUse={node.specialUse} />
-            <span className="min-w-0 flex-1 truncate">{node.name}</span>
+            <span className="min-w-0 flex-1 truncate">{name}</span>
             {unread}
           </Link>
         ) : (
           <span className="flex min-w-0 flex-1 items-center gap-2 px-2 py-1.5 text-sm text-slate-500">
             <FolderIcon specialUse={null} />
-            <span className="min-w-0 flex-1 truncate">{node.name}</span>
+            <span className="min-w-0 flex-1 truncate">{name}</span>
           </span>
         )}
       </div>
