@@ -1,11 +1,12 @@
 import { Suspense } from "react";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requireSession } from "@/lib/auth/current-session";
 import type { Folder } from "@/lib/mail/imap/folders";
 import type { SearchQuery } from "@/lib/mail/imap/search-query";
 import { readFolderSearchResults, readSearchFolders, RESULTS_PER_FOLDER } from "@/lib/reads/all-folders-search";
 import { searchQueryParams } from "@/lib/search-params";
-import { folderDisplayName } from "@/components/messages/folder-name";
 import { listHref, messageHref } from "@/components/messages/hrefs";
 import { MessageRow } from "@/components/messages/message-row";
 
@@ -23,30 +24,34 @@ export async function AllFoldersResults({ query }: { query: SearchQuery }) {
     );
   }
   const folders = result.data;
+  const t = await getTranslations("search");
+  const tFolders = await getTranslations("folders");
+  const nameOf = (folder: Folder) => (folder.path.toUpperCase() === "INBOX" ? tFolders("inbox") : folder.path);
   return (
     <section aria-labelledby="search-heading" className="bg-white">
       <h1 id="search-heading" className="border-b border-slate-200 px-4 py-3 text-lg font-semibold">
-        Search results in all folders
+        {t("resultsInAllFolders")}
       </h1>
       {folders.map((folder) => (
-        <Suspense key={folder.path} fallback={<FolderPending folder={folder} />}>
-          <FolderResults folder={folder} query={query} />
+        <Suspense key={folder.path} fallback={<FolderPending name={nameOf(folder)} />}>
+          <FolderResults folder={folder} name={nameOf(folder)} query={query} />
         </Suspense>
       ))}
     </section>
   );
 }
 
-function FolderPending({ folder }: { folder: Folder }) {
+function FolderPending({ name }: { name: string }) {
+  const t = useTranslations("search");
   return (
     <div aria-busy="true" className="border-b border-slate-100 px-4 py-2 text-sm text-slate-500">
-      Searching {folderDisplayName(folder.path)}…
+      {t("searching", { folder: name })}
     </div>
   );
 }
 
-async function FolderResults({ folder, query }: { folder: Folder; query: SearchQuery }) {
-  const name = folderDisplayName(folder.path);
+async function FolderResults({ folder, name, query }: { folder: Folder; name: string; query: SearchQuery }) {
+  const t = await getTranslations("search");
   const search = searchQueryParams({ ...query, allFolders: false });
   const found = await readFolderSearchResults(await requireSession(), folder.path, query);
   if (!found.ok) {
@@ -63,15 +68,15 @@ async function FolderResults({ folder, query }: { folder: Folder; query: SearchQ
     <section aria-labelledby={headingId} className="border-b border-slate-200">
       <div className="flex items-center justify-between bg-slate-50 px-4 py-1.5 text-sm">
         <h2 id={headingId} className="font-medium">
-          {name} ({result.total.toLocaleString("en")})
+          {t("folderTotal", { folder: name, total: result.total })}
         </h2>
         {result.total > RESULTS_PER_FOLDER ? (
           <Link href={listHref(folder.path, { search })} className="text-sky-700 underline">
-            All {result.total.toLocaleString("en")} in {name}
+            {t("allInFolder", { folder: name, total: result.total })}
           </Link>
         ) : null}
       </div>
-      <ul aria-label={`Messages in ${name}`} className="divide-y divide-slate-100">
+      <ul aria-label={t("messagesIn", { folder: name })} className="divide-y divide-slate-100">
         {result.messages.map((message) => (
           <MessageRow key={message.uid} message={message} href={messageHref(folder.path, message.uid, { search })} folderName={name} />
         ))}
