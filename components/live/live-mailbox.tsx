@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 
 interface MailboxEvent {
   folder: string;
@@ -15,11 +16,17 @@ interface MailboxEvent {
  */
 export function LiveMailbox({ folder, name }: { folder: string; name: string }) {
   const router = useRouter();
+  const t = useTranslations("live");
   const [permission, setPermission] = useState<NotificationPermission | "unsupported">("unsupported");
   const [unavailable, setUnavailable] = useState<string | null>(null);
   const [live, setLive] = useState(false);
   // What screen readers hear when mail arrives (the list itself refreshes silently).
-  const [arrival, setArrival] = useState("");
+  const [arrival, setArrival] = useState(0);
+  // The translator for notifications, without restarting the stream when it changes.
+  const words = useRef(t);
+  useEffect(() => {
+    words.current = t;
+  });
   const opened = useRef(0);
 
   useEffect(() => {
@@ -42,9 +49,9 @@ export function LiveMailbox({ folder, name }: { folder: string; name: string }) 
     source.addEventListener("mailbox", (event) => {
       const change = JSON.parse((event as MessageEvent<string>).data) as MailboxEvent;
       router.refresh();
-      if (change.arrived > 0) setArrival(change.arrived === 1 ? `New message in ${name}` : `${change.arrived} new messages in ${name}`);
+      if (change.arrived > 0) setArrival(change.arrived);
       if (change.arrived > 0 && typeof Notification !== "undefined" && Notification.permission === "granted" && document.hidden) {
-        new Notification(change.arrived === 1 ? `New message in ${name}` : `${change.arrived} new messages in ${name}`, { tag: `mailroom-${folder}` });
+        new Notification(words.current("newMail", { count: change.arrived, folder: name }), { tag: `mailroom-${folder}` });
       }
     });
     return () => {
@@ -55,9 +62,9 @@ export function LiveMailbox({ folder, name }: { folder: string; name: string }) 
 
   return (
     <div className="flex items-center gap-3 border-b border-slate-100 bg-slate-50 px-4 py-1 text-xs text-slate-600">
-      <p role="status">{unavailable ?? (live ? "Live updates on" : "Connecting for live updates…")}</p>
+      <p role="status">{unavailable ?? (live ? t("on") : t("connecting"))}</p>
       <p role="status" className="sr-only">
-        {arrival}
+        {arrival > 0 ? t("newMail", { count: arrival, folder: name }) : null}
       </p>
       {permission === "default" ? (
         <button
@@ -65,7 +72,7 @@ export function LiveMailbox({ folder, name }: { folder: string; name: string }) 
           onClick={async () => setPermission(await Notification.requestPermission())}
           className="min-h-11 rounded-md px-2 py-0.5 text-sky-700 underline hover:bg-slate-100 md:min-h-6"
         >
-          Enable desktop notifications
+          {t("enableNotifications")}
         </button>
       ) : null}
     </div>
