@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState, type KeyboardEvent } from "react";
+import { useTranslations } from "next-intl";
 import { signOutAction } from "@/lib/actions/auth";
 import { useFolderDirectory } from "@/components/folders/folder-directory";
 import { focusSearch } from "@/components/keyboard/focus-search";
@@ -21,12 +22,13 @@ const MAX_SHOWN = 50;
  */
 export function CommandPalette({ onClose, onShowShortcuts }: { onClose: () => void; onShowShortcuts: () => void }) {
   const router = useRouter();
+  const t = useTranslations("palette");
   const id = useId();
   const folders = useFolderDirectory();
   const settingsSections = useSettingsSections();
   // What the open list or message can do with its messages now (Archive, Delete, Move to…), read as the palette opens.
   const [forMessages] = useState<PaletteCommand[]>(() =>
-    messageCommands().map((command) => ({ id: `message:${command.id}`, label: command.label, group: "Messages", keywords: command.shortcut, run: command.run })),
+    messageCommands().map((command) => ({ id: `message:${command.id}`, label: command.label, group: t("groups.messages"), keywords: command.shortcut, run: command.run })),
   );
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
@@ -34,22 +36,22 @@ export function CommandPalette({ onClose, onShowShortcuts }: { onClose: () => vo
   const commands = useMemo<PaletteCommand[]>(
     () => [
       ...forMessages,
-      { id: "compose", label: "Compose", group: "Commands", keywords: "new message write", run: () => router.push("/compose") },
-      { id: "search", label: "Search mail", group: "Commands", keywords: "find", run: () => focusSearch(() => router.push("/mail/INBOX")) },
-      { id: "shortcuts", label: "Keyboard shortcuts", group: "Commands", keywords: "help keys", run: onShowShortcuts },
-      ...folders.map((folder) => ({ id: `folder:${folder.path}`, label: folder.label, group: "Go to folder", run: () => router.push(folderHref(folder.path)) })),
+      { id: "compose", label: t("compose"), group: t("groups.commands"), keywords: t("composeKeywords"), run: () => router.push("/compose") },
+      { id: "search", label: t("search"), group: t("groups.commands"), keywords: t("searchKeywords"), run: () => focusSearch(() => router.push("/mail/INBOX")) },
+      { id: "shortcuts", label: t("shortcuts"), group: t("groups.commands"), keywords: t("shortcutsKeywords"), run: onShowShortcuts },
+      ...folders.map((folder) => ({ id: `folder:${folder.path}`, label: folder.label, group: t("groups.folders"), run: () => router.push(folderHref(folder.path)) })),
       ...settingsSections.map((section) => ({
         id: `settings:${section.href}`,
-        label: `Settings: ${section.label}`,
-        group: "Go to",
-        keywords: "preferences",
+        label: t("settings", { section: section.label }),
+        group: t("groups.goTo"),
+        keywords: t("settingsKeywords"),
         run: () => router.push(section.href),
       })),
       {
         id: "sign-out",
-        label: "Sign out",
-        group: "Commands",
-        keywords: "log out",
+        label: t("signOut"),
+        group: t("groups.commands"),
+        keywords: t("signOutKeywords"),
         run: () =>
           void runAction(async () => {
             await signOutAction();
@@ -57,7 +59,7 @@ export function CommandPalette({ onClose, onShowShortcuts }: { onClose: () => vo
           }),
       },
     ],
-    [forMessages, folders, settingsSections, router, onShowShortcuts],
+    [forMessages, folders, settingsSections, router, onShowShortcuts, t],
   );
   const shown = matchCommands(commands, query).slice(0, MAX_SHOWN);
   const current = Math.min(active, Math.max(0, shown.length - 1));
@@ -84,10 +86,10 @@ export function CommandPalette({ onClose, onShowShortcuts }: { onClose: () => vo
   };
 
   return (
-    <ModalDialog title="Command palette" onClose={onClose} className="max-w-lg">
+    <ModalDialog title={t("title")} onClose={onClose} className="max-w-lg">
       <input
         role="combobox"
-        aria-label="Type a command or a folder name"
+        aria-label={t("input")}
         aria-expanded={shown.length > 0}
         aria-controls={`${id}-list`}
         aria-autocomplete="list"
@@ -97,7 +99,7 @@ export function CommandPalette({ onClose, onShowShortcuts }: { onClose: () => vo
         data-autofocus=""
         value={query}
         maxLength={200}
-        placeholder="Type a command or a folder name"
+        placeholder={t("input")}
         onChange={(event) => {
           setQuery(event.target.value);
           setActive(0);
@@ -105,7 +107,7 @@ export function CommandPalette({ onClose, onShowShortcuts }: { onClose: () => vo
         onKeyDown={onKeyDown}
         className="mt-3 block w-full rounded-lg border border-slate-300 px-3 py-2 outline-none focus:border-sky-600 focus:ring-2 focus:ring-sky-200"
       />
-      <ul id={`${id}-list`} role="listbox" aria-label="Commands and folders" className="mt-2 max-h-80 overflow-y-auto">
+      <ul id={`${id}-list`} role="listbox" aria-label={t("list")} className="mt-2 max-h-80 overflow-y-auto">
         {shown.map((command, index) => (
           <li
             key={command.id}
@@ -123,7 +125,7 @@ export function CommandPalette({ onClose, onShowShortcuts }: { onClose: () => vo
       </ul>
       {shown.length === 0 ? (
         <p role="status" className="px-3 py-2 text-sm text-slate-600">
-          Nothing matches “{query}”.
+          {t("nothing", { query })}
         </p>
       ) : null}
     </ModalDialog>
