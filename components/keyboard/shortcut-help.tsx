@@ -1,15 +1,18 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button-class";
 import { ModalDialog } from "@/components/ui/modal-dialog";
-import { SHORTCUT_GROUPS } from "./shortcut-list";
+import { useShortcutGroups } from "./shortcut-list";
 
 /** The "?" sheet: every shortcut, grouped. */
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
+  const t = useTranslations("keyboard");
+  const groups = useShortcutGroups();
   return (
-    <ModalDialog title="Keyboard shortcuts" description="Shortcuts work when you are not typing in a field." onClose={onClose} className="max-w-2xl">
+    <ModalDialog title={t("title")} description={t("description")} onClose={onClose} className="max-w-2xl">
       <div className="mt-4 grid gap-6 sm:grid-cols-2">
-        {SHORTCUT_GROUPS.map((group) => (
+        {groups.map((group) => (
           <section key={group.title} aria-label={group.title}>
             <h3 className="mb-2 text-sm font-semibold text-slate-700">{group.title}</h3>
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
@@ -31,7 +34,7 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
       </div>
       <div className="mt-5 flex justify-end">
         <button type="button" data-autofocus="" onClick={onClose} className={buttonClass("secondary")}>
-          Close
+          {t("close")}
         </button>
       </div>
     </ModalDialog>

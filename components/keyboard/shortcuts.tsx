@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { SEARCH_PARAMS } from "@/lib/search-params";
 import { CommandPalette } from "@/components/palette/command-palette";
 import { messageCommands } from "@/components/messages/message-commands";
+import type { ComposeStart } from "@/components/message-view/hrefs";
 import { focusSearch } from "./focus-search";
 import { ShortcutHelp } from "./shortcut-help";
 
@@ -29,12 +30,12 @@ function listOfOpenMessage(): string | null {
   return match ? `${match[1]}${location.search}` : null;
 }
 
-/** The Reply / Reply all / Forward link of the message being read (the focused one in a conversation, else the last). */
-function replyLink(label: string): HTMLAnchorElement | null {
+/** The Reply / Reply all / Forward link of the message being read (the focused one in a conversation, else the last), whatever the language. */
+function replyLink(start: ComposeStart): HTMLAnchorElement | null {
   const focusedArticle = document.activeElement?.closest("article");
-  const navs = [...document.querySelectorAll<HTMLElement>('nav[aria-label="Message actions"]')];
+  const navs = [...document.querySelectorAll<HTMLElement>("nav[data-message-actions]")];
   const nav = navs.find((candidate) => focusedArticle?.contains(candidate)) ?? navs[navs.length - 1];
-  return [...(nav?.querySelectorAll<HTMLAnchorElement>("a") ?? [])].find((link) => link.textContent?.trim() === label) ?? null;
+  return nav?.querySelector<HTMLAnchorElement>(`a[data-compose-start="${start}"]`) ?? null;
 }
 
 /**
@@ -112,7 +113,7 @@ export function KeyboardShortcuts() {
         case "r":
         case "a":
         case "f": {
-          const link = replyLink({ r: "Reply", a: "Reply all", f: "Forward" }[event.key]);
+          const link = replyLink(({ r: "reply", a: "replyAll", f: "forward" } as const)[event.key]);
           if (link) run(() => link.click());
           return;
         }

@@ -66,10 +66,11 @@ export function MessageView({ message, remoteAllowed, headingLevel = 1, printing
         {printing ? null : (
           <div className="mt-1 flex flex-wrap items-center gap-2">
             <HeaderDetails headers={message.headers} authentication={sender?.authentication} />
-            <nav aria-label="Message actions" className="mt-2 ml-auto flex flex-wrap items-center gap-1 text-xs">
+            <nav aria-label="Message actions" data-message-actions="" className="mt-2 ml-auto flex flex-wrap items-center gap-1 text-xs">
               {REPLY_ACTIONS.map(([start, label]) => (
                 <a
                   key={start}
+                  data-compose-start={start}
                   href={composeFromHref(start, message.folder, message.uid)}
                   className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-2.5 py-1 font-medium text-slate-700 hover:bg-slate-100 md:min-h-0"
                 >
