@@ -2,7 +2,7 @@ import iconv from "iconv-lite";
 import type { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadMessage } from "@/lib/mail/imap/load-message";
-import { renderMessage } from "@/lib/mail/message/body";
+import { renderMessage } from "@/lib/mail/message/render-message";
 import { connectImap, createMailbox } from "../support/mail-server";
 
 // iconv-lite decodes ISO-2022-JP (through mailparser's Japanese decoder) but cannot encode it: bytes made with Python's codec.

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImapFlow } from "imapflow";
 import { loadMessage } from "@/lib/mail/imap/load-message";
-import { messageFrameCsp, messageFrameDocument, renderMessage } from "@/lib/mail/message/body";
+import { messageFrameCsp } from "@/lib/mail/message/body";
+import { messageFrameDocument, renderMessage } from "@/lib/mail/message/render-message";
 import { connectImap, createMailbox } from "../support/mail-server";
 
 // A 1x1 PNG and an SVG that would run script if it were ever shown as a document.

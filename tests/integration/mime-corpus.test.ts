@@ -3,7 +3,8 @@ import path from "node:path";
 import type { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadMessage } from "@/lib/mail/imap/load-message";
-import { bodyHasText, renderMessage } from "@/lib/mail/message/body";
+import { bodyHasText } from "@/lib/mail/message/body";
+import { renderMessage } from "@/lib/mail/message/render-message";
 import { connectImap, createMailbox } from "../support/mail-server";
 
 // In CI the shared folder sits beside the project root; on a workstation it may be /work/shared.

@@ -30,6 +30,8 @@ function quotedPrintableLine(text: string): string {
 }
 
 const DEEP_NESTING = `<p>hi</p>${"<div>".repeat(15_000)}`;
+// 2.2 MB: 200,000 nested elements, each closed (above the sanitiser's size cap, so it is shown as text).
+const DEEP_NESTING_2MB = `<p>hi</p>${"<div>".repeat(200_000)}${"</div>".repeat(200_000)}`;
 const A_DOT_LINE = "a.".repeat(25_000);
 
 export function hostileMessages(): HostileMessage[] {
@@ -42,6 +44,7 @@ export function hostileMessages(): HostileMessage[] {
   const attachment = Buffer.alloc(10 * 1024 * 1024, 7);
   return [
     message("deep-nesting", html, DEEP_NESTING),
+    message("deep-nesting-2mb", html, DEEP_NESTING_2MB),
     message("deep-nesting-base64", [...html, "Content-Transfer-Encoding: base64"], base64Lines(DEEP_NESTING)),
     message("huge-flat-html-2mb", [...html, "Content-Transfer-Encoding: base64"], base64Lines(`<p>flat</p>${"<br>".repeat(500_000)}`)),
     message("huge-flat-html-5mb", [...html, "Content-Transfer-Encoding: base64"], base64Lines(`<p>flat</p>${"<br>".repeat(1_250_000)}`)),

@@ -1,10 +1,10 @@
 import type { LoadedMessage } from "../imap/load-message";
 import type { AttachmentInfo } from "./parts";
 import type { HeaderField, Mailbox } from "./parse";
-import { hasVisibleText, renderPlainText, type TextBlock } from "./plain-text";
+import { hasVisibleText, type TextBlock } from "./plain-text";
 import { escapeHtml } from "@/lib/escape-html";
 import { textOfHtml } from "../sanitize/bounded-html";
-import { sanitizeMessageHtml, type SanitizeResult, type SanitizedHtml, type UnsanitizedReason } from "../sanitize/html";
+import type { UnsanitizedReason } from "../sanitize/html";
 
 /** How the body of a message is shown: HTML in a sandboxed frame, plain text as blocks, or nothing. */
 export type MessageBodyView =
@@ -43,27 +43,8 @@ export interface MessageViewData {
   attachments: AttachmentInfo[];
 }
 
-// Inline images larger than this are left out of the frame document (they stay downloadable).
-const MAX_INLINE_IMAGE_BYTES = 5 * 1024 * 1024;
-const RASTER_TYPES = new Set(["image/png", "image/jpeg", "image/jpg", "image/gif", "image/webp", "image/bmp", "image/avif"]);
-
-// Plain text longer than this is cut (the original can be downloaded).
-const MAX_TEXT_CHARS = 500_000;
 // What the message page shows of the text when the body could not be rendered at all.
 const MAX_UNRENDERED_TEXT_CHARS = 100_000;
-
-/** The sanitised HTML body of a message, with its inline (cid:) images as data: URLs. */
-function sanitizedBody(message: LoadedMessage, allowRemote: boolean): SanitizeResult | null {
-  if (!message.html) return null;
-  return sanitizeMessageHtml(message.html, {
-    allowRemote,
-    resolveCid: (id) => {
-      const image = message.inlineImages.get(id);
-      if (!image || !RASTER_TYPES.has(image.contentType) || image.content.length > MAX_INLINE_IMAGE_BYTES) return undefined;
-      return `data:${image.contentType === "image/jpg" ? "image/jpeg" : image.contentType};base64,${image.content.toString("base64")}`;
-    },
-  });
-}
 
 /** What one open of a message shows: the view data and, for an HTML body, the frame's document, sanitised once for both. */
 export interface RenderedMessage {
@@ -75,7 +56,7 @@ export interface RenderedMessage {
 /** Why a body is not shown as it was sent: the HTML was not sanitised, or rendering failed or took too long. */
 export type UnrenderedReason = UnsanitizedReason | "timeout" | "unavailable" | "unreadable";
 
-const NOTICES: Record<UnrenderedReason, string> = {
+export const NOTICES: Record<UnrenderedReason, string> = {
   "too-large": "This message's formatting is too large to show safely, so its text is shown instead.",
   "too-complex": "This message's formatting is too complex to show safely, so its text is shown instead.",
   failed: "This message's formatting could not be shown, so its text is shown instead.",
@@ -83,24 +64,6 @@ const NOTICES: Record<UnrenderedReason, string> = {
   unavailable: "This message could not be shown right now, so only the beginning of its text is shown.",
   unreadable: "This message could not be read in full (it is malformed or exceeds the parser's limits), so its text can't be shown.",
 };
-
-/**
- * Renders a message for the reader: sanitises its HTML (bounded: larger or busier HTML is shown as
- * text with a notice) or splits its text into blocks. Pure and CPU-bound: the app runs it in the
- * render worker (render-jobs.ts), never on the request thread.
- */
-export function renderMessage(message: LoadedMessage, options: { allowRemote: boolean; uidValidity: string }): RenderedMessage {
-  const sanitized = sanitizedBody(message, options.allowRemote);
-  if (sanitized?.ok) {
-    return { view: viewData(message, options.uidValidity, htmlBodyView(sanitized.value)), frameDocument: frameDocument(message.subject, sanitized.value.html) };
-  }
-  const text = message.text ?? (message.html ? textOfHtml(message.html, MAX_TEXT_CHARS + 1) : null);
-  const blocks: TextBlock[] = [];
-  if (sanitized) blocks.push(noticeBlock(message, NOTICES[sanitized.reason]));
-  if (text && text.length > MAX_TEXT_CHARS) blocks.push(noticeBlock(message, "This message's text is very long; only its first part is shown."));
-  if (text) blocks.push(...renderPlainText(text.slice(0, MAX_TEXT_CHARS)));
-  return { view: viewData(message, options.uidValidity, blocks.length > 0 ? { kind: "text", blocks } : { kind: "empty" }), frameDocument: null };
-}
 
 /**
  * The view of a message whose rendering failed or was not attempted: its headers and attachments,
@@ -113,11 +76,11 @@ export function unrenderedMessage(message: LoadedMessage, reason: UnrenderedReas
   return { view: viewData(message, message.uidValidity, { kind: "text", blocks }), frameDocument: null };
 }
 
-function noticeBlock(message: LoadedMessage, text: string): TextBlock {
+export function noticeBlock(message: LoadedMessage, text: string): TextBlock {
   return { kind: "notice", text, original: { folder: message.folder, uid: message.uid } };
 }
 
-function viewData(message: LoadedMessage, uidValidity: string, body: MessageBodyView): MessageViewData {
+export function viewData(message: LoadedMessage, uidValidity: string, body: MessageBodyView): MessageViewData {
   return {
     folder: message.folder,
     uidValidity,
@@ -138,18 +101,6 @@ function viewData(message: LoadedMessage, uidValidity: string, body: MessageBody
   };
 }
 
-function htmlBodyView(sanitized: SanitizedHtml): MessageBodyView {
-  return {
-    kind: "html",
-    remoteContentBlocked: sanitized.remoteContentBlocked,
-    trackersRemoved: sanitized.trackersRemoved,
-    suspiciousLinks: sanitized.suspiciousLinks,
-    hasText: htmlHasText(sanitized.html),
-    estimatedHeight: estimateHeight(sanitized.html),
-    ownColours: hasOwnColours(sanitized.html),
-  };
-}
-
 // A colour or background in a style (attribute or sheet), or a colour attribute (font color, bgcolor).
 // Plain alternatives without nested repetition: linear on any input.
 const OWN_COLOURS = /[\s;"'{](?:color|background(?:-color|-image)?)\s*:|\s(?:color|bgcolor|background)\s*=/i;
@@ -157,24 +108,6 @@ const OWN_COLOURS = /[\s;"'{](?:color|background(?:-color|-image)?)\s*:|\s(?:col
 /** Whether the author coloured the mail; only mail without colours of its own is shown dark. */
 export function hasOwnColours(html: string): boolean {
   return OWN_COLOURS.test(html);
-}
-
-function visibleText(html: string): string {
-  return html
-    .replace(/<style[\s\S]*?<\/style>/gi, "")
-    .replace(/<[^>]*>/g, "")
-    .replace(/&nbsp;|&#160;/g, " ");
-}
-
-function estimateHeight(html: string): number {
-  const breaks = (html.match(/<(?:br|p|div|tr|li|h[1-6]|blockquote|pre|table)\b/gi) ?? []).length;
-  const images = (html.match(/<img\b/gi) ?? []).length;
-  const lines = breaks + visibleText(html).length / 90;
-  return Math.round(Math.min(1600, Math.max(200, 48 + lines * 22 + images * 120)));
-}
-
-function htmlHasText(html: string): boolean {
-  return /[^\s\u00a0]/.test(visibleText(html));
 }
 
 /** Whether a reader sees any text in the body (for the corpus check). */
@@ -198,22 +131,6 @@ export function messageFrameCsp(allowRemote: boolean): string {
     "sandbox allow-popups allow-popups-to-escape-sandbox",
     "base-uri 'none'",
   ].join("; ");
-}
-
-const FRAME_CSS = `
-html { color-scheme: light; background: #fff; }
-body { margin: 0; padding: 16px; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #0f172a; overflow-wrap: anywhere; }
-img { max-width: 100%; height: auto; }
-img[data-remote-src] { display: inline-block; min-width: 1em; min-height: 1em; outline: 1px dashed #cbd5e1; }
-pre.mailroom-fallback { white-space: pre-wrap; font: inherit; }
-.mailroom-link-warning { display: inline !important; visibility: visible !important; color: #b45309 !important; margin-left: 2px !important; font-size: 0.9em !important; }
-a[data-link-warning] { outline: 1px dotted #b45309; }
-`;
-
-/** The complete document shown in the message frame, sanitised on the server; a text-only message shows its text. */
-export function messageFrameDocument(message: LoadedMessage, allowRemote: boolean): string {
-  const rendered = renderMessage(message, { allowRemote, uidValidity: message.uidValidity });
-  return rendered.frameDocument ?? frameDocument(message.subject, `<pre class="mailroom-fallback">${escapeHtml((message.text ?? "").slice(0, MAX_TEXT_CHARS))}</pre>`);
 }
 
 /** A frame document that only says something (the message is gone, the server failed). */
@@ -245,10 +162,4 @@ export function themedFrameDocument(document: string, theme: FrameTheme): string
   const head = document.indexOf("</head>");
   if (!css || head < 0) return document;
   return `${document.slice(0, head)}<style>${css}</style>${document.slice(head)}`;
-}
-
-function frameDocument(subject: string, content: string): string {
-  return `<!doctype html><html lang="und"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><meta http-equiv="x-dns-prefetch-control" content="off"><title>${escapeHtml(
-    subject || "(no subject)",
-  )}</title><style>${FRAME_CSS}</style></head><body>${content}</body></html>`;
 }

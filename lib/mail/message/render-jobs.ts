@@ -59,6 +59,11 @@ export async function renderMessageOffThread(message: LoadedMessage, options: { 
   }
 }
 
+/** Starts the render workers at server start-up: the first message opened does not wait while they load. */
+export function warmRenderWorkers(): void {
+  renderPool().warm();
+}
+
 /** Ends the render workers (tests). */
 export async function closeRenderWorkers(): Promise<void> {
   await holder.__mailroomRenderPool?.close();

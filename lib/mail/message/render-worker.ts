@@ -2,7 +2,7 @@
 import { parentPort } from "node:worker_threads";
 import type { LoadedMessage } from "../imap/load-message";
 import { sanitizeMessageHtml } from "../sanitize/html";
-import { renderMessage } from "./body";
+import { renderMessage } from "./render-message";
 import { parseMessage, type InlineImage } from "./parse";
 
 /** What the request thread asks of the render worker. */

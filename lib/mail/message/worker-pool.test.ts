@@ -45,6 +45,25 @@ describe("WorkerPool", () => {
     expect(await Promise.all([first, queued])).toEqual([200, 1]);
   });
 
+  it("starts its workers when warmed, before any job", async () => {
+    let spawned = 0;
+    pool = new WorkerPool({
+      size: 2,
+      maxQueued: 4,
+      jobTimeoutMs: 500,
+      startTimeoutMs: 10_000,
+      spawn: () => {
+        spawned++;
+        return new Worker(SCRIPT, { eval: true });
+      },
+    });
+    pool.warm();
+    pool.warm();
+    expect(spawned).toBe(2);
+    expect(await Promise.all([pool.run({ spin: 1 }), pool.run({ spin: 2 })])).toEqual([1, 2]);
+    expect(spawned).toBe(2);
+  });
+
   it("keeps the caller's event loop free while a worker spins", async () => {
     const workers = newPool();
     let ticks = 0;

@@ -57,6 +57,11 @@ export class WorkerPool {
     });
   }
 
+  /** Starts the workers now (at server start-up), so that the first job does not wait while one loads. */
+  warm(): void {
+    while (this.slots.length < this.options.size) this.spawn();
+  }
+
   /** Ends every worker (tests; a server keeps them). */
   async close(): Promise<void> {
     for (const job of this.queue.splice(0)) job.reject(new WorkerJobError("failed"));
