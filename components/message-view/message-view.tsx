@@ -2,6 +2,7 @@ import type { MessageViewData } from "@/lib/mail/message/body";
 import type { Mailbox } from "@/lib/mail/message/parse";
 import type { SenderVerdictView } from "@/lib/reads/sender-verdict";
 import { AttachmentList } from "./attachment-list";
+import { DeceptiveLinksNotice } from "./deceptive-links-notice";
 import { HeaderDetails } from "./header-details";
 import { composeFromHref, messageFrameHref, messageSourceHref, printHref, type ComposeStart } from "./hrefs";
 import { HtmlBody } from "./html-body";
@@ -63,6 +64,7 @@ export function MessageView({ message, remoteAllowed, headingLevel = 1, printing
           </dd>
         </dl>
         {sender && !printing ? <SenderVerdict verdict={sender} from={message.from?.address ?? "the sender"} /> : null}
+        {message.body.kind === "html" && !printing ? <DeceptiveLinksNotice count={message.body.suspiciousLinks} /> : null}
         {printing ? null : (
           <div className="mt-1 flex flex-wrap items-center gap-2">
             <HeaderDetails headers={message.headers} authentication={sender?.authentication} />

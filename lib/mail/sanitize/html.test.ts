@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { domainNamedIn, sameSite, sanitizeMessageHtml, type SanitizeOptions, type SanitizedHtml } from "./html";
+import { sanitizeMessageHtml, type SanitizeOptions, type SanitizedHtml } from "./html";
 
 function sanitized(html: string, options: SanitizeOptions): SanitizedHtml {
   const result = sanitizeMessageHtml(html, options);
@@ -91,6 +91,15 @@ describe("sanitizeMessageHtml", () => {
     expect(result.html).toContain('class="mailroom-link-warning"');
   });
 
+  it("flags link text that names a host with a look-alike letter, and text that names another site in punycode", () => {
+    const result = blocked(
+      `<a href="https://p\u0430ypal.example/">https://p\u0430ypal.example/</a> <a href="https://xn--pypal-4ve.com/">paypal.com</a> <a href="https://paypal.example/">paypal.example</a>`,
+    );
+    expect(result.suspiciousLinks).toBe(2);
+    expect(result.html).toContain("This link goes to p\u0430ypal.example (xn--pypal-4ve.example), whose name mixes Latin and Cyrillic letters");
+    expect(result.html).toContain("This link goes to p\u0430ypal.com (xn--pypal-4ve.com), not paypal.com");
+  });
+
   it("removes relative and unknown-scheme links and SVG use with external references", () => {
     const { html } = blocked(`<a href="/api/messages">rel</a><a href="ftp://x.example">ftp</a><svg><use href="https://evil.example/s.svg#a"></use><use href="#local"></use></svg>`);
     expect(html).not.toMatch(/href="\/api|ftp:|evil\.example/);
@@ -105,19 +114,6 @@ describe("sanitizeMessageHtml", () => {
   it("keeps styles from the head and the body's own style", () => {
     const { html } = blocked(`<html><head><style>h1 { color: green }</style></head><body bgcolor="#eeeeee" style="margin: 0"><h1>Title</h1></body></html>`);
     expect(html).toMatch(/^<style>h1 \{ color: green \}<\/style><div class="mailroom-message" style="background-color: #eeeeee; margin: 0"><h1>Title<\/h1><\/div>$/);
-  });
-});
-
-describe("link domains", () => {
-  it("reads a domain from link text only when the text is an address", () => {
-    expect(domainNamedIn("https://Bank.example/login")).toBe("bank.example");
-    expect(domainNamedIn("bank.example")).toBe("bank.example");
-    expect(domainNamedIn("Click here")).toBeNull();
-  });
-  it("treats subdomains of one registrable domain as the same site", () => {
-    expect(sameSite("www.bank.example", "login.bank.example")).toBe(true);
-    expect(sameSite("bank.co.uk", "www.bank.co.uk")).toBe(true);
-    expect(sameSite("bank.example", "evil.example")).toBe(false);
   });
 });
 

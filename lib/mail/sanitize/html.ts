@@ -3,6 +3,7 @@ import { JSDOM } from "jsdom";
 import { escapeHtml } from "@/lib/escape-html";
 import { boundHtml } from "./bounded-html";
 import { safeRemoteUrl, sanitizeCss, type CssPolicy } from "./css";
+import { deceptiveLinkWarning } from "./link-hosts";
 
 export interface SanitizeOptions {
   /** Whether remote images, CSS backgrounds and fonts may load (the reader allowed it). */
@@ -17,7 +18,7 @@ export interface SanitizedHtml {
   /** Remote resources were left out (show "Load remote content"). */
   remoteContentBlocked: boolean;
   trackersRemoved: number;
-  /** Links whose text names another domain than where they go. */
+  /** Links whose text names another site than where they go, or a host that mixes alphabets. */
   suspiciousLinks: number;
 }
 
@@ -295,11 +296,8 @@ function finishLink(link: Element, state: PolicyState) {
   link.setAttribute("href", url.href);
   link.setAttribute("target", "_blank");
   link.setAttribute("rel", "noopener noreferrer");
-  const shown = domainNamedIn(link.textContent ?? "");
-  if (!shown || (url.protocol !== "http:" && url.protocol !== "https:")) return;
-  const actual = url.hostname.toLowerCase();
-  if (sameSite(shown, actual)) return;
-  const warning = `This link goes to ${actual}, not ${shown}`;
+  const warning = deceptiveLinkWarning(link.textContent ?? "", url);
+  if (!warning) return;
   link.setAttribute("title", warning);
   link.setAttribute("aria-description", warning);
   link.setAttribute("data-link-warning", "");
@@ -311,26 +309,6 @@ function finishLink(link: Element, state: PolicyState) {
   mark.textContent = "⚠";
   link.after(mark);
   state.suspiciousLinks++;
-}
-
-/** The host a link's visible text names ("bank.example", "https://bank.example/login"), or null. */
-export function domainNamedIn(text: string): string | null {
-  if (text.length > 300) return null;
-  const match = /^\s*(?:https?:\/\/)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63})(?::\d+)?(?:[/?#]\S*)?\s*$/i.exec(text);
-  return match?.[1] ? match[1].toLowerCase() : null;
-}
-
-const SECOND_LEVEL = new Set(["co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go"]);
-
-/** Whether two hosts belong to the same registrable domain (a close approximation without the public suffix list). */
-export function sameSite(a: string, b: string): boolean {
-  return registrableDomain(a) === registrableDomain(b);
-}
-
-function registrableDomain(host: string): string {
-  const labels = host.replace(/\.$/, "").split(".");
-  const keep = labels.length > 2 && labels.at(-1)?.length === 2 && SECOND_LEVEL.has(labels.at(-2) ?? "") ? 3 : 2;
-  return labels.slice(-keep).join(".");
 }
 
 function normaliseContentId(id: string): string {
