@@ -1,3 +1,5 @@
+import { useLocale, useTranslations } from "next-intl";
+import { formatFileSize } from "@/lib/i18n/file-size";
 import type { AttachmentInfo } from "@/lib/mail/message/parts";
 import { attachmentHref } from "./hrefs";
 import { LineIcon } from "@/components/icons/line-icon";
@@ -6,12 +8,12 @@ import { LineIcon } from "@/components/icons/line-icon";
 const PREVIEWABLE = new Set(["image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf"]);
 
 export function AttachmentList({ folder, uid, attachments }: { folder: string; uid: number; attachments: AttachmentInfo[] }) {
+  const t = useTranslations("messageView.attachments");
+  const locale = useLocale();
   if (attachments.length === 0) return null;
   return (
-    <section aria-label="Attachments" className="mt-4">
-      <h3 className="mb-2 text-sm font-semibold text-slate-700">
-        {attachments.length} {attachments.length === 1 ? "attachment" : "attachments"}
-      </h3>
+    <section aria-label={t("label")} className="mt-4">
+      <h3 className="mb-2 text-sm font-semibold text-slate-700">{t("count", { count: attachments.length })}</h3>
       <ul className="flex flex-wrap gap-2">
         {attachments.map((attachment) => (
           <li key={attachment.part} className="flex items-center gap-3 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm">
@@ -21,26 +23,26 @@ export function AttachmentList({ folder, uid, attachments }: { folder: string; u
                 {attachment.filename}
               </span>
               <span className="block text-xs text-slate-500">
-                {attachment.contentType} · {formatSize(attachment.size)}
+                {attachment.contentType} · {formatFileSize(attachment.size, locale)}
               </span>
             </span>
             <a
               href={attachmentHref(folder, uid, attachment.part)}
               download={attachment.filename}
-              aria-label={`Download ${attachment.filename}`}
+              aria-label={t("downloadName", { name: attachment.filename })}
               className="rounded-md px-2 py-1 text-sky-700 hover:bg-sky-50"
             >
-              Download
+              {t("download")}
             </a>
             {PREVIEWABLE.has(attachment.contentType) ? (
               <a
                 href={attachmentHref(folder, uid, attachment.part, true)}
                 target="_blank"
                 rel="noopener noreferrer"
-                aria-label={`Open ${attachment.filename}`}
+                aria-label={t("openName", { name: attachment.filename })}
                 className="rounded-md px-2 py-1 text-sky-700 hover:bg-sky-50"
               >
-                Open
+                {t("open")}
               </a>
             ) : null}
           </li>
@@ -48,10 +50,4 @@ export function AttachmentList({ folder, uid, attachments }: { folder: string; u
       </ul>
     </section>
   );
-}
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
 import { useThemePreference } from "@/components/app-shell/theme-preference";
 import { alwaysLoadRemoteContentAction } from "@/lib/actions/remote-content";
 
@@ -28,6 +29,7 @@ const ESTIMATE_WIDTH = 700;
  */
 export function HtmlBody({ blockedSrc, remoteSrc, title, remoteContentBlocked, remoteAllowed, sender, height, ownColours }: Props) {
   const theme = useThemePreference();
+  const t = useTranslations("messageView");
   const [remote, setRemote] = useState(remoteAllowed);
   const [viewInDark, setViewInDark] = useState(false);
   // The frame can't report its content's height (no script, no shared origin): the estimate grows as the frame narrows.
@@ -53,9 +55,9 @@ export function HtmlBody({ blockedSrc, remoteSrc, title, remoteContentBlocked, r
     <div>
       {remoteContentBlocked && !remote ? (
         <div role="status" className="mb-3 flex print:hidden flex-wrap items-center gap-3 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          <p className="min-w-0 flex-1">Remote content is blocked to protect your privacy. Images and styles from other sites were not loaded.</p>
+          <p className="min-w-0 flex-1">{t("remote.blocked")}</p>
           <button type="button" onClick={() => setRemote(true)} className="rounded-md border border-amber-300 bg-white px-3 py-1 font-medium hover:bg-amber-100">
-            Load remote content
+            {t("remote.load")}
           </button>
           {sender ? (
             <button
@@ -74,7 +76,7 @@ export function HtmlBody({ blockedSrc, remoteSrc, title, remoteContentBlocked, r
               }
               className="rounded-md border border-amber-300 bg-white px-3 py-1 font-medium hover:bg-amber-100 disabled:opacity-60"
             >
-              Always from this sender
+              {t("remote.always")}
             </button>
           ) : null}
         </div>
@@ -93,7 +95,7 @@ export function HtmlBody({ blockedSrc, remoteSrc, title, remoteContentBlocked, r
             onClick={() => setViewInDark((on) => !on)}
             className="min-h-11 rounded-md border border-slate-300 px-3 text-sm font-medium text-slate-700 hover:bg-slate-100 sm:min-h-0 sm:py-1"
           >
-            View in dark
+            {t("viewInDark")}
           </button>
         </div>
       ) : null}

@@ -1,12 +1,9 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useFormatter } from "next-intl";
 
-/** A full date and time in the reader's own time zone and language (formatted in the browser). */
+/** A full date and time in the reader's language and the browser's time zone (the provider switches to it after hydration). */
 export function LocalDateTime({ iso }: { iso: string }) {
-  const [text, setText] = useState(() => `${iso.slice(0, 16).replace("T", " ")} UTC`);
-  useEffect(() => {
-    setText(new Date(iso).toLocaleString([], { dateStyle: "full", timeStyle: "short" }));
-  }, [iso]);
-  return <time dateTime={iso}>{text}</time>;
+  const format = useFormatter();
+  return <time dateTime={iso}>{format.dateTime(new Date(iso), { dateStyle: "full", timeStyle: "short" })}</time>;
 }

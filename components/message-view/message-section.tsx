@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { MailboxErrorAlert } from "@/components/app-shell/mailbox-error-alert";
 import { folderHref } from "@/components/messages/hrefs";
 import { requireSession } from "@/lib/auth/current-session";
@@ -18,6 +19,8 @@ export async function MessageSection({ folder, uid, listQuery = "" }: { folder: 
   const { entries, markReadOnOpen, conversationView, afterMove } = result.data;
   const opened = (entries.find((entry) => entry.message.folder === folder && entry.message.uid === uid) ?? entries[0]!).message;
   const listHref = `${folderHref(folder)}${listQuery ? `?${listQuery}` : ""}`;
+  const t = await getTranslations("messageView");
+  const tFolders = await getTranslations("folders");
   return (
     <div className="mx-auto max-w-5xl p-4 sm:p-6">
       <div className="mb-4 flex flex-wrap items-center gap-4">
@@ -25,7 +28,8 @@ export async function MessageSection({ folder, uid, listQuery = "" }: { folder: 
           href={`${folderHref(folder)}${listQuery ? `?${listQuery}` : ""}`}
           className="inline-flex min-h-11 items-center rounded-md px-2 py-1 text-sm font-medium text-slate-600 hover:bg-slate-100 md:min-h-0"
         >
-          <span aria-hidden="true">←&nbsp;</span>Back to {folder.toUpperCase() === "INBOX" ? "Inbox" : folder}
+          <span aria-hidden="true">{"←\u00a0"}</span>
+          {t("back", { folder: folder.toUpperCase() === "INBOX" ? tFolders("inbox") : folder })}
         </Link>
         <div className="ml-auto">
           <ReadingSettingsToggle markReadOnOpen={markReadOnOpen} conversationView={conversationView} afterMove={afterMove} />

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { ActionKeys } from "@/components/messages/action-keys";
 import { ConfirmDialog } from "@/components/messages/confirm-dialog";
 import { FolderPickerDialog } from "@/components/messages/folder-picker-dialog";
@@ -36,6 +37,7 @@ const BUTTON = "rounded-md border border-slate-300 px-2.5 py-1 text-sm font-medi
  */
 export function MessageToolbar({ folder, uid, conversationUids, unread: initialUnread, flagged: initialFlagged, folders, trash, junk, listHref, afterMove }: Props) {
   const router = useRouter();
+  const t = useTranslations("messageView.toolbar");
   const [unread, setUnread] = useState(initialUnread);
   const [flagged, setFlagged] = useState(initialFlagged);
   const [busy, setBusy] = useState(false);
@@ -81,45 +83,45 @@ export function MessageToolbar({ folder, uid, conversationUids, unread: initialU
 
   useEffect(() => {
     setMessageCommands([
-      { id: "archive", label: "Archive", shortcut: "e", run: handlers.archive },
-      { id: "delete", label: inTrash ? "Delete forever" : "Delete", shortcut: "#", run: handlers.delete },
-      { id: "star", label: flagged ? "Unstar" : "Star", shortcut: "s", run: handlers.star },
-      { id: "read", label: "Mark as read", shortcut: "Shift+I", run: handlers.read },
-      { id: "unread", label: "Mark as unread", shortcut: "Shift+U", run: handlers.unread },
-      { id: "move", label: "Move to…", shortcut: "v", run: handlers.move },
-      { id: "copy", label: "Copy to…", shortcut: "l", run: handlers.copy },
-      { id: "junk", label: inJunk ? "Not junk" : "Report junk", shortcut: "!", run: handlers.junk },
-      { id: "undo", label: "Undo", shortcut: "z", run: handlers.undo },
+      { id: "archive", label: t("archive"), shortcut: "e", run: handlers.archive },
+      { id: "delete", label: inTrash ? t("deleteForever") : t("delete"), shortcut: "#", run: handlers.delete },
+      { id: "star", label: flagged ? t("unstar") : t("star"), shortcut: "s", run: handlers.star },
+      { id: "read", label: t("read"), shortcut: "Shift+I", run: handlers.read },
+      { id: "unread", label: t("unread"), shortcut: "Shift+U", run: handlers.unread },
+      { id: "move", label: t("move"), shortcut: "v", run: handlers.move },
+      { id: "copy", label: t("copy"), shortcut: "l", run: handlers.copy },
+      { id: "junk", label: inJunk ? t("notJunk") : t("junk"), shortcut: "!", run: handlers.junk },
+      { id: "undo", label: t("undo"), shortcut: "z", run: handlers.undo },
     ]);
     return () => setMessageCommands([]);
   });
 
   return (
-    <div role="toolbar" aria-label="Organise message" className="mb-4 flex flex-wrap items-center gap-1.5">
+    <div role="toolbar" aria-label={t("label")} className="mb-4 flex flex-wrap items-center gap-1.5">
       <ActionKeys handlers={handlers} />
       <button type="button" className={BUTTON} disabled={busy} onClick={handlers.archive}>
-        Archive
+        {t("archive")}
       </button>
       <button type="button" className={BUTTON} disabled={busy} onClick={handlers.delete}>
-        {inTrash ? "Delete forever" : "Delete"}
+        {inTrash ? t("deleteForever") : t("delete")}
       </button>
       <button type="button" className={BUTTON} disabled={busy} onClick={handlers.move}>
-        Move to…
+        {t("move")}
       </button>
       <button type="button" className={BUTTON} disabled={busy} onClick={handlers.copy}>
-        Copy to…
+        {t("copy")}
       </button>
       <button type="button" className={BUTTON} disabled={busy} onClick={unread ? handlers.read : handlers.unread}>
-        {unread ? "Mark as read" : "Mark as unread"}
+        {unread ? t("read") : t("unread")}
       </button>
       <button type="button" className={BUTTON} disabled={busy} onClick={handlers.star}>
-        {flagged ? "Unstar" : "Star"}
+        {flagged ? t("unstar") : t("star")}
       </button>
       <button type="button" className={BUTTON} disabled={busy} onClick={handlers.junk}>
-        {inJunk ? "Not junk" : "Report junk"}
+        {inJunk ? t("notJunk") : t("junk")}
       </button>
       <FolderPickerDialog
-        title={picker === "copy" ? "Copy to folder" : "Move to folder"}
+        title={picker === "copy" ? t("copyTitle") : t("moveTitle")}
         folders={folders}
         current={folder}
         open={picker !== null}
@@ -132,9 +134,9 @@ export function MessageToolbar({ folder, uid, conversationUids, unread: initialU
       />
       <ConfirmDialog
         open={confirming}
-        title="Delete forever?"
-        text="This message will be deleted for good. This can't be undone."
-        confirmLabel="Delete forever"
+        title={t("confirmTitle")}
+        text={t("confirmText")}
+        confirmLabel={t("deleteForever")}
         onClose={() => setConfirming(false)}
         onConfirm={() => void act("delete")}
       />

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { TextBlock, TextSegment } from "@/lib/mail/message/plain-text";
 import { BodyNotice } from "./body-notice";
 
@@ -11,6 +12,7 @@ export function PlainTextBody({ blocks }: { blocks: TextBlock[] }) {
 }
 
 function Blocks({ blocks, nested }: { blocks: TextBlock[]; nested: boolean }) {
+  const t = useTranslations("messageView");
   return (
     <>
       {blocks.map((block, index) =>
@@ -24,9 +26,7 @@ function Blocks({ blocks, nested }: { blocks: TextBlock[]; nested: boolean }) {
           </blockquote>
         ) : (
           <details key={index} className="my-1">
-            <summary className="cursor-pointer select-none font-sans text-xs text-slate-500">
-              Quoted text ({block.lineCount} {block.lineCount === 1 ? "line" : "lines"})
-            </summary>
+            <summary className="cursor-pointer select-none font-sans text-xs text-slate-500">{t("quoted", { count: block.lineCount })}</summary>
             <blockquote className="border-l-2 border-slate-300 pl-3 text-slate-600">
               <Blocks blocks={block.blocks} nested />
             </blockquote>

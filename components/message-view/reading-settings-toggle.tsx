@@ -2,11 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
 import { setAfterMoveAction, setConversationViewAction, setMarkReadOnOpenAction } from "@/lib/actions/reading-settings";
 
 /** The reader's choices that change how messages open. */
 export function ReadingSettingsToggle({ markReadOnOpen, conversationView, afterMove }: { markReadOnOpen: boolean; conversationView: boolean; afterMove: "next" | "list" }) {
   const router = useRouter();
+  const t = useTranslations("messageView.reading");
   const [markRead, setMarkRead] = useState(markReadOnOpen);
   const [conversations, setConversations] = useState(conversationView);
   const [backToList, setBackToList] = useState(afterMove === "list");
@@ -14,7 +16,7 @@ export function ReadingSettingsToggle({ markReadOnOpen, conversationView, afterM
   const [pending, startTransition] = useTransition();
   return (
     <fieldset className="flex flex-wrap items-center gap-4 text-xs text-slate-600">
-      <legend className="sr-only">Reading settings</legend>
+      <legend className="sr-only">{t("legend")}</legend>
       <label className="flex items-center gap-1.5">
         <input
           type="checkbox"
@@ -30,7 +32,7 @@ export function ReadingSettingsToggle({ markReadOnOpen, conversationView, afterM
             });
           }}
         />
-        Mark messages as read when opened
+        {t("markRead")}
       </label>
       <label className="flex items-center gap-1.5">
         <input
@@ -48,7 +50,7 @@ export function ReadingSettingsToggle({ markReadOnOpen, conversationView, afterM
             });
           }}
         />
-        Show the whole conversation
+        {t("conversation")}
       </label>
       <label className="flex items-center gap-1.5">
         <input
@@ -66,7 +68,7 @@ export function ReadingSettingsToggle({ markReadOnOpen, conversationView, afterM
             });
           }}
         />
-        Back to the list after Archive, Delete or Move
+        {t("backToList")}
       </label>
       {error ? (
         <span role="alert" className="text-red-700">

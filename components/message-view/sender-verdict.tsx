@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { SenderWarning } from "@/lib/mail/message/sender-warnings";
 import type { SenderVerdictView } from "@/lib/reads/sender-verdict";
 
@@ -6,32 +7,33 @@ import type { SenderVerdictView } from "@/lib/reads/sender-verdict";
  * checks failed, the display name shows another address, or the domain imitates a correspondent's.
  * Nothing is shown when all is well.
  */
-export function SenderVerdict({ verdict, from }: { verdict: SenderVerdictView; from: string }) {
+export function SenderVerdict({ verdict, from }: { verdict: SenderVerdictView; from: string | null }) {
+  const t = useTranslations("messageView.verdict");
   if (!verdict.failed && verdict.warnings.length === 0) return null;
   const dmarc = verdict.authentication?.find((row) => row.method === "DMARC");
   return (
     <div role="alert" className="mt-3 rounded-lg border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">
-      <p className="font-semibold">Be careful: this message may not be from {from}.</p>
+      <p className="font-semibold">{from ? t("careful", { from }) : t("carefulUnknown")}</p>
       <ul className="mt-1 list-disc space-y-0.5 pl-5">
         {verdict.failed ? (
           <li>
-            Your mail server&apos;s sender checks failed
-            {dmarc ? ` (DMARC ${dmarc.result}${dmarc.domain ? ` for ${dmarc.domain}` : ""})` : ""}: the message was not sent by the domain it names.
+            {dmarc?.domain
+              ? t("checksFailedDmarcFor", { result: dmarc.result, domain: dmarc.domain })
+              : dmarc
+                ? t("checksFailedDmarc", { result: dmarc.result })
+                : t("checksFailed")}
           </li>
         ) : null}
         {verdict.warnings.map((warning) => (
-          <li key={warning.kind}>{warningText(warning)}</li>
+          <li key={warning.kind}>{warningText(warning, t)}</li>
         ))}
       </ul>
     </div>
   );
 }
 
-function warningText(warning: SenderWarning): string {
-  if (warning.kind === "display-name-address") {
-    return `The sender's name shows ${warning.shownAddress}, but the message is really from ${warning.realAddress}.`;
-  }
-  const how = warning.reason === "confusable-characters" ? "uses look-alike characters" : "differs by one character";
-  const punycode = warning.displayDomain !== warning.domain ? ` (written ${warning.domain})` : "";
-  return `The sender's domain ${warning.displayDomain}${punycode} looks like ${warning.resembles}, someone you correspond with, but ${how}.`;
+function warningText(warning: SenderWarning, t: ReturnType<typeof useTranslations<"messageView.verdict">>): string {
+  if (warning.kind === "display-name-address") return t("displayName", { shown: warning.shownAddress, real: warning.realAddress });
+  const domain = warning.displayDomain !== warning.domain ? t("written", { shown: warning.displayDomain, domain: warning.domain }) : warning.displayDomain;
+  return t("lookalike", { domain, resembles: warning.resembles, how: warning.reason === "confusable-characters" ? "confusable" : "other" });
 }
