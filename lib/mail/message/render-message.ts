@@ -12,6 +12,9 @@ const RASTER_TYPES = new Set(["image/png", "image/jpeg", "image/jpg", "image/gif
 
 // Plain text longer than this is cut (the original can be downloaded).
 const MAX_TEXT_CHARS = 500_000;
+// The text of HTML that could not be shown as HTML (too large, too busy, failed): it is a fallback, and what
+// crosses from the worker and is serialised into the page stays small; the original can be downloaded.
+const MAX_HTML_FALLBACK_TEXT_CHARS = 100_000;
 
 /** The sanitised HTML body of a message, with its inline (cid:) images as data: URLs. */
 function sanitizedBody(message: LoadedMessage, allowRemote: boolean): SanitizeResult | null {
@@ -36,11 +39,13 @@ export function renderMessage(message: LoadedMessage, options: { allowRemote: bo
   if (sanitized?.ok) {
     return { view: viewData(message, options.uidValidity, htmlBodyView(sanitized.value)), frameDocument: frameDocument(message.subject, sanitized.value.html) };
   }
-  const text = message.text ?? (message.html ? textOfHtml(message.html, MAX_TEXT_CHARS + 1) : null);
+  const limit = message.text ? MAX_TEXT_CHARS : MAX_HTML_FALLBACK_TEXT_CHARS;
+  // A little more than the limit: the text is trimmed after it is cut, and a longer text must still show it was cut.
+  const text = message.text ?? (message.html ? textOfHtml(message.html, limit + 1_000) : null);
   const blocks: TextBlock[] = [];
   if (sanitized) blocks.push(noticeBlock(message, NOTICES[sanitized.reason]));
-  if (text && text.length > MAX_TEXT_CHARS) blocks.push(noticeBlock(message, "This message's text is very long; only its first part is shown."));
-  if (text) blocks.push(...renderPlainText(text.slice(0, MAX_TEXT_CHARS)));
+  if (text && text.length > limit) blocks.push(noticeBlock(message, "This message's text is very long; only its first part is shown."));
+  if (text) blocks.push(...renderPlainText(text.slice(0, limit)));
   return { view: viewData(message, options.uidValidity, blocks.length > 0 ? { kind: "text", blocks } : { kind: "empty" }), frameDocument: null };
 }
 
