@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { MailboxErrorAlert } from "@/components/app-shell/mailbox-error-alert";
+import { folderDisplayName } from "@/components/messages/folder-name";
 import { folderHref } from "@/components/messages/hrefs";
 import { requireSession } from "@/lib/auth/current-session";
 import { readMessageView } from "@/lib/reads/message-view";
@@ -29,7 +30,7 @@ export async function MessageSection({ folder, uid, listQuery = "" }: { folder: 
           className="inline-flex min-h-11 items-center rounded-md px-2 py-1 text-sm font-medium text-slate-600 hover:bg-slate-100 md:min-h-0"
         >
           <span aria-hidden="true">{"←\u00a0"}</span>
-          {t("back", { folder: folder.toUpperCase() === "INBOX" ? tFolders("inbox") : folder })}
+          {t("back", { folder: folderDisplayName(folder, tFolders("inbox")) })}
         </Link>
         <div className="ml-auto">
           <ReadingSettingsToggle markReadOnOpen={markReadOnOpen} conversationView={conversationView} afterMove={afterMove} />

@@ -2,10 +2,22 @@
 
 import { useSyncExternalStore } from "react";
 
+/**
+ * One part of a notice: the server's own words (already in the reader's language), or what was
+ * done, worded by the toast in the reader's language (a folder by its path, "Inbox" translated).
+ */
+export type NoticePart =
+  | string
+  | { done: "archived" | "deletedForever" | "trashed" | "starred" | "unstarred" | "markedRead" | "markedUnread" | "junked" | "notJunked"; count: number }
+  | { done: "moved" | "copied"; count: number; folder: string }
+  | { done: "missing" | "notChanged" | "undoneFor"; count: number }
+  | { done: "undoing" | "undone" };
+
 /** What the toast under the list or message says after an action: done (with Undo while it lasts), undone, or why it failed. */
 export interface ActionNotice {
   id: number;
-  text: string;
+  /** Said one after another, with a space between. */
+  parts: NoticePart[];
   /** Sealed undo tokens, undone last first; empty when there is nothing to undo. */
   undo: string[];
   failed: boolean;
@@ -22,8 +34,8 @@ function publish(notice: ActionNotice | null) {
   for (const listener of listeners) listener();
 }
 
-export function showActionNotice(text: string, options: { undo?: string[]; failed?: boolean } = {}): ActionNotice {
-  const notice = { id: nextId++, text, undo: options.undo ?? [], failed: options.failed ?? false };
+export function showActionNotice(parts: NoticePart[], options: { undo?: string[]; failed?: boolean } = {}): ActionNotice {
+  const notice = { id: nextId++, parts, undo: options.undo ?? [], failed: options.failed ?? false };
   publish(notice);
   return notice;
 }

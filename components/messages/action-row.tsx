@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { useListActions } from "./message-list-actions";
 
 const ROW_BUTTON = "rounded-md px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-200 focus-visible:bg-slate-200";
@@ -12,8 +13,9 @@ const ROW_BUTTON = "rounded-md px-2 py-1 text-xs font-medium text-slate-700 hove
  * included, is in `data-unread` / `data-flagged` for the row's marks to follow at once.
  * Outside a list with actions (all-folder search) it is a plain list item.
  */
-export function ActionRow({ action, description, children }: { action: { rowKey: string } | undefined; description: string; children: ReactNode }) {
+export function ActionRow({ action, selectLabel, children }: { action: { rowKey: string } | undefined; selectLabel: string; children: ReactNode }) {
   const actions = useListActions();
+  const t = useTranslations("messageList.actions");
   if (!actions || !action) return <li>{children}</li>;
   const { rowKey } = action;
   const { unread, flagged } = actions.flags(rowKey);
@@ -28,7 +30,7 @@ export function ActionRow({ action, description, children }: { action: { rowKey:
     >
       <input
         type="checkbox"
-        aria-label={`Select message ${description}`}
+        aria-label={selectLabel}
         checked={selected}
         onChange={() => undefined}
         onClick={(event) => actions.toggle(rowKey, event.shiftKey)}
@@ -37,16 +39,16 @@ export function ActionRow({ action, description, children }: { action: { rowKey:
       <div className="min-w-0 flex-1">{children}</div>
       <div className="absolute top-1/2 right-2 hidden -translate-y-1/2 items-center gap-0.5 rounded-md border border-slate-200 bg-white p-0.5 shadow-sm md:group-focus-within:flex md:group-hover:flex">
         <button type="button" className={ROW_BUTTON} onClick={() => actions.act("archive", [rowKey])}>
-          Archive
+          {t("archive")}
         </button>
         <button type="button" className={ROW_BUTTON} onClick={() => actions.act("delete", [rowKey])}>
-          Delete
+          {t("delete")}
         </button>
         <button type="button" className={ROW_BUTTON} onClick={() => actions.act(flagged ? "unstar" : "star", [rowKey])}>
-          {flagged ? "Unstar" : "Star"}
+          {flagged ? t("unstar") : t("star")}
         </button>
         <button type="button" className={ROW_BUTTON} onClick={() => actions.act(unread ? "read" : "unread", [rowKey])}>
-          {unread ? "Mark as read" : "Mark as unread"}
+          {unread ? t("read") : t("unread")}
         </button>
       </div>
     </li>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef } from "react";
+import { useTranslations } from "next-intl";
 
 /** A modal question with a dangerous confirm button and Cancel (focused first, so Enter doesn't destroy). */
 export function ConfirmDialog({
@@ -18,6 +19,7 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onClose: () => void;
 }) {
+  const t = useTranslations("messageList");
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -38,7 +40,7 @@ export function ConfirmDialog({
       <p className="mt-2 text-sm text-slate-700">{text}</p>
       <div className="mt-4 flex justify-end gap-2">
         <button type="button" autoFocus onClick={onClose} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
-          Cancel
+          {t("cancel")}
         </button>
         <button type="button" onClick={onConfirm} className="rounded-md border border-red-200 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50">
           {confirmLabel}

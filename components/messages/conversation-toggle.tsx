@@ -2,11 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
 import { setConversationViewAction } from "@/lib/actions/reading-settings";
 
 /** The "Conversation view" switch: saved per user, the list regroups at once. */
 export function ConversationToggle({ enabled }: { enabled: boolean }) {
   const router = useRouter();
+  const t = useTranslations("messageList");
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -32,7 +34,7 @@ export function ConversationToggle({ enabled }: { enabled: boolean }) {
         <span aria-hidden="true" className={`relative inline-block h-4 w-7 rounded-full transition ${enabled ? "bg-sky-600" : "bg-slate-300"}`}>
           <span className={`absolute top-0.5 h-3 w-3 rounded-full bg-white transition ${enabled ? "left-3.5" : "left-0.5"}`} />
         </span>
-        Conversation view
+        {t("conversationView")}
       </button>
       {error ? (
         <span role="alert" className="text-red-700">

@@ -1,4 +1,4 @@
-/** How a folder path reads on screen: "Inbox" for INBOX, else the (already decoded) path. */
-export function folderDisplayName(path: string): string {
-  return path.toUpperCase() === "INBOX" ? "Inbox" : path;
+/** How a folder path reads on screen: the Inbox by its name in the reader's language (`inboxName`), else the (already decoded) path. */
+export function folderDisplayName(path: string, inboxName: string): string {
+  return path.toUpperCase() === "INBOX" ? inboxName : path;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { folderDisplayName } from "./folder-name";
 
 interface Props {
@@ -16,6 +17,8 @@ interface Props {
 
 /** A modal list of folders with a search box: type part of a name, pick with a click or Enter. */
 export function FolderPickerDialog({ title, folders, current, open, onChoose, onClose }: Props) {
+  const t = useTranslations("messageList");
+  const inbox = useTranslations("folders")("inbox");
   const dialog = useRef<HTMLDialogElement>(null);
   const [filter, setFilter] = useState("");
   const titleId = useId();
@@ -28,7 +31,7 @@ export function FolderPickerDialog({ title, folders, current, open, onChoose, on
     } else if (!open && element.open) element.close();
   }, [open]);
   const needle = filter.trim().toLocaleLowerCase();
-  const shown = folders.filter((path) => path !== current && (!needle || folderDisplayName(path).toLocaleLowerCase().includes(needle)));
+  const shown = folders.filter((path) => path !== current && (!needle || folderDisplayName(path, inbox).toLocaleLowerCase().includes(needle)));
   return (
     <dialog
       ref={dialog}
@@ -48,7 +51,7 @@ export function FolderPickerDialog({ title, folders, current, open, onChoose, on
           {title}
         </h2>
         <label className="flex flex-col gap-1 text-sm">
-          Find a folder
+          {t("picker.find")}
           <input
             type="search"
             value={filter}
@@ -57,19 +60,19 @@ export function FolderPickerDialog({ title, folders, current, open, onChoose, on
             className="rounded-md border border-slate-300 px-2 py-1.5 outline-none focus-visible:ring-2 focus-visible:ring-sky-300"
           />
         </label>
-        <ul aria-label="Folders" className="min-h-0 flex-1 overflow-y-auto rounded-md border border-slate-100">
+        <ul aria-label={t("picker.folders")} className="min-h-0 flex-1 overflow-y-auto rounded-md border border-slate-100">
           {shown.map((path) => (
             <li key={path}>
               <button type="button" onClick={() => onChoose(path)} className="w-full px-3 py-2 text-left text-sm hover:bg-sky-50 focus-visible:bg-sky-50">
-                {folderDisplayName(path)}
+                {folderDisplayName(path, inbox)}
               </button>
             </li>
           ))}
-          {shown.length === 0 ? <li className="px-3 py-2 text-sm text-slate-500">No folder matches.</li> : null}
+          {shown.length === 0 ? <li className="px-3 py-2 text-sm text-slate-500">{t("picker.none")}</li> : null}
         </ul>
         <div className="flex justify-end">
           <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
-            Cancel
+            {t("cancel")}
           </button>
         </div>
       </form>

@@ -4,8 +4,7 @@ import { runAction } from "@/components/run-action";
 import { actOnMessagesAction, actOnSelectionAction, undoMessagesAction, type MessageActionDone } from "@/lib/actions/message-actions";
 import type { MessageOperation } from "@/lib/actions/message-actions.validation";
 import type { ActionResult } from "@/lib/actions/result";
-import { currentActionNotice, showActionNotice } from "./action-notice";
-import { folderDisplayName } from "./folder-name";
+import { currentActionNotice, showActionNotice, type NoticePart } from "./action-notice";
 
 export type { MessageOperation };
 
@@ -26,34 +25,30 @@ export function removesFromFolder(operation: MessageOperation, folder: string, j
   return operation === "notJunk" && folder === junkFolder;
 }
 
-function messages(count: number): string {
-  return count === 1 ? "1 message" : `${count.toLocaleString("en")} messages`;
-}
-
 /** What the notice says once an action is done. */
-export function describeDone(operation: MessageOperation, count: number, data: Pick<MessageActionDone, "destination" | "permanent">): string {
-  const where = data.destination ? folderDisplayName(data.destination) : "";
+export function describeDone(operation: MessageOperation, count: number, data: Pick<MessageActionDone, "destination" | "permanent">): NoticePart {
+  const folder = data.destination ?? "";
   switch (operation) {
     case "archive":
-      return `Archived ${messages(count)}.`;
+      return { done: "archived", count };
     case "delete":
-      return data.permanent ? `Deleted ${messages(count)} forever.` : `Moved ${messages(count)} to Trash.`;
+      return { done: data.permanent ? "deletedForever" : "trashed", count };
     case "move":
-      return `Moved ${messages(count)} to ${where}.`;
+      return { done: "moved", count, folder };
     case "copy":
-      return `Copied ${messages(count)} to ${where}.`;
+      return { done: "copied", count, folder };
     case "star":
-      return `Starred ${messages(count)}.`;
+      return { done: "starred", count };
     case "unstar":
-      return `Removed the star from ${messages(count)}.`;
+      return { done: "unstarred", count };
     case "read":
-      return `Marked ${messages(count)} as read.`;
+      return { done: "markedRead", count };
     case "unread":
-      return `Marked ${messages(count)} as unread.`;
+      return { done: "markedUnread", count };
     case "junk":
-      return `Reported ${messages(count)} as junk.`;
+      return { done: "junked", count };
     case "notJunk":
-      return `Marked ${messages(count)} as not junk.`;
+      return { done: "notJunked", count };
   }
 }
 
@@ -65,11 +60,11 @@ export function describeDone(operation: MessageOperation, count: number, data: P
 export async function runMessageOperation(operation: MessageOperation, targets: MessageTarget[], destination: string | null = null): Promise<ActionResult<MessageActionDone>> {
   const result = await runAction(() => actOnMessagesAction({ operation, targets, destination }));
   if (!result.ok) {
-    showActionNotice(result.error, { failed: true });
+    showActionNotice([result.error], { failed: true });
     return result;
   }
-  const gone = result.data.missing > 0 ? ` ${messages(result.data.missing)} no longer existed.` : "";
-  showActionNotice(`${describeDone(operation, result.data.done, result.data)}${gone}`, { undo: result.data.undo ? [result.data.undo] : [] });
+  const gone: NoticePart[] = result.data.missing > 0 ? [{ done: "missing", count: result.data.missing }] : [];
+  showActionNotice([describeDone(operation, result.data.done, result.data), ...gone], { undo: result.data.undo ? [result.data.undo] : [] });
   return result;
 }
 
@@ -106,7 +101,7 @@ export async function runSelectionOperation(
     const result = await runAction(() => actOnSelectionAction({ operation, selection, destination, cursor, upTo }));
     if (!result.ok) {
       const summary = { ...progress, stoppedBy: result.error };
-      showActionNotice(`${result.error} ${summaryText(operation, summary, last)}`, { failed: true, undo });
+      showActionNotice([result.error, ...summaryParts(operation, summary, last)], { failed: true, undo });
       return summary;
     }
     const chunk = result.data;
@@ -121,21 +116,21 @@ export async function runSelectionOperation(
     if (chunk.remaining === 0) break;
   }
   const summary = { ...progress, stoppedBy: null };
-  showActionNotice(summaryText(operation, summary, last), { undo });
+  showActionNotice(summaryParts(operation, summary, last), { undo });
   return summary;
 }
 
-function summaryText(operation: MessageOperation, summary: SelectionSummary, last: MessageActionDone | null): string {
+function summaryParts(operation: MessageOperation, summary: SelectionSummary, last: MessageActionDone | null): NoticePart[] {
   const done = describeDone(operation, summary.done, last ?? { destination: null, permanent: false });
   const notDone = summary.total - summary.done;
-  return notDone > 0 ? `${done} ${messages(notDone)} could not be changed.` : done;
+  return notDone > 0 ? [done, { done: "notChanged", count: notDone }] : [done];
 }
 
 /** Undoes the action the notice offers Undo for; says how it went. Returns whether anything was undone. */
 export async function undoLastMessageOperation(): Promise<boolean> {
   const notice = currentActionNotice();
   if (!notice || notice.undo.length === 0) return false;
-  showActionNotice("Undoing…");
+  showActionNotice([{ done: "undoing" }]);
   let restored = 0;
   let problem: string | null = null;
   for (const token of [...notice.undo].reverse()) {
@@ -143,7 +138,7 @@ export async function undoLastMessageOperation(): Promise<boolean> {
     if (result.ok) restored += result.data.restored;
     else problem = result.error;
   }
-  if (problem && restored === 0) showActionNotice(problem, { failed: true });
-  else showActionNotice(problem ? `Undone for ${messages(restored)}. ${problem}` : "Undone.");
+  if (problem && restored === 0) showActionNotice([problem], { failed: true });
+  else showActionNotice(problem ? [{ done: "undoneFor", count: restored }, problem] : [{ done: "undone" }]);
   return restored > 0;
 }

@@ -1,21 +1,18 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useFormatter, useNow } from "next-intl";
 
-/** Time for today's mail, a short date otherwise; in the reader's time zone (rendered after hydration). */
+/** Time for today's mail, a short date otherwise; in the reader's language and time zone (the provider switches to the browser's after hydration). */
 export function MessageDate({ iso }: { iso: string }) {
-  const [text, setText] = useState<string>(() => iso.slice(0, 10));
-  useEffect(() => {
-    const date = new Date(iso);
-    const now = new Date();
-    const sameDay = date.toDateString() === now.toDateString();
-    const sameYear = date.getFullYear() === now.getFullYear();
-    setText(
-      sameDay
-        ? date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })
-        : date.toLocaleDateString([], sameYear ? { month: "short", day: "numeric" } : { year: "numeric", month: "short", day: "numeric" }),
-    );
-  }, [iso]);
+  const format = useFormatter();
+  const now = useNow();
+  const date = new Date(iso);
+  const day = (value: Date) => format.dateTime(value, { dateStyle: "short" });
+  const year = (value: Date) => format.dateTime(value, { year: "numeric" });
+  const text =
+    day(date) === day(now)
+      ? format.dateTime(date, { hour: "2-digit", minute: "2-digit" })
+      : format.dateTime(date, year(date) === year(now) ? { month: "short", day: "numeric" } : { year: "numeric", month: "short", day: "numeric" });
   return (
     <time dateTime={iso} className="w-20 shrink-0 text-right text-xs text-slate-500">
       {text}

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { ActionKeys } from "./action-keys";
 import { ConfirmDialog } from "./confirm-dialog";
 import { FolderPickerDialog } from "./folder-picker-dialog";
@@ -10,6 +11,9 @@ import { rememberListOrder } from "./list-order";
 import { setMessageCommands } from "./message-commands";
 import { SelectionToolbar } from "./selection-toolbar";
 import { UndoToast } from "./undo-toast";
+
+/** What the rows of a list are. */
+export type ListNoun = "messages" | "conversations" | "results";
 
 /** A row of the list as the actions see it: its messages (a conversation's, in this folder) and state. */
 export interface ActionRowInfo {
@@ -47,8 +51,8 @@ interface Props {
   rows: ActionRowInfo[];
   /** Messages (or conversations) in the folder or search, over all pages. */
   total: number;
-  /** What the rows are: "messages", "conversations" or "results". */
-  noun: string;
+  /** What the rows are. */
+  noun: ListNoun;
   folders: string[];
   trash: string | null;
   junk: string | null;
@@ -62,6 +66,7 @@ interface Props {
  */
 export function MessageListActions({ folder, search, rows, total, noun, folders, trash, junk, children }: Props) {
   const router = useRouter();
+  const t = useTranslations("messageList");
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [allInFolder, setAllInFolder] = useState(false);
   const [hidden, setHidden] = useState<Set<string>>(new Set());
@@ -220,17 +225,17 @@ export function MessageListActions({ folder, search, rows, total, noun, folders,
 
   useEffect(() => {
     setMessageCommands([
-      { id: "archive", label: "Archive", shortcut: "e", run: handlers.archive },
-      { id: "delete", label: inTrash ? "Delete forever" : "Delete", shortcut: "#", run: handlers.delete },
-      { id: "star", label: "Star / Unstar", shortcut: "s", run: handlers.star },
-      { id: "read", label: "Mark as read", shortcut: "Shift+I", run: handlers.read },
-      { id: "unread", label: "Mark as unread", shortcut: "Shift+U", run: handlers.unread },
-      { id: "move", label: "Move to…", shortcut: "v", run: handlers.move },
-      { id: "copy", label: "Copy to…", shortcut: "l", run: handlers.copy },
-      { id: "junk", label: folder === junk ? "Not junk" : "Report junk", shortcut: "!", run: handlers.junk },
-      { id: "undo", label: "Undo", shortcut: "z", run: handlers.undo },
-      { id: "select-all", label: "Select all on this page", shortcut: "* a", run: handlers.selectPage },
-      { id: "select-none", label: "Clear the selection", shortcut: "* n", run: handlers.selectNone },
+      { id: "archive", label: t("actions.archive"), shortcut: "e", run: handlers.archive },
+      { id: "delete", label: inTrash ? t("actions.deleteForever") : t("actions.delete"), shortcut: "#", run: handlers.delete },
+      { id: "star", label: t("actions.starToggle"), shortcut: "s", run: handlers.star },
+      { id: "read", label: t("actions.read"), shortcut: "Shift+I", run: handlers.read },
+      { id: "unread", label: t("actions.unread"), shortcut: "Shift+U", run: handlers.unread },
+      { id: "move", label: t("actions.move"), shortcut: "v", run: handlers.move },
+      { id: "copy", label: t("actions.copy"), shortcut: "l", run: handlers.copy },
+      { id: "junk", label: folder === junk ? t("actions.notJunk") : t("actions.junk"), shortcut: "!", run: handlers.junk },
+      { id: "undo", label: t("actions.undo"), shortcut: "z", run: handlers.undo },
+      { id: "select-all", label: t("actions.selectAll"), shortcut: "* a", run: handlers.selectPage },
+      { id: "select-none", label: t("actions.selectNone"), shortcut: "* n", run: handlers.selectNone },
     ]);
     return () => setMessageCommands([]);
   });
@@ -269,7 +274,7 @@ export function MessageListActions({ folder, search, rows, total, noun, folders,
       ) : null}
       {children}
       <FolderPickerDialog
-        title={picker?.operation === "copy" ? "Copy to folder" : "Move to folder"}
+        title={picker?.operation === "copy" ? t("picker.copyTitle") : t("picker.moveTitle")}
         folders={folders}
         current={folder}
         open={picker !== null}
@@ -284,13 +289,9 @@ export function MessageListActions({ folder, search, rows, total, noun, folders,
       />
       <ConfirmDialog
         open={confirming !== false}
-        title="Delete forever?"
-        text={
-          confirming === null
-            ? `All ${total.toLocaleString("en")} messages ${search.length > 0 ? "of this search" : "in Trash"} will be deleted for good.`
-            : "The selected messages will be deleted for good. This can't be undone."
-        }
-        confirmLabel="Delete forever"
+        title={t("confirm.title")}
+        text={confirming === null ? t("confirm.all", { total, scope: search.length > 0 ? "search" : "trash" }) : t("confirm.selected")}
+        confirmLabel={t("actions.deleteForever")}
         onClose={() => setConfirming(false)}
         onConfirm={() => {
           const keys = confirming;

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requireSession } from "@/lib/auth/current-session";
 import { readFolderChoices } from "@/lib/reads/folder-choices";
 import { readMessageList, type MessageListRequest } from "@/lib/reads/message-list";
@@ -8,7 +9,7 @@ import { TabTitle } from "@/components/live/tab-title";
 import { ConversationToggle } from "./conversation-toggle";
 import { folderDisplayName } from "./folder-name";
 import { listHref, messageHref, type ListState } from "./hrefs";
-import { MessageListActions, type ActionRowInfo } from "./message-list-actions";
+import { MessageListActions, type ActionRowInfo, type ListNoun } from "./message-list-actions";
 import { MessageListKeys } from "./message-list-keys";
 import { MessageRow } from "./message-row";
 import { SortSelect } from "./sort-select";
@@ -18,7 +19,8 @@ export async function MessageListSection(props: MessageListRequest) {
   const { folder, page, sort, query } = props;
   const session = await requireSession();
   const [result, choices] = await Promise.all([readMessageList(session, props), readFolderChoices(session)]);
-  const name = folderDisplayName(folder);
+  const t = await getTranslations("messageList");
+  const name = folderDisplayName(folder, (await getTranslations("folders"))("inbox"));
   if (!result.ok) {
     return (
       <section aria-labelledby="folder-heading" className="p-6">
@@ -29,7 +31,7 @@ export async function MessageListSection(props: MessageListRequest) {
           {result.error}
         </p>
         <Link href="/mail/INBOX" className="mt-4 inline-block text-sm text-sky-700 underline">
-          Go to Inbox
+          {t("goToInbox")}
         </Link>
       </section>
     );
@@ -50,38 +52,34 @@ export async function MessageListSection(props: MessageListRequest) {
           unread: conversation.unread > 0,
         }))
       : listing.result.messages.map((message) => rowInfo(folder, message, state));
-  const noun = listing.kind === "conversations" && listing.result.method === "thread" ? "conversations" : searching ? "results" : "messages";
+  const noun: ListNoun = listing.kind === "conversations" && listing.result.method === "thread" ? "conversations" : searching ? "results" : "messages";
   return (
     <section aria-labelledby="folder-heading" className="flex flex-col">
       <TabTitle name={name} unread={unread} />
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-3">
         <h1 id="folder-heading" className="text-lg font-semibold">
-          {searching ? `Search results in ${name}` : name}
+          {searching ? t("searchResultsIn", { folder: name }) : name}
         </h1>
         <div className="flex flex-wrap items-center gap-3">
           <SortSelect folder={folder} sort={sort} search={state.search} />
           {searching ? null : <ConversationToggle enabled={conversationView} />}
-          <nav aria-label="Pages" className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
-            <span>
-              {first.toLocaleString("en")}–{last.toLocaleString("en")} of {total.toLocaleString("en")} {noun}
-            </span>
+          <nav aria-label={t("pages")} className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+            <span>{t("range", { first, last, total, noun })}</span>
             {page > 0 ? (
               <Link className="rounded-md px-2 py-1 hover:bg-slate-100" href={listHref(folder, { ...state, page: page - 1 })} rel="prev">
-                Newer
+                {t("newer")}
               </Link>
             ) : null}
             {page + 1 < pages ? (
               <Link className="rounded-md px-2 py-1 hover:bg-slate-100" href={listHref(folder, { ...state, page: page + 1 })} rel="next">
-                Older
+                {t("older")}
               </Link>
             ) : null}
           </nav>
         </div>
       </div>
       {conversationView && sort !== "date" && !searching ? (
-        <p className="border-b border-slate-100 bg-slate-50 px-4 py-1.5 text-xs text-slate-600">
-          Conversations are grouped in date order; sorted by {sort}, each message has its own row.
-        </p>
+        <p className="border-b border-slate-100 bg-slate-50 px-4 py-1.5 text-xs text-slate-600">{t("groupedNote", { sort })}</p>
       ) : null}
       <MessageListActions
         folder={folder}
@@ -94,10 +92,10 @@ export async function MessageListSection(props: MessageListRequest) {
         junk={choices.ok ? choices.data.junk : null}
       >
         {rows === 0 ? (
-          <p className="p-8 text-center text-slate-500">{searching ? "No messages match this search." : "No messages here."}</p>
+          <p className="p-8 text-center text-slate-500">{searching ? t("noMatches") : t("empty")}</p>
         ) : (
           <MessageListKeys>
-            <ul aria-label="Messages" className="divide-y divide-slate-100 bg-white">
+            <ul aria-label={t("messages")} className="divide-y divide-slate-100 bg-white">
               {listing.kind === "conversations"
                 ? listing.result.conversations.map((conversation) => (
                     <MessageRow

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { MessageSummary } from "@/lib/mail/imap/message-list";
 import { MessageDate } from "./message-date";
 import { LineIcon } from "@/components/icons/line-icon";
@@ -17,16 +18,18 @@ interface Props {
 
 /** One row of "Messages": a link named by its state, sender and subject. */
 export function MessageRow({ message, href, conversation, folderName, action }: Props) {
-  const sender = message.from?.name || message.from?.address || "(no sender)";
-  const subject = message.subject || "(no subject)";
+  const t = useTranslations("messageList.row");
+  const sender = message.from?.name || message.from?.address || t("noSender");
+  const subject = message.subject || t("noSubject");
   const unread = conversation ? conversation.unread > 0 : message.unread;
   const state = [
-    unread ? (conversation && conversation.unread > 1 ? `${conversation.unread} unread` : "Unread") : "",
-    conversation && conversation.count > 1 ? `conversation of ${conversation.count} messages` : "",
-    message.flagged ? "starred" : "",
-    message.hasAttachments ? "has attachments" : "",
+    unread ? (conversation && conversation.unread > 1 ? t("unreadCount", { count: conversation.unread }) : t("unread")) : "",
+    conversation && conversation.count > 1 ? t("conversationOf", { count: conversation.count }) : "",
+    message.flagged ? t("starred") : "",
+    message.hasAttachments ? t("hasAttachments") : "",
   ].filter(Boolean);
-  const label = `${state.length ? `${state.join(", ")}, ` : ""}from ${sender}, ${subject}${folderName ? `, in ${folderName}` : ""}`;
+  const from = folderName ? t("fromIn", { sender, subject, folder: folderName }) : t("from", { sender, subject });
+  const label = [...state, from].join(", ");
   // In a list with actions the row's marks follow its data-unread / data-flagged, so that an
   // optimistic Star or Mark as unread shows at once; elsewhere they are the server's.
   const strong = action
@@ -37,7 +40,7 @@ export function MessageRow({ message, href, conversation, folderName, action }: 
   const background = action ? "bg-slate-50/60 group-data-[unread=true]/row:bg-white" : unread ? "bg-white" : "bg-slate-50/60";
   const dot = action ? "bg-transparent group-data-[unread=true]/row:bg-sky-600" : unread ? "bg-sky-600" : "bg-transparent";
   return (
-    <ActionRow action={action} description={`from ${sender}: ${subject}`}>
+    <ActionRow action={action} selectLabel={t("select", { sender, subject })}>
       <Link
         href={href}
         aria-label={label}
@@ -60,12 +63,12 @@ export function MessageRow({ message, href, conversation, folderName, action }: 
         </span>
         {folderName ? <span className="shrink-0 rounded bg-slate-100 px-1.5 text-xs text-slate-600">{folderName}</span> : null}
         {message.hasAttachments ? (
-          <span title="Has attachments" className="shrink-0 text-slate-500">
+          <span title={t("hasAttachmentsTitle")} className="shrink-0 text-slate-500">
             <LineIcon name="paperclip" />
           </span>
         ) : null}
         {message.flagged || action ? (
-          <span aria-hidden="true" data-star-mark="" className={`text-amber-500 ${action ? "hidden group-data-[flagged=true]/row:inline" : ""}`} title="Starred">
+          <span aria-hidden="true" data-star-mark="" className={`text-amber-500 ${action ? "hidden group-data-[flagged=true]/row:inline" : ""}`} title={t("starredTitle")}>
             ★
           </span>
         ) : null}

@@ -7,6 +7,7 @@ import type { Folder } from "@/lib/mail/imap/folders";
 import type { SearchQuery } from "@/lib/mail/imap/search-query";
 import { readFolderSearchResults, readSearchFolders, RESULTS_PER_FOLDER } from "@/lib/reads/all-folders-search";
 import { searchQueryParams } from "@/lib/search-params";
+import { folderDisplayName } from "@/components/messages/folder-name";
 import { listHref, messageHref } from "@/components/messages/hrefs";
 import { MessageRow } from "@/components/messages/message-row";
 
@@ -26,7 +27,7 @@ export async function AllFoldersResults({ query }: { query: SearchQuery }) {
   const folders = result.data;
   const t = await getTranslations("search");
   const tFolders = await getTranslations("folders");
-  const nameOf = (folder: Folder) => (folder.path.toUpperCase() === "INBOX" ? tFolders("inbox") : folder.path);
+  const nameOf = (folder: Folder) => folderDisplayName(folder.path, tFolders("inbox"));
   return (
     <section aria-labelledby="search-heading" className="bg-white">
       <h1 id="search-heading" className="border-b border-slate-200 px-4 py-3 text-lg font-semibold">

@@ -27,6 +27,7 @@ const LITERAL_FREE_DIRECTORIES = [
   "components/palette",
   "components/keyboard",
   "components/message-view",
+  "components/messages",
 ];
 
 /** Directories whose t("key") calls must name keys that exist. */

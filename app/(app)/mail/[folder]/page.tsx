@@ -29,7 +29,7 @@ function decodeFolder(segment: string): string | null {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const folder = decodeFolder((await params).folder);
   const t = await getTranslations("pages.folder");
-  return { title: folder ? folderDisplayName(folder) : t("fallbackTitle") };
+  return { title: folder ? folderDisplayName(folder, (await getTranslations("folders"))("inbox")) : t("fallbackTitle") };
 }
 
 export default async function FolderPage({ params, searchParams }: Props) {
@@ -46,7 +46,7 @@ export default async function FolderPage({ params, searchParams }: Props) {
       <div className="border-b border-slate-200 bg-white px-4 py-3">
         <SearchForm key={key} folder={folder} query={query} />
       </div>
-      <LiveMailbox folder={folder} name={folderDisplayName(folder)} />
+      <LiveMailbox folder={folder} name={folderDisplayName(folder, (await getTranslations("folders"))("inbox"))} />
       <Suspense key={key} fallback={<MessageListSkeleton />}>
         {query.allFolders && isSearch(query) ? <AllFoldersResults query={query} /> : <MessageListSection folder={folder} page={page} sort={sort} query={query} />}
       </Suspense>
