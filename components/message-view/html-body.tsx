@@ -14,43 +14,96 @@ interface Props {
   /** Remote content already allowed (the sender is on the user's list). */
   remoteAllowed: boolean;
   sender: string | null;
-  /** Height to start with, estimated on the server from the content (the frame runs no script to measure itself). */
+  /** Height estimated on the server: the frame's height until its document is measured, and wherever it can't be. */
   height: number;
   /** The author coloured the mail: it stays on a light card unless the reader asks for it dark. */
   ownColours: boolean;
 }
 
-// The server's height estimate assumes lines about this wide; a narrower frame wraps into more lines.
-const ESTIMATE_WIDTH = 700;
+/**
+ * Sizes the frame to its document's full height, so the page scrolls and not a box inside it (a wide
+ * message still scrolls sideways inside, with room for that scrollbar). The app measures: the frame
+ * runs no script, but shares the app's origin (see SECURITY.md). Returns the height, or null when
+ * the document can't be reached.
+ */
+function fitToContent(frame: HTMLIFrameElement, box: HTMLElement): number | null {
+  const view = frame.contentWindow;
+  const root = frame.contentDocument?.documentElement;
+  if (!view || !root) return null;
+  // The box holds the page's height while the frame collapses to be measured: the page keeps its scroll position.
+  box.style.minHeight = `${box.offsetHeight}px`;
+  // Collapsed, the frame's document reports all of its content; no vertical scrollbar narrows it meanwhile.
+  const overflowY = root.style.overflowY;
+  root.style.overflowY = "hidden";
+  frame.style.height = "0px";
+  const content = root.scrollHeight;
+  frame.style.height = `${content}px`;
+  const height = content + view.innerHeight - root.clientHeight;
+  root.style.overflowY = overflowY;
+  frame.style.height = `${height}px`;
+  box.style.minHeight = "";
+  return height;
+}
+
+/** The frame's document once it has loaded (perhaps before this page's script ran), or null. */
+function loadedDocument(frame: HTMLIFrameElement): Document | null {
+  const document = frame.contentDocument;
+  return document && document.readyState === "complete" && document.URL !== "about:blank" ? document : null;
+}
 
 /**
- * The HTML body in a sandboxed frame (no scripts, its own opaque origin), with the bar that says
- * remote content was blocked and lets the reader load it for this view or always for this sender.
+ * The HTML body in a sandboxed frame (no scripts), as tall as its content, with a placeholder until
+ * it has loaded, and the bar that says remote content was blocked and lets the reader load it for
+ * this view or always for this sender.
  */
 export function HtmlBody({ blockedSrc, remoteSrc, title, remoteContentBlocked, remoteAllowed, sender, height, ownColours }: Props) {
   const theme = useThemePreference();
+  const tFrame = useTranslations("frame");
   const t = useTranslations("messageView");
   const [remote, setRemote] = useState(remoteAllowed);
   const [viewInDark, setViewInDark] = useState(false);
-  // The frame can't report its content's height (no script, no shared origin): the estimate grows as the frame narrows.
-  const box = useRef<HTMLDivElement>(null);
-  const [narrowing, setNarrowing] = useState(1);
-  useEffect(() => {
-    const element = box.current;
-    if (!element) return;
-    const observer = new ResizeObserver(([entry]) => {
-      const width = entry?.contentRect.width ?? 0;
-      if (width > 0) setNarrowing(Math.min(2, Math.max(1, ESTIMATE_WIDTH / width)));
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   // Mail without colours of its own follows the page; coloured mail stays light unless inverted on request.
   const frameTheme = ownColours ? (viewInDark ? "invert" : "light") : theme;
   const lightCard = frameTheme === "light";
   const src = `${remote ? remoteSrc : blockedSrc}&theme=${frameTheme}`;
+  const box = useRef<HTMLDivElement>(null);
+  const frame = useRef<HTMLIFrameElement>(null);
+  const [measured, setMeasured] = useState<number | null>(null);
+  const [loadedSrc, setLoadedSrc] = useState<string | null>(null);
+  useEffect(() => {
+    const element = frame.current;
+    const container = box.current;
+    if (!element || !container) return;
+    // Follows the content as it changes: images arriving, the window's width, the device turning.
+    let observer: ResizeObserver | null = null;
+    const fit = () => {
+      const height = fitToContent(element, container);
+      if (height !== null) setMeasured(height);
+    };
+    const follow = (document: Document) => {
+      observer?.disconnect();
+      observer = new ResizeObserver(fit);
+      observer.observe(document.documentElement);
+      if (document.body) observer.observe(document.body);
+    };
+    const loaded = () => {
+      setLoadedSrc(src);
+      const document = element.contentDocument;
+      if (document) follow(document);
+    };
+    element.addEventListener("load", loaded);
+    const early = loadedDocument(element);
+    if (early) {
+      setLoadedSrc(src);
+      follow(early);
+    }
+    return () => {
+      element.removeEventListener("load", loaded);
+      observer?.disconnect();
+    };
+  }, [src]);
   return (
     <div>
       {remoteContentBlocked && !remote ? (
@@ -99,16 +152,25 @@ export function HtmlBody({ blockedSrc, remoteSrc, title, remoteContentBlocked, r
           </button>
         </div>
       ) : null}
-      <div
-        ref={box}
-        className={`relative resize-y overflow-hidden rounded-lg border border-slate-200 ${lightCard ? "bg-[#fff]" : "bg-white"}`}
-        style={{ height: Math.round(height * narrowing) }}
-      >
-        {/* Shows until the frame's document paints over it (its page has a background of its own). */}
-        <div aria-hidden="true" className={`absolute inset-0 flex items-start justify-center p-6 text-sm ${lightCard ? "text-[#475569]" : "text-slate-600"}`}>
-          Loading message…
-        </div>
-        <iframe key={src} src={src} title={title} sandbox="allow-popups allow-popups-to-escape-sandbox" referrerPolicy="no-referrer" className="relative block h-full w-full" />
+      <div ref={box} className={`relative overflow-hidden rounded-lg border border-slate-200 ${lightCard ? "bg-[#fff]" : "bg-white"}`}>
+        {loadedSrc === src ? null : (
+          <div role="status" aria-busy="true" aria-label={tFrame("loading")} className={`absolute inset-0 z-10 space-y-3 p-4 ${lightCard ? "bg-[#fff]" : "bg-white"}`}>
+            {["w-3/4", "w-full", "w-5/6"].map((width) => (
+              <div key={width} className={`h-4 ${width} animate-pulse rounded ${lightCard ? "bg-[#e2e8f0]" : "bg-slate-200/70"}`} />
+            ))}
+          </div>
+        )}
+        {/* Same origin so that the app can measure it; without allow-scripts nothing in it runs (SECURITY.md). */}
+        <iframe
+          key={src}
+          ref={frame}
+          src={src}
+          title={title}
+          sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"
+          referrerPolicy="no-referrer"
+          className="block w-full"
+          style={{ height: measured ?? height }}
+        />
       </div>
     </div>
   );

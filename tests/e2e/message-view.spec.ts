@@ -113,11 +113,11 @@ test("a message opens as an article; remote content waits for the reader; openin
     await expect(link).toHaveAttribute("target", "_blank");
     await expect(link).toHaveAttribute("rel", "noopener noreferrer");
     await expect(link).toHaveAttribute("title", "This link goes to evil.example, not bank.example");
-    await expect(page.locator(`iframe[title="Message: ${subject}"]`)).toHaveAttribute("sandbox", "allow-popups allow-popups-to-escape-sandbox");
+    await expect(page.locator(`iframe[title="Message: ${subject}"]`)).toHaveAttribute("sandbox", "allow-same-origin allow-popups allow-popups-to-escape-sandbox");
     // Opened directly in a tab, the frame's document is sandboxed by its own CSP: its own sandbox.
     const frameSrc = await page.locator(`iframe[title="Message: ${subject}"]`).getAttribute("src");
     const direct = await page.request.get(frameSrc!);
-    expect(direct.headers()["content-security-policy"]).toContain("sandbox allow-popups allow-popups-to-escape-sandbox");
+    expect(direct.headers()["content-security-policy"]).toContain("sandbox allow-same-origin allow-popups allow-popups-to-escape-sandbox");
     const tab = await context.newPage();
     await tab.goto(frameSrc!);
     await expect(tab.getByText("Hello from the")).toBeVisible();

@@ -130,7 +130,7 @@ for (let chunk = 0; chunk < CHUNKS; chunk++) {
         continue;
       }
       await expect(frame, current).toHaveCount(1);
-      await expect(frame, current).toHaveAttribute("sandbox", "allow-popups allow-popups-to-escape-sandbox");
+      await expect(frame, current).toHaveAttribute("sandbox", "allow-same-origin allow-popups allow-popups-to-escape-sandbox");
       const frameDocument = await (await frame.elementHandle())!.contentFrame();
       if (!frameDocument) throw new Error(`${current}: the frame has no document`);
       await frameDocument.waitForLoadState("load");

@@ -58,7 +58,7 @@ describe("inline (cid:) images", () => {
     expect(document).not.toContain("cid:");
     expect(renderMessage(message, { allowRemote: false, uidValidity: "1" }).view.attachments).toEqual([]);
     expect(messageFrameCsp(false)).toBe(
-      "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src 'none'; form-action 'none'; frame-ancestors 'self'; sandbox allow-popups allow-popups-to-escape-sandbox; base-uri 'none'",
+      "default-src 'none'; script-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src 'none'; form-action 'none'; frame-ancestors 'self'; sandbox allow-same-origin allow-popups allow-popups-to-escape-sandbox; base-uri 'none'",
     );
   });
 });

@@ -122,13 +122,15 @@ export function messageFrameCsp(allowRemote: boolean): string {
   const remote = allowRemote ? " https: http:" : "";
   return [
     "default-src 'none'",
+    "script-src 'none'",
     `img-src data:${remote}`,
     `style-src 'unsafe-inline'${remote}`,
     `font-src ${allowRemote ? "https: http: data:" : "'none'"}`,
     "form-action 'none'",
     "frame-ancestors 'self'",
-    // Opened directly in a tab, the document still gets the sandbox the app's frame gives it.
-    "sandbox allow-popups allow-popups-to-escape-sandbox",
+    // Opened directly in a tab, the document still gets the sandbox the app's frame gives it: no scripts,
+    // but the app's origin, so that the app can measure its height (SECURITY.md).
+    "sandbox allow-same-origin allow-popups allow-popups-to-escape-sandbox",
     "base-uri 'none'",
   ].join("; ");
 }
