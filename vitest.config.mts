@@ -1,7 +1,13 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { alias: { "@": import.meta.dirname } },
+  resolve: {
+    alias: {
+      "@": import.meta.dirname,
+      // Server code translates through next-intl/server, which needs a Next.js request; tests get English.
+      "next-intl/server": `${import.meta.dirname}/tests/support/next-intl-server.ts`,
+    },
+  },
   test: {
     projects: [
       {

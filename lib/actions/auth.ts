@@ -2,6 +2,7 @@
 
 import { CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { env } from "@/lib/env";
@@ -14,43 +15,46 @@ export interface SignInState {
   email?: string;
 }
 
-const signInSchema = z.object({
-  email: z.string().trim().min(1, "Enter your email address.").max(320),
-  password: z.string().min(1, "Enter your password.").max(1024),
-});
+type ActionsTranslator = Awaited<ReturnType<typeof getTranslations<"actions">>>;
 
+function signInSchema(t: ActionsTranslator) {
+  return z.object({
+    email: z.string().trim().min(1, t("signIn.emailMissing")).max(320),
+    password: z.string().min(1, t("signIn.passwordMissing")).max(1024),
+  });
+}
+
+/** Signs in with the mailbox's own login; a refusal comes back in the reader's language. */
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
-  const parsed = signInSchema.safeParse({ email: formData.get("email") ?? "", password: formData.get("password") ?? "" });
+  const t = await getTranslations("actions");
+  const parsed = signInSchema(t).safeParse({ email: formData.get("email") ?? "", password: formData.get("password") ?? "" });
   const email = String(formData.get("email") ?? "").slice(0, 320);
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Enter your email address and password.", email };
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? t("signIn.credentialsMissing"), email };
   try {
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (error) {
-    if (error instanceof CredentialsSignin) return { ...refusalMessage(error.code), email };
+    if (error instanceof CredentialsSignin) return { ...(await refusalMessage(t, error.code)), email };
     console.error(`[sign-in] unexpected ${error instanceof Error ? error.name : "error"}`);
-    return { error: "Something went wrong while signing you in. Please try again.", email };
+    return { error: t("signIn.failed"), email };
   }
   redirect("/mail/INBOX");
 }
 
-function refusalMessage(code: string): Omit<SignInState, "email"> {
+async function refusalMessage(t: ActionsTranslator, code: string): Promise<Omit<SignInState, "email">> {
   const [reason, retryAtMs] = code.split(":");
   switch (reason) {
     case "domain": {
-      const domains = env().allowedDomains;
-      return { error: `This address can't sign in here. Use your ${domains.map((d) => `@${d}`).join(" or ")} address.` };
+      const domains = env().allowedDomains.map((domain) => `@${domain}`);
+      return { error: t("signIn.domain", { domains: (await getFormatter()).list(domains, { type: "disjunction" }) }) };
     }
     case "unreachable":
-      return { error: "The mail server can't be reached right now. Please try again in a few minutes." };
+      return { error: t("signIn.unreachable") };
     case "timeout":
-      return { error: "The mail server didn't answer within 10 seconds. Please try again in a few minutes." };
+      return { error: t("signIn.timeout") };
     case "locked":
-      return {
-        error: "Too many failed sign-in attempts. For your security, signing in is paused.",
-        retryAt: new Date(Number(retryAtMs)).toISOString(),
-      };
+      return { error: t("signIn.locked"), retryAt: new Date(Number(retryAtMs)).toISOString() };
     default:
-      return { error: "Wrong email address or password." };
+      return { error: t("signIn.wrong") };
   }
 }
 

@@ -1,3 +1,4 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { CurrentSession } from "@/lib/auth/current-session";
 import { describeMailboxError } from "@/lib/auth/mailbox-error";
@@ -5,12 +6,13 @@ import { withSessionMailbox } from "@/lib/auth/session-mailbox";
 import { database } from "@/lib/db/database";
 import { sendableIdentities } from "@/lib/db/identities";
 import { env } from "@/lib/env";
+import { formatFileSize } from "@/lib/i18n/file-size";
 import { buildMessage, isMessageId, MessageInputError, parseAddressList, type MessageAttachment } from "@/lib/mail/compose/build-message";
 import { saveDraftVersion } from "@/lib/mail/compose/drafts";
 import { MissingFolderError } from "@/lib/mail/imap/special-folders";
 import { needsNoConfirmation } from "@/lib/outgoing/send-identity-code";
 import { inlineUploadIds, inlineUploadsAsCid } from "@/lib/upload-id";
-import { formatBytes, readUploadMeta, uploadDir, uploadPath } from "@/lib/uploads/upload-store";
+import { readUploadMeta, uploadDir, uploadPath } from "@/lib/uploads/upload-store";
 import type { ActionResult } from "./result";
 
 /**
@@ -48,10 +50,11 @@ function invalid(field: string, error: string): ActionResult<never> {
 
 /** Builds the draft (checked headers, attachments streamed from the user's uploads) and stores it in Drafts. */
 export async function saveDraftForSession(input: DraftInput, session: CurrentSession): Promise<ActionResult<{ uid: number }>> {
+  const t = await getTranslations("actions");
   const db = await database();
   const identities = await sendableIdentities(db, session.userId, session.email, (email) => needsNoConfirmation(email, session.email));
   const identity = identities.find((candidate) => candidate.email.toLowerCase() === input.from.toLowerCase());
-  if (!identity) return invalid("from", "You can only send from one of your own confirmed addresses. Choose one in the From field.");
+  if (!identity) return invalid("from", t("compose.fromNotOwn"));
 
   const dir = uploadDir(env().dataDir, session.userId);
   const inlineIds = input.html ? inlineUploadIds(input.html) : [];
@@ -59,13 +62,16 @@ export async function saveDraftForSession(input: DraftInput, session: CurrentSes
   let total = 0;
   for (const id of [...input.attachmentIds, ...inlineIds]) {
     const meta = await readUploadMeta(dir, id);
-    if (!meta) return invalid("attachments", "An attachment is no longer available. Please remove it and attach the file again.");
+    if (!meta) return invalid("attachments", t("compose.attachmentGone"));
     total += meta.size;
     const inline = !input.attachmentIds.includes(id);
     attachments.push({ filename: meta.filename, contentType: meta.contentType, path: uploadPath(dir, id), cid: inline ? `${id}@mailroom` : undefined });
   }
   const limit = env().limits.messageBytes;
-  if (total > limit) return invalid("attachments", `Attachments add up to ${formatBytes(total)}; a message can carry at most ${formatBytes(limit)}.`);
+  if (total > limit) {
+    const locale = await getLocale();
+    return invalid("attachments", t("compose.tooLarge", { total: formatFileSize(total, locale), limit: formatFileSize(limit, locale) }));
+  }
 
   let raw: Buffer;
   try {
@@ -95,7 +101,7 @@ export async function saveDraftForSession(input: DraftInput, session: CurrentSes
     const saved = await withSessionMailbox(session, (client) => saveDraftVersion(client, raw, input.messageId));
     return { ok: true, data: { uid: saved.uid } };
   } catch (error) {
-    if (error instanceof MissingFolderError) return { ok: false, code: "failed", error: "Your mailbox has no Drafts folder, so the draft could not be saved." };
-    return { ok: false, code: "failed", error: `The draft could not be saved. ${describeMailboxError(error)}` };
+    if (error instanceof MissingFolderError) return { ok: false, code: "failed", error: t("compose.noDrafts") };
+    return { ok: false, code: "failed", error: t("compose.notSaved", { reason: describeMailboxError(error, await getTranslations("errors")) }) };
   }
 }

@@ -1,8 +1,9 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { describeMailboxError } from "@/lib/auth/mailbox-error";
-import { rateLimit, retryInWords } from "@/lib/auth/rate-limit";
+import { rateLimit, retryMinutes } from "@/lib/auth/rate-limit";
 import { withSessionMailbox } from "@/lib/auth/session-mailbox";
 import { database } from "@/lib/db/database";
 import { cancelPendingSend, dismissFailedSend, findSendStatus, schedulePendingSend, type SendOutcome, type SendStatus } from "@/lib/db/pending-sends";
@@ -32,8 +33,9 @@ const sendSchema = z.object({
 /** Where a sent message stands, as the composer shows it. A failed send comes back as an ActionResult failure. */
 export type SendProgress = { state: "pending"; msLeft: number } | { state: "sending" } | { state: "sent"; sentCopySaved: boolean; warning: string | null } | { state: "cancelled" };
 
-function progress(status: SendStatus | undefined): ActionResult<SendProgress> {
-  if (!status) return { ok: false, code: "failed", error: "Mailroom has no record of sending this message. It is saved in Drafts." };
+async function progress(status: SendStatus | undefined): Promise<ActionResult<SendProgress>> {
+  const t = await getTranslations("actions");
+  if (!status) return { ok: false, code: "failed", error: t("compose.noRecord") };
   switch (status.state) {
     case "pending":
       return { ok: true, data: { state: "pending", msLeft: status.msLeft } };
@@ -44,7 +46,7 @@ function progress(status: SendStatus | undefined): ActionResult<SendProgress> {
     case "cancelled":
       return { ok: true, data: { state: "cancelled" } };
     case "failed":
-      return { ok: false, code: "failed", error: status.error ?? "The message was not sent. It is saved in Drafts." };
+      return { ok: false, code: "failed", error: status.error ?? t("compose.notSent") };
   }
 }
 
@@ -66,7 +68,8 @@ export const sendMessageAction = sessionAction(sendSchema, async ({ messageId, a
   const { max, windowMinutes } = env().sendLimit;
   const limited = await rateLimit(db, `send:${session.userId}`, max, windowMinutes * 60_000);
   if (!limited.allowed) {
-    return { ok: false, code: "failed", error: `You have sent too many messages in a short time. Try again ${retryInWords(limited.retryAt)}; the message is saved in Drafts.` };
+    const t = await getTranslations("actions");
+    return { ok: false, code: "failed", error: t("compose.tooMany", { minutes: retryMinutes(limited.retryAt) }) };
   }
   const delaySeconds = await findUndoSendSeconds(db, session.userId);
   const scheduled = await schedulePendingSend(db, {
@@ -92,7 +95,8 @@ export const undoSendAction = sessionAction(sendRefSchema, async ({ messageId },
   if (await cancelPendingSend(db, session.userId, messageId)) return { ok: true, data: null };
   const status = await findSendStatus(db, session.userId, messageId);
   if (status?.state === "cancelled") return { ok: true, data: null };
-  return { ok: false, code: "failed", error: "Too late to undo: the message is already being sent." };
+  const t = await getTranslations("actions");
+  return { ok: false, code: "failed", error: t("compose.tooLateToUndo") };
 });
 
 const RESULT_WAIT_MS = 20_000;
@@ -134,7 +138,8 @@ export const discardDraftAction = sessionAction(discardSchema, async ({ messageI
   try {
     await withSessionMailbox(session, (client) => deleteDraft(client, messageId));
   } catch (error) {
-    return { ok: false, code: "failed", error: `The draft could not be deleted. ${describeMailboxError(error)}` };
+    const t = await getTranslations("actions");
+    return { ok: false, code: "failed", error: t("compose.notDeleted", { reason: describeMailboxError(error, await getTranslations("errors")) }) };
   }
   await deleteUploads(uploadDir(env().dataDir, session.userId), attachmentIds);
   return { ok: true, data: null };

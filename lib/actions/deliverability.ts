@@ -1,6 +1,7 @@
 "use server";
 
-import { rateLimit, retryInWords } from "@/lib/auth/rate-limit";
+import { getTranslations } from "next-intl/server";
+import { rateLimit, retryMinutes } from "@/lib/auth/rate-limit";
 import { database } from "@/lib/db/database";
 import { listIdentities } from "@/lib/db/identities";
 import { checkIdentitiesDeliverability, deliverabilityRelay, type IdentityDeliverability } from "@/lib/outgoing/deliverability";
@@ -32,7 +33,9 @@ export async function checkDeliverabilityAction(input: DeliverabilityCheckInput)
         force: request.force,
         allowLookups: async () => {
           const limited = await rateLimit(db, `deliverability:${session.userId}`, CHECKS_PER_WINDOW, CHECK_WINDOW_MS);
-          return limited.allowed ? undefined : `Too many deliverability checks. Try again ${retryInWords(limited.retryAt)}.`;
+          if (limited.allowed) return undefined;
+          const t = await getTranslations("actions");
+          return t("deliverability.tooManyChecks", { minutes: retryMinutes(limited.retryAt) });
         },
       },
     );

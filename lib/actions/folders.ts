@@ -2,6 +2,7 @@
 
 import type { ImapFlow } from "imapflow";
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import type { CurrentSession } from "@/lib/auth/current-session";
 import { describeMailboxError } from "@/lib/auth/mailbox-error";
 import { withSessionMailbox } from "@/lib/auth/session-mailbox";
@@ -32,7 +33,7 @@ async function changeFolders<T>(session: CurrentSession, change: (client: ImapFl
     return { ok: true, data };
   } catch (error) {
     if (error instanceof FolderAdminError) return { ok: false, code: "invalid", error: error.message };
-    return { ok: false, code: "failed", error: describeMailboxError(error) };
+    return { ok: false, code: "failed", error: describeMailboxError(error, await getTranslations("errors")) };
   }
 }
 
@@ -69,7 +70,10 @@ export const setFolderSubscribedAction = sessionAction(subscribeFolderSchema, ({
 export const emptyFolderAction = sessionAction(emptyFolderSchema, ({ folder }, session) =>
   changeFolders(session, async (client) => {
     const special = await findEmptiableFolder(client, folder === "trash" ? "\\Trash" : "\\Junk");
-    if (!special) throw new FolderAdminError("not-found", `You have no ${folder === "trash" ? "Trash" : "Junk"} folder.`);
+    if (!special) {
+      const t = await getTranslations("actions");
+      throw new FolderAdminError("not-found", folder === "trash" ? t("folders.noTrash") : t("folders.noJunk"));
+    }
     return { deleted: await emptyFolder(client, special.path) };
   }),
 );

@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { rateLimit, retryInWords } from "@/lib/auth/rate-limit";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { rateLimit, retryMinutes } from "@/lib/auth/rate-limit";
 import type { CurrentSession } from "@/lib/auth/current-session";
 import { database } from "@/lib/db/database";
 import { confirmIdentityCode, deleteIdentity, findIdentity, insertIdentity, setDefaultIdentity, setIdentityConfirmationCode, updateIdentity } from "@/lib/db/identities";
@@ -22,7 +23,11 @@ import type { ActionResult } from "./result";
 import { sessionAction } from "./session-action";
 
 const PAGE = "/settings/identities";
-const NOT_FOUND = { ok: false, code: "invalid", error: "This identity no longer exists. Reload the page." } as const;
+
+async function identityGone(): Promise<ActionResult<never>> {
+  const t = await getTranslations("actions");
+  return { ok: false, code: "invalid", error: t("identities.gone") };
+}
 
 /** Codes mailed per user and hour (adding an identity or asking again): nobody can use Mailroom to flood an address with them. */
 const CODES_PER_HOUR = 10;
@@ -32,10 +37,11 @@ const CODES_PER_HOUR = 10;
  * many were sent or the relay did not take it; the identity stays, unconfirmed.
  */
 async function sendConfirmationCode(session: CurrentSession, identity: Identity): Promise<ActionResult<null>> {
+  const t = await getTranslations("actions");
   const db = await database();
   const limited = await rateLimit(db, `identity-code:${session.userId}`, CODES_PER_HOUR, 60 * 60_000);
   if (!limited.allowed) {
-    return { ok: false, code: "failed", error: `Too many confirmation codes were sent. Ask for a new one ${retryInWords(limited.retryAt)}.` };
+    return { ok: false, code: "failed", error: t("identities.tooManyCodes", { minutes: retryMinutes(limited.retryAt) }) };
   }
   const code = newConfirmationCode();
   await setIdentityConfirmationCode(db, session.userId, identity.id, hashConfirmationCode(identity.id, code), new Date(Date.now() + CONFIRMATION_LIFETIME_MS));
@@ -43,7 +49,7 @@ async function sendConfirmationCode(session: CurrentSession, identity: Identity)
     await mailConfirmationCode({ userId: session.userId, email: session.email, imapCredentials: session.imapCredentials }, identity.email, code);
   } catch (error) {
     const { host, port, security } = env().smtp;
-    return { ok: false, code: "failed", error: `The confirmation code could not be mailed to ${identity.email}. ${describeSmtpFailure(error, { host, port, security }).message}` };
+    return { ok: false, code: "failed", error: t("identities.codeNotMailed", { email: identity.email, reason: describeSmtpFailure(error, { host, port, security }).message }) };
   }
   return { ok: true, data: null };
 }
@@ -53,14 +59,11 @@ async function sendConfirmationCode(session: CurrentSession, identity: Identity)
  * can't be sent from until the user enters the code mailed to it (confirmIdentityAction).
  */
 export const addIdentityAction = sessionAction(newIdentitySchema, async (input, session) => {
+  const [t, errors] = await Promise.all([getTranslations("actions"), getTranslations("errors")]);
   if (!identityAddressAllowed(input.email, session.email, env().identityDomains)) {
     const domains = identityDomainsFor(session.email, env().identityDomains).map((domain) => `@${domain}`);
-    return {
-      ok: false,
-      code: "invalid",
-      error: "Please correct the highlighted fields.",
-      fieldErrors: { email: [`You can add addresses ending in ${domains.join(" or ")}.`] },
-    };
+    const list = (await getFormatter()).list(domains, { type: "disjunction" });
+    return { ok: false, code: "invalid", error: errors("correctFields"), fieldErrors: { email: [t("identities.domainNotAllowed", { domains: list })] } };
   }
   const row = await insertIdentity(await database(), session.userId, {
     email: input.email,
@@ -69,19 +72,19 @@ export const addIdentityAction = sessionAction(newIdentitySchema, async (input, 
     replyTo: input.replyTo || null,
   });
   if (!row) {
-    return { ok: false, code: "invalid", error: "Please correct the highlighted fields.", fieldErrors: { email: ["You already have this address."] } };
+    return { ok: false, code: "invalid", error: errors("correctFields"), fieldErrors: { email: [t("identities.duplicate")] } };
   }
   revalidatePath(PAGE);
   if (needsNoConfirmation(row.email, session.email)) return { ok: true, data: { id: row.id } };
   const mailed = await sendConfirmationCode(session, row);
-  if (!mailed.ok) return { ...mailed, error: `${row.email} was added but can't be used yet. ${mailed.error}` };
+  if (!mailed.ok) return { ...mailed, error: t("identities.addedUnusable", { email: row.email, reason: mailed.error }) };
   return { ok: true, data: { id: row.id } };
 });
 
 /** Mails a new code to an identity that is not confirmed yet (the old one stops working). */
 export const resendIdentityCodeAction = sessionAction(identityIdSchema, async ({ id }, session) => {
   const identity = await findIdentity(await database(), session.userId, id);
-  if (!identity) return NOT_FOUND;
+  if (!identity) return identityGone();
   if (identity.confirmedAt || needsNoConfirmation(identity.email, session.email)) return { ok: true, data: null };
   return sendConfirmationCode(session, identity);
 });
@@ -90,16 +93,10 @@ export const resendIdentityCodeAction = sessionAction(identityIdSchema, async ({
 export const confirmIdentityAction = sessionAction(identityCodeSchema, async ({ id, code }, session) => {
   const db = await database();
   const result = await confirmIdentityCode(db, session.userId, id, hashConfirmationCode(id, code), CONFIRMATION_MAX_FAILURES);
-  if (result === "wrong") {
-    return { ok: false, code: "invalid", error: "Please correct the highlighted fields.", fieldErrors: { code: ["That code is not right. Check the message and try again."] } };
-  }
-  if (result === "expired") {
-    return {
-      ok: false,
-      code: "invalid",
-      error: "Please correct the highlighted fields.",
-      fieldErrors: { code: ["This code has expired or was entered wrongly too often. Send a new code."] },
-    };
+  if (result === "wrong" || result === "expired") {
+    const [t, errors] = await Promise.all([getTranslations("actions"), getTranslations("errors")]);
+    const problem = result === "wrong" ? t("identities.wrongCode") : t("identities.codeExpired");
+    return { ok: false, code: "invalid", error: errors("correctFields"), fieldErrors: { code: [problem] } };
   }
   revalidatePath(PAGE);
   return { ok: true, data: null };
@@ -112,7 +109,7 @@ export const updateIdentityAction = sessionAction(identityUpdateSchema, async ({
     signatureHtml: await sanitizeSignatureHtml(input.signatureHtml),
     replyTo: input.replyTo || null,
   });
-  if (!updated) return NOT_FOUND;
+  if (!updated) return identityGone();
   revalidatePath(PAGE);
   return { ok: true, data: null };
 });
@@ -121,9 +118,10 @@ export const updateIdentityAction = sessionAction(identityUpdateSchema, async ({
 export const deleteIdentityAction = sessionAction(identityIdSchema, async ({ id }, session) => {
   const db = await database();
   const identity = await findIdentity(db, session.userId, id);
-  if (!identity) return NOT_FOUND;
+  if (!identity) return identityGone();
   if (identity.email === session.email.toLowerCase()) {
-    return { ok: false, code: "invalid", error: "Your sign-in address is always one of your identities; it cannot be deleted." };
+    const t = await getTranslations("actions");
+    return { ok: false, code: "invalid", error: t("identities.signInAddress") };
   }
   await deleteIdentity(db, session.userId, id, session.email);
   revalidatePath(PAGE);
@@ -132,7 +130,7 @@ export const deleteIdentityAction = sessionAction(identityIdSchema, async ({ id 
 
 /** Makes an identity the one new messages start with. */
 export const makeDefaultIdentityAction = sessionAction(identityIdSchema, async ({ id }, session) => {
-  if (!(await setDefaultIdentity(await database(), session.userId, id))) return NOT_FOUND;
+  if (!(await setDefaultIdentity(await database(), session.userId, id))) return identityGone();
   revalidatePath(PAGE);
   return { ok: true, data: null };
 });

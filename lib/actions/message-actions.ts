@@ -1,6 +1,7 @@
 "use server";
 
 import type { ImapFlow } from "imapflow";
+import { getTranslations } from "next-intl/server";
 import { describeMailboxError } from "@/lib/auth/mailbox-error";
 import { withSessionMailbox } from "@/lib/auth/session-mailbox";
 import {
@@ -83,7 +84,10 @@ export const actOnSelectionAction = sessionAction(
   bulkMessageActionSchema,
   async ({ operation, destination, selection, cursor, upTo }, session): Promise<ActionResult<BulkChunkDone>> => {
     const query = parseSearchQuery(Object.fromEntries(selection.search));
-    if (query.allFolders) return { ok: false, code: "invalid", error: "Select all works within one folder. Select the messages on this page instead." };
+    if (query.allFolders) {
+      const t = await getTranslations("actions");
+      return { ok: false, code: "invalid", error: t("messages.selectAllOneFolder") };
+    }
     try {
       const chunk = await withSessionMailbox(session, (client) =>
         runBulkChunk(client, { folder: selection.folder, criteria: toSearchObject(query), cursor, upTo, size: BULK_CHUNK }, async (uids) => {
@@ -118,11 +122,12 @@ export const actOnSelectionAction = sessionAction(
 
 /** Reverses an action by its sealed undo steps: moves the messages back, restores their flags, removes copies. */
 export const undoMessagesAction = sessionAction(undoMessageActionSchema, async ({ token }, session): Promise<ActionResult<{ restored: number; missing: number }>> => {
+  const t = await getTranslations("actions");
   const steps = openUndo(token, session.userId);
-  if (!steps) return { ok: false, code: "invalid", error: "This can no longer be undone." };
+  if (!steps) return { ok: false, code: "invalid", error: t("messages.undoExpired") };
   try {
     const result = await withSessionMailbox(session, (client) => undoMessageAction(client, steps));
-    if (result.restored === 0 && result.missing > 0) return { ok: false, code: "failed", error: "The messages could not be found any more, so nothing was undone." };
+    if (result.restored === 0 && result.missing > 0) return { ok: false, code: "failed", error: t("messages.undoNothingFound") };
     return { ok: true, data: result };
   } catch (error) {
     return failure(error);
@@ -152,7 +157,7 @@ async function perform(client: ImapFlow, operation: MessageOperation, folder: st
   }
 }
 
-function failure(error: unknown): { ok: false; code: "failed"; error: string } {
+async function failure(error: unknown): Promise<{ ok: false; code: "failed"; error: string }> {
   if (error instanceof MessageActionError) return { ok: false, code: "failed", error: error.message };
-  return { ok: false, code: "failed", error: describeMailboxError(error) };
+  return { ok: false, code: "failed", error: describeMailboxError(error, await getTranslations("errors")) };
 }

@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { describeMailboxError } from "@/lib/auth/mailbox-error";
 import { withSessionMailbox } from "@/lib/auth/session-mailbox";
@@ -25,8 +26,9 @@ export const messageOpenedAction = sessionAction(openedSchema, async ({ folder, 
   try {
     opened = await withSessionMailbox(session, (client) => markMessageOpened(client, folder, uid, { markRead: markReadOnOpen }));
   } catch (error) {
-    if (error instanceof MessageNotFoundError) return { ok: false, code: "failed", error: "This message no longer exists." };
-    return { ok: false, code: "failed", error: describeMailboxError(error) };
+    const t = await getTranslations("errors");
+    if (error instanceof MessageNotFoundError) return { ok: false, code: "failed", error: t("messageGone") };
+    return { ok: false, code: "failed", error: describeMailboxError(error, t) };
   }
   if (opened.from && opened.from.address.toLowerCase() !== session.email.toLowerCase()) {
     await recordContacts(db, session.userId, [opened.from]).catch(() => undefined);

@@ -1,8 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import type { CurrentSession } from "@/lib/auth/current-session";
-import { rateLimit, retryInWords } from "@/lib/auth/rate-limit";
+import { rateLimit, retryMinutes } from "@/lib/auth/rate-limit";
 import { database } from "@/lib/db/database";
 import { checkRelayConnection, insecureRelaysAllowed, relayForChoice, saveOutgoingChoice } from "@/lib/outgoing/relay-policy";
 import type { ActionResult } from "./result";
@@ -21,7 +22,7 @@ export async function testOutgoingConnectionAction(input: OutgoingSettingsInput)
 
 async function saveOutgoingSettings(settings: OutgoingSettings, session: CurrentSession): Promise<ActionResult<{ passwordSaved: boolean }>> {
   const saved = await saveOutgoingChoice(await database(), session.userId, settings);
-  if (!saved.ok) return passwordFieldError(saved.passwordProblem);
+  if (!saved.ok) return await passwordFieldError(saved.passwordProblem);
   revalidatePath("/settings/outgoing");
   return { ok: true, data: { passwordSaved: saved.passwordSaved } };
 }
@@ -33,15 +34,17 @@ const CONNECTION_TEST_WINDOW_MS = 10 * 60_000;
 async function testOutgoingConnection(settings: OutgoingSettings, session: CurrentSession): Promise<ActionResult<{ message: string }>> {
   const db = await database();
   const chosen = await relayForChoice(db, session, settings);
-  if (!chosen.ok) return passwordFieldError(chosen.passwordProblem);
+  if (!chosen.ok) return await passwordFieldError(chosen.passwordProblem);
   const limited = await rateLimit(db, `relay-test:${session.userId}`, CONNECTION_TESTS_PER_WINDOW, CONNECTION_TEST_WINDOW_MS);
   if (!limited.allowed) {
-    return { ok: false, code: "failed", error: `Too many connection tests. Try again ${retryInWords(limited.retryAt)}.` };
+    const t = await getTranslations("actions");
+    return { ok: false, code: "failed", error: t("outgoing.tooManyTests", { minutes: retryMinutes(limited.retryAt) }) };
   }
   const result = await checkRelayConnection(chosen.relay);
   return result.ok ? { ok: true, data: { message: result.message } } : { ok: false, code: "failed", error: result.message };
 }
 
-function passwordFieldError(problem: string): ActionResult<never> {
-  return { ok: false, code: "invalid", error: "Please correct the highlighted fields.", fieldErrors: { password: [problem] } };
+async function passwordFieldError(problem: string): Promise<ActionResult<never>> {
+  const t = await getTranslations("errors");
+  return { ok: false, code: "invalid", error: t("correctFields"), fieldErrors: { password: [problem] } };
 }

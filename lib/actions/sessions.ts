@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { database } from "@/lib/db/database";
 import { publishNotification } from "@/lib/db/notifications";
@@ -14,7 +15,10 @@ const revokeSchema = z.object({ rowId: z.string().regex(/^[0-9a-f]{64}$/, "Unkno
  * instance closes its live-update streams and IMAP connection at once.
  */
 export const revokeSessionAction = sessionAction(revokeSchema, async ({ rowId }, session) => {
-  if (rowId === session.rowId) return { ok: false, code: "invalid", error: "Use “Sign out” to end this session." };
+  if (rowId === session.rowId) {
+    const t = await getTranslations("actions");
+    return { ok: false, code: "invalid", error: t("sessions.ownSession") };
+  }
   const db = await database();
   if (await deleteSessionForUser(db, session.userId, rowId)) {
     // The row is gone, which is what ends the session; without the notification it ends within a heartbeat.

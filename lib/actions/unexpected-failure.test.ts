@@ -1,11 +1,14 @@
 import { describe, expect, it, vi } from "vitest";
-import { catchUnexpected, describeErrorForLog, UNEXPECTED_FAILURE } from "./unexpected-failure";
+import { catalogueTranslator } from "@/lib/i18n/catalogue-translator";
+import { catchUnexpected, describeErrorForLog } from "./unexpected-failure";
+
+const unexpected = (await catalogueTranslator("errors"))("unexpected");
 
 describe("catchUnexpected", () => {
   it("passes the handler's own result through", async () => {
-    await expect(catchUnexpected(async () => ({ ok: true, data: 1 }))).resolves.toEqual({ ok: true, data: 1 });
+    await expect(catchUnexpected(async () => ({ ok: true, data: 1 }), { unexpected })).resolves.toEqual({ ok: true, data: 1 });
     const expected = { ok: false as const, code: "invalid" as const, error: "Fix it." };
-    await expect(catchUnexpected(async () => expected)).resolves.toBe(expected);
+    await expect(catchUnexpected(async () => expected, { unexpected })).resolves.toBe(expected);
   });
 
   it("turns a handler that throws into a typed failure and logs it on the server", async () => {
@@ -14,10 +17,9 @@ describe("catchUnexpected", () => {
       async () => {
         throw Object.assign(new Error("connection reset by the database"), { code: "ECONNRESET" });
       },
-      { log },
+      { log, unexpected },
     );
     expect(result).toEqual({ ok: false, code: "failed", error: "Something went wrong. Please try again in a moment." });
-    expect(result).toBe(UNEXPECTED_FAILURE);
     expect(log).toHaveBeenCalledOnce();
     expect(log.mock.calls[0]?.[0]).toMatch(/Error \(ECONNRESET\): connection reset by the database/);
   });
@@ -27,7 +29,7 @@ describe("catchUnexpected", () => {
     const rethrow = (error: unknown) => {
       if ((error as { digest?: string }).digest?.startsWith("NEXT_REDIRECT")) throw error;
     };
-    await expect(catchUnexpected(() => Promise.reject(redirect), { rethrow, log: vi.fn() })).rejects.toBe(redirect);
+    await expect(catchUnexpected(() => Promise.reject(redirect), { rethrow, log: vi.fn(), unexpected })).rejects.toBe(redirect);
   });
 });
 

@@ -1,29 +1,25 @@
 import type { ActionResult } from "./result";
 
-/** What the browser gets when an action failed in a way it did not expect: plain words, never the server's text. */
-export const UNEXPECTED_FAILURE = {
-  ok: false,
-  code: "failed",
-  error: "Something went wrong. Please try again in a moment.",
-} as const satisfies ActionResult<never>;
-
 export interface CatchOptions {
+  /** What the browser is told instead of the error: plain words in the reader's language, never the server's text. */
+  unexpected: string;
   /** Lets framework control flow through (Next.js redirect(), notFound(), dynamic rendering). */
   rethrow?: (error: unknown) => void;
   log?: (line: string) => void;
 }
 
 /**
- * Runs an action: an error it throws is logged on the server and becomes UNEXPECTED_FAILURE, so
- * no action ever throws at the UI. The log line names the error, never the input or the session.
+ * Runs an action: an error it throws is logged on the server and becomes a failure that says
+ * `options.unexpected`, so no action ever throws at the UI. The log line names the error, never the
+ * input or the session.
  */
-export async function catchUnexpected<T>(run: () => Promise<ActionResult<T>>, options: CatchOptions = {}): Promise<ActionResult<T>> {
+export async function catchUnexpected<T>(run: () => Promise<ActionResult<T>>, options: CatchOptions): Promise<ActionResult<T>> {
   try {
     return await run();
   } catch (error) {
     options.rethrow?.(error);
     (options.log ?? console.error)(`A server action failed unexpectedly: ${describeErrorForLog(error)}`);
-    return UNEXPECTED_FAILURE;
+    return { ok: false, code: "failed", error: options.unexpected };
   }
 }
 

@@ -20,8 +20,7 @@ export function releaseAttempt(db: Database, result: RateLimitResult): Promise<v
   return uncountAttempt(db, result.counted);
 }
 
-/** "in 4 minutes", "in 1 minute": when a limited action may be tried again. */
-export function retryInWords(retryAt: Date, now: Date = new Date()): string {
-  const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
-  return `in ${minutes} minute${minutes === 1 ? "" : "s"}`;
+/** In how many minutes (at least 1) a limited action may be tried again, for a message's `{minutes, plural, …}`. */
+export function retryMinutes(retryAt: Date, now: Date = new Date()): number {
+  return Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
 }

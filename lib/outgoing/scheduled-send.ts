@@ -9,6 +9,7 @@ import { sendableIdentities } from "@/lib/db/identities";
 import { claimDueSends, failLapsedSends, settlePendingSend, type SendOutcome } from "@/lib/db/pending-sends";
 import type { PendingSend } from "@/lib/db/schema";
 import { env } from "@/lib/env";
+import { catalogueTranslator } from "@/lib/i18n/catalogue-translator";
 import { MessageInputError } from "@/lib/mail/compose/build-message";
 import type { MailboxCredentials } from "@/lib/mail/imap/connect";
 import { setChosenFolderSource } from "@/lib/mail/imap/special-folders";
@@ -58,7 +59,7 @@ export async function deliverClaimedSend(db: Database, row: PendingSend, instanc
     outcome = await deliver(db, row);
   } catch (error) {
     console.error(`A scheduled send failed unexpectedly: ${(error as Error)?.name ?? "error"}`);
-    outcome = failed(`The message was not sent. ${describeMailboxError(error)} ${SAVED}`);
+    outcome = failed(`The message was not sent. ${describeMailboxError(error, await catalogueTranslator("errors"))} ${SAVED}`);
   }
   await settlePendingSend(db, row.id, instanceId, outcome);
   return outcome;
@@ -108,7 +109,7 @@ async function deliver(db: Database, row: PendingSend): Promise<SendOutcome> {
   } catch (error) {
     if (error instanceof SendError) return failed(error.message);
     if (error instanceof MessageInputError) return failed(`${error.message} The message was not sent. ${SAVED}`);
-    return failed(`The message was not sent. ${describeMailboxError(error)} ${SAVED}`);
+    return failed(`The message was not sent. ${describeMailboxError(error, await catalogueTranslator("errors"))} ${SAVED}`);
   } finally {
     transport.close();
   }

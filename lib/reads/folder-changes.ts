@@ -1,4 +1,5 @@
 // Server-only (the server-only package is not installed).
+import { getTranslations } from "next-intl/server";
 import type { CurrentSession } from "@/lib/auth/current-session";
 import { imapServer } from "@/lib/auth/imap-pool-instance";
 import { isSessionExpired } from "@/lib/auth/session-expiry";
@@ -22,8 +23,6 @@ function streamsPerUser(): Map<string, number> {
   return holder.__mailroomStreamsPerUser;
 }
 
-const TOO_MANY_TABS = "Live updates are paused: too many open tabs.";
-
 /**
  * Live changes of an open folder (IDLE on a connection of its own): `listener` hears each change,
  * and "closed" when the watcher ends. The data is the function that stops listening. A user has
@@ -34,9 +33,10 @@ export async function watchFolder(
   folder: string,
   listener: (change: MailboxChange | "closed") => void,
 ): Promise<ReadResult<() => Promise<void>, "busy" | "mailbox">> {
+  const t = await getTranslations("errors");
   const open = streamsPerUser();
   const held = open.get(session.userId) ?? 0;
-  if (held >= env().liveStreamsPerUser) return { ok: false, code: "busy", error: TOO_MANY_TABS };
+  if (held >= env().liveStreamsPerUser) return { ok: false, code: "busy", error: t("liveTooManyTabs") };
   open.set(session.userId, held + 1);
   let released = false;
   const release = () => {
@@ -57,8 +57,8 @@ export async function watchFolder(
     };
   } catch (error) {
     release();
-    if (error instanceof WatchLimitError) return { ok: false, code: "busy", error: TOO_MANY_TABS };
-    return { ok: false, code: "mailbox", error: "Live updates are unavailable right now." };
+    if (error instanceof WatchLimitError) return { ok: false, code: "busy", error: t("liveTooManyTabs") };
+    return { ok: false, code: "mailbox", error: t("liveUnavailable") };
   }
 }
 

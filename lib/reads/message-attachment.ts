@@ -1,5 +1,6 @@
 // Server-only (the server-only package is not installed).
 import type { Readable } from "node:stream";
+import { getTranslations } from "next-intl/server";
 import type { CurrentSession } from "@/lib/auth/current-session";
 import { openMessageStream } from "@/lib/mail/imap/message-download";
 import { contentDisposition } from "@/lib/mail/message/content-disposition";
@@ -23,9 +24,10 @@ export async function readMessageAttachment(
   params: { folder: string; uid: string; part: string },
   options: { preview: boolean },
 ): Promise<ReadResult<AttachmentDownload>> {
-  if (!PART.test(params.part)) return { ok: false, code: "not-found", error: "This attachment doesn't exist." };
+  const t = await getTranslations("errors");
+  if (!PART.test(params.part)) return { ok: false, code: "not-found", error: t("attachmentMissing") };
   const result = await openMessage(session, params, (client, target) => openMessageStream(client, target.folder, target.uid, params.part));
-  if (!result.ok) return result.code === "not-found" ? { ok: false, code: "not-found", error: "This attachment doesn't exist any more." } : result;
+  if (!result.ok) return result.code === "not-found" ? { ok: false, code: "not-found", error: t("attachmentGone") } : result;
   const stream = result.data;
   const previewable = PREVIEWABLE.has(stream.contentType);
   return {

@@ -1,4 +1,5 @@
 // Server-only (the server-only package is not installed).
+import { getTranslations } from "next-intl/server";
 import type { CurrentSession } from "@/lib/auth/current-session";
 import { loadMessage } from "@/lib/mail/imap/load-message";
 import { messageFrameCsp, messageFrameNotice, themedFrameDocument, type FrameTheme } from "@/lib/mail/message/body";
@@ -6,7 +7,7 @@ import { renderMessageOffThread } from "@/lib/mail/message/render-jobs";
 import { messageFrameCache } from "./message-frame-cache";
 import { parseMessageParams } from "./message-params";
 import { withMessage } from "./open-message";
-import { MESSAGE_NOT_FOUND, type ReadResult } from "./read-result";
+import { messageNotFound, type ReadResult } from "./read-result";
 
 export interface MessageFrame {
   /** The sanitised HTML document. */
@@ -40,24 +41,25 @@ export async function readMessageFrame(session: CurrentSession, params: { folder
     contentSecurityPolicy: messageFrameCsp(request.allowRemote),
   });
   const target = parseMessageParams(params);
-  if (!target) return MESSAGE_NOT_FOUND;
+  if (!target) return messageNotFound();
   const cache = messageFrameCache();
   const key = { sessionId: session.sessionId, ...target, allowRemote: request.allowRemote };
   // A hit needs no IMAP at all.
   const cached = request.uidValidity === null ? undefined : cache.get({ ...key, uidValidity: request.uidValidity });
   if (cached !== undefined) return { ok: true, data: frame(cached) };
 
+  const t = await getTranslations("errors");
   const result = await withMessage(session, target, async (client) => {
     const message = await loadMessage(client, target.folder, target.uid, { markRead: false });
     if (request.uidValidity !== null && request.uidValidity !== message.uidValidity) return null;
     const rendered = await renderMessageOffThread(message, { allowRemote: request.allowRemote });
     // A body not shown as HTML is shown as text on the message page itself.
-    if (rendered.frameDocument === null) return messageFrameNotice("This message's formatting can't be shown here. Its text is on the message page.");
+    if (rendered.frameDocument === null) return messageFrameNotice(t("frameUnavailable"));
     cache.set({ ...key, uidValidity: message.uidValidity }, rendered.frameDocument);
     return rendered.frameDocument;
   });
   if (!result.ok) return result;
-  return result.data === null ? MESSAGE_NOT_FOUND : { ok: true, data: frame(result.data) };
+  return result.data === null ? messageNotFound() : { ok: true, data: frame(result.data) };
 }
 
 /** A frame that only says why there is no message to show. */

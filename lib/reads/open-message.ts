@@ -4,7 +4,7 @@ import type { CurrentSession } from "@/lib/auth/current-session";
 import { withSessionMailbox } from "@/lib/auth/session-mailbox";
 import { MessageNotFoundError } from "@/lib/mail/imap/load-message";
 import { parseMessageParams } from "./message-params";
-import { mailboxFailure, MESSAGE_NOT_FOUND, type ReadResult } from "./read-result";
+import { mailboxFailure, messageNotFound, type ReadResult } from "./read-result";
 
 export interface MessageTarget {
   folder: string;
@@ -19,7 +19,7 @@ export async function withMessage<T>(session: CurrentSession, target: MessageTar
   try {
     return { ok: true, data: await withSessionMailbox(session, open) };
   } catch (error) {
-    if (error instanceof MessageNotFoundError) return MESSAGE_NOT_FOUND;
+    if (error instanceof MessageNotFoundError) return messageNotFound();
     return mailboxFailure(error);
   }
 }
@@ -31,6 +31,6 @@ export async function openMessage<T>(
   open: (client: ImapFlow, target: MessageTarget) => Promise<T>,
 ): Promise<ReadResult<T>> {
   const target = parseMessageParams(params);
-  if (!target) return MESSAGE_NOT_FOUND;
+  if (!target) return messageNotFound();
   return withMessage(session, target, (client) => open(client, target));
 }

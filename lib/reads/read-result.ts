@@ -1,4 +1,5 @@
 // Server-only (the server-only package is not installed): reads run in server components and route handlers.
+import { getTranslations } from "next-intl/server";
 import { describeMailboxError } from "@/lib/auth/mailbox-error";
 
 /**
@@ -10,8 +11,13 @@ export type ReadResult<T, Code extends ReadErrorCode = ReadErrorCode> = { ok: tr
 /** "not-found": the message or folder is gone; "mailbox": the mail server could not serve the read; "busy": a limit of this instance was reached. */
 export type ReadErrorCode = "not-found" | "mailbox" | "busy";
 
-export function mailboxFailure(error: unknown): { ok: false; code: "mailbox"; error: string } {
-  return { ok: false, code: "mailbox", error: describeMailboxError(error) };
+/** The mail server could not serve the read: why, in the reader's language. */
+export async function mailboxFailure(error: unknown): Promise<{ ok: false; code: "mailbox"; error: string }> {
+  return { ok: false, code: "mailbox", error: describeMailboxError(error, await getTranslations("errors")) };
 }
 
-export const MESSAGE_NOT_FOUND = { ok: false, code: "not-found", error: "This message no longer exists." } as const;
+/** The message is gone (or never was), in the reader's language. */
+export async function messageNotFound(): Promise<{ ok: false; code: "not-found"; error: string }> {
+  const t = await getTranslations("errors");
+  return { ok: false, code: "not-found", error: t("messageGone") };
+}
