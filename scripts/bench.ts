@@ -10,10 +10,15 @@
  *   npm run bench -- --http                # plus page loads through a production build (`npx next build` first)
  *   npm run bench -- --load 50 --seconds 30   # plus N simulated signed-in users (N ≤ 200, ≤ 60 s)
  *   npm run bench -- --load 50 --instances 2  # the same load again against 2 instances behind a round-robin proxy (PostgreSQL)
+ *   npm run bench -- --browser             # plus Debian's Chromium on the production build: sign-in to inbox
+ *                                          # painted, click to body painted, j to the next body, inbox JavaScript
+ *                                          # bytes (the bench user's INBOX is seeded to --size messages first;
+ *                                          # --runs N: counted runs after the cold one, default 10)
  *   npm run bench -- --json out.json       # where the JSON goes (default tests/.artifacts/bench-<time>.json)
  *   npm run bench -- --no-library --load 20   # only the load run (--think MS: mean pause between a user's requests)
  *
- * With NEXT_DIST_DIR set, --http and --load use that build folder.
+ * With NEXT_DIST_DIR set, --http, --browser and --load use that build folder. The machine's load
+ * average is printed with the figures: they mean little on a busy machine.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -31,6 +36,7 @@ import { closeRenderWorkers, renderMessageOffThread } from "../lib/mail/message/
 import { sanitizeMessageHtml } from "../lib/mail/sanitize/html";
 import { startApp, testAppEnv } from "../tests/support/app-server";
 import { mailServer } from "../tests/support/mail-server";
+import { CHROMIUM, runBrowserBench, type JavaScriptWeight } from "./bench-browser";
 import { startRoundRobinProxy } from "./bench-proxy";
 import { appRssMb, MAX_LOAD_SECONDS, MAX_LOAD_USERS, percentile, runLoad, signedInBrowser, type LoadAccount, type LoadResult } from "./bench-load";
 import { defaultMailboxOptions, generateMessage } from "./seed/generate-message";
@@ -47,6 +53,7 @@ const FOLDER = SIZE === 100_000 ? "Large" : `Large${SIZE >= 1000 ? `${Math.round
 const LOAD_USERS = option("--load") === undefined ? 0 : Math.min(Math.max(1, Number(option("--load")) || 1), MAX_LOAD_USERS);
 const LOAD_SECONDS = Math.min(Math.max(5, Number(option("--seconds") ?? MAX_LOAD_SECONDS) || MAX_LOAD_SECONDS), MAX_LOAD_SECONDS);
 const INSTANCES = Math.min(Math.max(1, Number(option("--instances") ?? 1) || 1), 4);
+const BROWSER_RUNS = Math.min(Math.max(Number(option("--runs") ?? 10) || 10, 1), 30);
 const THINK_MS = Math.max(0, Number(option("--think") ?? 1_000) || 0);
 
 interface Figure {
@@ -61,6 +68,9 @@ const figures: Figure[] = [];
 let loadResult: LoadResult | undefined;
 /** With --instances N: the same load against N instances. */
 const loadResults: LoadResult[] = [];
+let javascriptWeight: JavaScriptWeight | undefined;
+/** The inbox's JavaScript budget (the issue's), compressed bytes. */
+const JAVASCRIPT_TARGET_BYTES = 110_000;
 
 async function measure(what: string, runs: number, task: () => Promise<unknown>, extra: { target?: number; raw?: string } = {}): Promise<void> {
   const samples: number[] = [];
@@ -71,6 +81,10 @@ async function measure(what: string, runs: number, task: () => Promise<unknown>,
     await task();
     samples.push(performance.now() - started);
   }
+  record(what, samples, extra);
+}
+
+function record(what: string, samples: number[], extra: { target?: number; raw?: string } = {}): void {
   figures.push({ what, samples, ...extra });
   const median = percentile(samples, 50);
   const rawFigure = extra.raw ? figures.find((figure) => figure.what === extra.raw) : undefined;
@@ -273,6 +287,57 @@ async function httpFigures() {
   }
 }
 
+async function browserFigures() {
+  const inboxSize = await folderSize(BENCH.email, BENCH.password, "INBOX");
+  if (inboxSize < SIZE) seed(BENCH.email, "INBOX", SIZE, 11);
+  const runs = BROWSER_RUNS;
+  console.log(
+    `\nChromium (${CHROMIUM}) on the production build: ${runs} runs after a cold one, each a fresh context signing in; INBOX: ${Math.max(inboxSize, SIZE).toLocaleString("en")} messages; load average ${loadAverage()}`,
+  );
+  const app = await startApp(benchAppEnv());
+  try {
+    const result = await runBrowserBench({ url: app.url, email: BENCH.email, password: BENCH.password }, runs);
+    if (result.runs.length > 0) {
+      record(
+        "browser: sign-in submitted → inbox rows painted",
+        result.runs.map((run) => run.signInToInbox),
+        { target: 800 },
+      );
+      record(
+        "browser: click on the newest message → its body painted",
+        result.runs.map((run) => run.clickToBody),
+        { target: 150 },
+      );
+    }
+    const next = result.runs.flatMap((run) => (run.nextToBody === null ? [] : [run.nextToBody]));
+    if (next.length > 0) record("browser: j in the open message → next message's body painted", next);
+    else console.log("  j in the open message did not open the next message (not measured)");
+    if (result.failures.length > 0) console.log(`  ${result.failures.length} of ${runs} runs did not finish: ${result.failures.join("; ")}`);
+    javascriptWeight = result.javascript;
+    const js = result.javascript;
+    const encodings = Object.entries(js.encodings)
+      .map(([encoding, count]) => `${encoding} ×${count}`)
+      .join(", ");
+    console.log(
+      `  inbox JavaScript: ${js.files} scripts, ${kb(js.transferBytes)} transferred, ${kb(js.bytes)} uncompressed (${encodings}; the browser accepts ${js.acceptEncoding})  (target ≤ ${kb(JAVASCRIPT_TARGET_BYTES)} compressed: ${js.transferBytes <= JAVASCRIPT_TARGET_BYTES ? "met" : "NOT met"})`,
+    );
+    console.log(`  load average after: ${loadAverage()}`);
+  } finally {
+    await app.stop();
+  }
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1000).toFixed(1)} KB`;
+}
+
+function loadAverage(): string {
+  return os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(" ");
+}
+
 async function loadFigures() {
   // One account per 100 users: Dovecot here allows 200 connections per user and address.
   const accounts: LoadAccount[] = [];
@@ -339,6 +404,7 @@ function writeJson() {
     memoryGb: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
     platform: `${os.type()} ${os.release()}`,
+    loadAverageAtEnd: os.loadavg(),
   };
   const out = {
     at: new Date().toISOString(),
@@ -355,19 +421,23 @@ function writeJson() {
     })),
     load: loadResult,
     loadAcrossInstances: loadResults[0] ? { instances: INSTANCES, ...loadResults[0] } : undefined,
+    javascript: javascriptWeight && { ...javascriptWeight, targetBytes: JAVASCRIPT_TARGET_BYTES },
   };
   writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
   console.log(`\nfigures written to ${file}`);
 }
 
 async function main() {
-  console.log(`Mailroom benchmark — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"})`);
+  console.log(
+    `Mailroom benchmark — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), load average ${loadAverage()}`,
+  );
   if (!process.argv.includes("--no-library")) {
     await ensureBenchMailbox();
     await imapFigures();
     await sanitizerFigures();
   }
   if (process.argv.includes("--http")) await httpFigures();
+  if (process.argv.includes("--browser")) await browserFigures();
   if (LOAD_USERS > 0) await loadFigures();
   await closeRenderWorkers();
   const over = figures.filter((figure) => figure.target && percentile(figure.samples, 50) > figure.target);
