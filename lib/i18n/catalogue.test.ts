@@ -10,25 +10,10 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /**
  * Directories (from the project root) whose components must hold no user-facing literal. ONE list:
- * whoever converts a directory to translation keys adds it here. By the end it covers all of
- * components/ and app/.
+ * it grew directory by directory as each was converted to translation keys, and now covers all of
+ * app/ and components/.
  */
-const LITERAL_FREE_DIRECTORIES = [
-  "app",
-  "components/app-shell",
-  "components/i18n",
-  "components/settings",
-  "components/sign-in",
-  "components/ui",
-  "components/compose",
-  "components/folders",
-  "components/search",
-  "components/live",
-  "components/palette",
-  "components/keyboard",
-  "components/message-view",
-  "components/messages",
-];
+const LITERAL_FREE_DIRECTORIES = ["app", "components"];
 
 /** Directories whose t("key") calls must name keys that exist. */
 const KEY_CHECKED_DIRECTORIES = ["app", "components", "lib"];
@@ -101,17 +86,22 @@ describe("the message catalogues", () => {
 describe("the source", () => {
   const keyFiles = KEY_CHECKED_DIRECTORIES.flatMap(sourceFiles);
 
-  it("names only keys that exist in its translator's namespace", () => {
-    const missing = keyFiles.flatMap((file) =>
-      findTranslationKeys(file, readFileSync(path.join(ROOT, file), "utf8"))
-        .map((use) => ({ ...use, fullKey: use.namespace ? `${use.namespace}.${use.key}` : use.key }))
-        .filter((use) => typeof messageAt(englishCatalogue, use.fullKey) !== "string")
-        .map((use) => `${file}:${use.line} ${use.fullKey}`),
-    );
+  // Parsing every file of app/, components/ and lib/ takes seconds on a busy machine: a generous bound, not a timing check.
+  it("names only keys that exist in its translator's namespace", { timeout: 120_000 }, () => {
+    const sources = keyFiles.map((file) => ({ file, source: readFileSync(path.join(ROOT, file), "utf8") }));
+    // Only a file that asks for a translator can name keys (a cheap test before parsing).
+    const missing = sources
+      .filter(({ source }) => source.includes("Translations"))
+      .flatMap(({ file, source }) =>
+        findTranslationKeys(file, source)
+          .map((use) => ({ ...use, fullKey: use.namespace ? `${use.namespace}.${use.key}` : use.key }))
+          .filter((use) => typeof messageAt(englishCatalogue, use.fullKey) !== "string")
+          .map((use) => `${file}:${use.line} ${use.fullKey}`),
+      );
     expect(missing).toEqual([]);
   });
 
-  it(`has no user-facing text outside the message files in ${LITERAL_FREE_DIRECTORIES.join(", ")}`, () => {
+  it(`has no user-facing text outside the message files in ${LITERAL_FREE_DIRECTORIES.join(", ")}`, { timeout: 120_000 }, () => {
     const allowed = new Set(Object.keys(ALLOWED_LITERALS));
     const literals = LITERAL_FREE_DIRECTORIES.flatMap(sourceFiles).flatMap((file) =>
       findUiLiterals(file, readFileSync(path.join(ROOT, file), "utf8"), allowed).map((literal) => `${file}:${literal.line} ${literal.text}`),
