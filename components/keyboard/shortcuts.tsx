@@ -1,13 +1,16 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { SEARCH_PARAMS } from "@/lib/search-params";
-import { CommandPalette } from "@/components/palette/command-palette";
 import { messageCommands } from "@/components/messages/message-commands";
 import type { ComposeStart } from "@/components/message-view/hrefs";
 import { focusSearch } from "./focus-search";
-import { ShortcutHelp } from "./shortcut-help";
+
+// Loaded when first opened: the inbox's JavaScript carries neither (issue 11's budget).
+const CommandPalette = dynamic(() => import("@/components/palette/command-palette").then((module) => module.CommandPalette));
+const ShortcutHelp = dynamic(() => import("./shortcut-help").then((module) => module.ShortcutHelp));
 
 const TYPING = new Set(["INPUT", "TEXTAREA", "SELECT"]);
 /** How long after "g" or "*" the second key of "g i" / "g s" / "* a" / "* n" may come. */
