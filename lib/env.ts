@@ -100,6 +100,7 @@ const rawSchema = z.object({
   MAILROOM_SESSION_LIFETIME_HOURS: positiveInt.default(168),
   MAILROOM_IMAP_POOL_MAX: positiveInt.default(500),
   MAILROOM_IMAP_IDLE_SECONDS: positiveInt.default(300),
+  MAILROOM_IMAP_TIMEOUT_SECONDS: positiveInt.default(30),
   MAILROOM_SIGNIN_MAX_FAILURES: positiveInt.default(5),
   MAILROOM_SIGNIN_MAX_FAILURES_PER_CLIENT: positiveInt.default(20),
   MAILROOM_SIGNIN_WINDOW_MINUTES: positiveInt.default(15),
@@ -148,7 +149,7 @@ export interface Env {
   dataDir: string;
   port: number;
   session: { idleMinutes: number; lifetimeHours: number; maxPerUser: number };
-  imapPool: { max: number; idleSeconds: number };
+  imapPool: { max: number; idleSeconds: number; timeoutSeconds: number };
   signIn: { maxFailuresPerAddress: number; maxFailuresPerClient: number; windowMinutes: number };
   /**
    * Reverse proxies whose X-Forwarded-For entries are believed (addresses and CIDR ranges). The
@@ -257,7 +258,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
       lifetimeHours: raw.MAILROOM_SESSION_LIFETIME_HOURS,
       maxPerUser: raw.MAILROOM_SESSIONS_PER_USER,
     },
-    imapPool: { max: raw.MAILROOM_IMAP_POOL_MAX, idleSeconds: raw.MAILROOM_IMAP_IDLE_SECONDS },
+    imapPool: { max: raw.MAILROOM_IMAP_POOL_MAX, idleSeconds: raw.MAILROOM_IMAP_IDLE_SECONDS, timeoutSeconds: raw.MAILROOM_IMAP_TIMEOUT_SECONDS },
     signIn: {
       maxFailuresPerAddress: raw.MAILROOM_SIGNIN_MAX_FAILURES,
       maxFailuresPerClient: raw.MAILROOM_SIGNIN_MAX_FAILURES_PER_CLIENT,

@@ -4,8 +4,8 @@ import type { ImapServer } from "@/lib/mail/imap/connect";
 
 /** The company IMAP server as configured. */
 export function imapServer(): ImapServer {
-  const { imap, tlsCa } = env();
-  return { host: imap.host, port: imap.port, security: imap.security, ca: tlsCa, timeoutMs: 10_000 };
+  const { imap, tlsCa, imapPool } = env();
+  return { host: imap.host, port: imap.port, security: imap.security, ca: tlsCa, timeoutMs: 10_000, responseTimeoutMs: imapPool.timeoutSeconds * 1000 };
 }
 
 // One pool per server process, kept on globalThis so that dev-mode module reloads reuse it.

@@ -10,6 +10,12 @@ export interface ImapServer {
   ca?: string;
   /** The server must accept the connection and greet within this time (default 10 s). */
   timeoutMs?: number;
+  /**
+   * Once connected, a server silent this long while an answer is due has failed (default 30 s):
+   * the waiting command fails with ETIMEOUT and the connection is closed. An idle connection is
+   * probed with NOOP instead.
+   */
+  responseTimeoutMs?: number;
 }
 
 export interface MailboxCredentials {
@@ -31,6 +37,7 @@ export class ImapConnectError extends Error {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_RESPONSE_TIMEOUT_MS = 30_000;
 // After a greeting, a server may take its time over LOGIN on purpose: Dovecot delays answers to a
 // client with recent failures by up to 15 s. That is an answer, not silence, so it gets longer.
 const LOGIN_GRACE_MS = 20_000;
@@ -67,6 +74,7 @@ export function createImapClient(server: ImapServer, credentials: MailboxCredent
     logger: false,
     connectionTimeout: timeout,
     greetingTimeout: timeout,
+    socketTimeout: server.responseTimeoutMs ?? DEFAULT_RESPONSE_TIMEOUT_MS,
     clientInfo: {
       name: "Mailroom",
       ...(options.clientAddress && isIP(options.clientAddress) ? { "x-originating-ip": options.clientAddress } : {}),

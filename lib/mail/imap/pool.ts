@@ -1,5 +1,5 @@
 import type { ImapFlow } from "imapflow";
-import { openImapConnection, type ImapServer, type MailboxCredentials } from "./connect";
+import { ImapConnectError, openImapConnection, type ImapServer, type MailboxCredentials } from "./connect";
 
 export interface ImapPoolOptions {
   server: ImapServer;
@@ -36,6 +36,8 @@ type CredentialSource = MailboxCredentials | (() => MailboxCredentials | Promise
  */
 export class ImapPool {
   private readonly entries = new Map<string, Entry>();
+  /** Connections whose server stopped answering (imapflow closes them): their requests fail as timeouts. */
+  private readonly timedOut = new WeakSet<ImapFlow>();
   private opened = 0;
 
   constructor(private readonly options: ImapPoolOptions) {}
@@ -88,8 +90,14 @@ export class ImapPool {
     const entry = await this.acquire(sessionKey, credentials);
     entry.inUse++;
     clearTimeout(entry.idleTimer);
+    const client = await entry.client;
     try {
-      return await task(await entry.client);
+      return await task(client);
+    } catch (error) {
+      // Every request that was waiting on a connection that stalled (not only the one on the wire)
+      // fails as a timeout, and is not retried: the server may have carried the command out.
+      if (this.timedOut.has(client)) throw new ImapConnectError("timeout", "the server stopped answering");
+      throw error;
     } finally {
       entry.inUse--;
       entry.lastUsed = Date.now();
@@ -120,7 +128,9 @@ export class ImapPool {
   }
 
   private watch(sessionKey: string, entry: Entry, client: ImapFlow) {
-    client.on("error", () => undefined);
+    client.on("error", (error: { code?: string }) => {
+      if (error?.code === "ETIMEOUT") this.timedOut.add(client);
+    });
     client.on("close", () => this.forget(sessionKey, entry));
   }
 
@@ -164,5 +174,5 @@ async function logout(client: ImapFlow | undefined) {
 
 function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? "";
-  return ["NoConnection", "EConnectionClosed", "ECONNRESET", "EPIPE", "ETIMEOUT", "ClosedAfterConnectText", "ClosedAfterConnectTLS"].includes(code);
+  return ["NoConnection", "EConnectionClosed", "ECONNRESET", "EPIPE", "ClosedAfterConnectText", "ClosedAfterConnectTLS"].includes(code);
 }
