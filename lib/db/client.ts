@@ -38,7 +38,12 @@ const MIGRATION_LOCK_ID = 4_242_017;
 export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   const databaseUrl = config.databaseUrl;
   if (databaseUrl) {
-    const pool = new Pool({ connectionString: databaseUrl, max: 10 });
+    // A connection that cannot be made within 10 s fails the request instead of holding it.
+    const pool = new Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 10_000 });
+    // An idle pooled connection that PostgreSQL closes (a restart, a failover, an administrator)
+    // is reported here; unheard, the 'error' event would end the whole process. The pool drops
+    // the connection and opens a new one for the next query. Only the code is logged.
+    pool.on("error", (error: Error & { code?: string }) => console.error(`database: an idle connection was closed (${error.code ?? error.name})`));
     const db = drizzlePg(pool, { schema }) as unknown as Database;
     return {
       db,
