@@ -115,7 +115,11 @@ async function deliver(db: Database, row: PendingSend): Promise<SendOutcome> {
   }
   await afterSending("record the recipients as contacts", () => recordContacts(db, row.userId, sent.recipients));
   await afterSending("delete the sent message's uploads", () => deleteUploads(uploadDir(env().dataDir, row.userId), row.attachmentIds));
-  const warning = sent.draftDeleted ? null : "The message was sent, but its draft could not be removed from Drafts. Delete the draft there rather than sending it again.";
+  const warnings = [
+    ...(sent.refused.length > 0 ? [`The outgoing mail server refused some recipients, so they did not get the message: ${sent.refused.join(", ")}.`] : []),
+    ...(sent.draftDeleted ? [] : ["The message was sent, but its draft could not be removed from Drafts. Delete the draft there rather than sending it again."]),
+  ];
+  const warning = warnings.length > 0 ? warnings.join(" ") : null;
   return { state: "sent", sentCopySaved: sent.sentCopySaved, warning };
 }
 

@@ -42,6 +42,8 @@ export interface SentMessage {
   sentCopySaved: boolean;
   /** False when the message went out but its draft could not be deleted (it would be sent again from Drafts). */
   draftDeleted: boolean;
+  /** Recipients the relay refused while it took the message for the others: they did not get it. */
+  refused: string[];
 }
 
 /**
@@ -66,8 +68,10 @@ export async function sendDraft(client: ImapFlow, options: SendDraftOptions): Pr
 
   const now = options.now ?? new Date();
   const outgoing = rewriteHeaders(source, { dropBcc: true, date: now });
+  let refused: string[];
   try {
-    await options.transport.sendMail({ envelope: { from, to: recipients.map((entry) => entry.address) }, raw: outgoing });
+    const info = (await options.transport.sendMail({ envelope: { from, to: recipients.map((entry) => entry.address) }, raw: outgoing })) as { rejected?: unknown[] } | undefined;
+    refused = (info?.rejected ?? []).map(String);
   } catch (error) {
     throw describeSendFailure(error, options.relay);
   }
@@ -87,7 +91,7 @@ export async function sendDraft(client: ImapFlow, options: SendDraftOptions): Pr
     () => false,
   );
   if (origin) await flagOrigin(client, origin).catch(() => undefined);
-  return { messageId: options.messageId, recipients, origin, sentCopySaved, draftDeleted };
+  return { messageId: options.messageId, recipients, origin, sentCopySaved, draftDeleted, refused };
 }
 
 async function flagOrigin(client: ImapFlow, origin: DraftOrigin): Promise<void> {
@@ -129,8 +133,15 @@ export function rewriteHeaders(raw: Buffer, options: { dropBcc: boolean; date: D
 
 /** Plain words for a failed submission, always saying the draft is safe. Guard, DNS, TLS and sign-in failures are worded by describeSmtpFailure. */
 export function describeSendFailure(error: unknown, relay: Pick<RelayConfig, "host" | "port" | "security">): SendError {
-  const err = error as { code?: string; responseCode?: number; rejected?: string[] } | null;
+  const err = error as { code?: string; responseCode?: number; rejected?: string[]; message?: string } | null;
   const saved = "The message was not sent; it is saved in Drafts.";
+  if (err?.code === "EAUTH") return new SendError("auth", `${describeSmtpFailure(error, relay).message} ${saved}`);
+  const dropped =
+    (err?.code === "ECONNECTION" && /^Connection closed unexpectedly/.test(err.message ?? "")) || (err?.code === "ESOCKET" && /\b(ECONNRESET|EPIPE)\b/.test(err.message ?? ""));
+  if (dropped) {
+    // Dropped after connecting (mid-DATA, say): a relay takes a message only with its final answer.
+    return new SendError("unreachable", `${relay.host}:${relay.port} closed the connection before it accepted the message. ${saved}`);
+  }
   if (err?.code === "EENVELOPE") {
     const who = err.rejected?.length ? `: ${err.rejected.join(", ")}` : "";
     return new SendError("rejected", `The outgoing mail server refused the recipients${who}. ${saved}`);
