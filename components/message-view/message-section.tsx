@@ -7,6 +7,7 @@ import { folderHref } from "@/components/messages/hrefs";
 import { requireSession } from "@/lib/auth/current-session";
 import { readMessageView } from "@/lib/reads/message-view";
 import { ConversationView } from "./conversation-view";
+import { MessageNeighbours } from "./message-neighbours";
 import { MessageOpened } from "./message-opened";
 import { MessageToolbarSection } from "./message-toolbar-section";
 import { MessageView } from "./message-view";
@@ -46,6 +47,7 @@ export async function MessageSection({ folder, uid, listQuery = "" }: { folder: 
         afterMove={afterMove}
       />
       <MessageOpened folder={folder} uid={uid} />
+      <MessageNeighbours />
       {entries.length > 1 ? (
         <ConversationView entries={entries} opened={{ folder, uid }} />
       ) : (

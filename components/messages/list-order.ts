@@ -12,21 +12,35 @@ export function rememberListOrder(hrefs: string[]) {
   }
 }
 
+/** The rows next to message `href` in the list it was opened from: the one below (`next`) and above (`previous`). */
+export function neighboursInList(href: string): { next: string | null; previous: string | null } {
+  const hrefs = rememberedOrder();
+  const index = hrefs.findIndex((candidate) => pathOf(candidate) === pathOf(href));
+  if (index === -1) return { next: null, previous: null };
+  return { next: hrefs[index + 1] ?? null, previous: hrefs[index - 1] ?? null };
+}
+
+function rememberedOrder(): string[] {
+  try {
+    const hrefs: unknown = JSON.parse(sessionStorage.getItem(KEY) ?? "[]");
+    return Array.isArray(hrefs) ? hrefs.filter((candidate): candidate is string => typeof candidate === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+function pathOf(href: string): string {
+  return href.split("?")[0]!;
+}
+
 /** Where to go after message `href` left the folder: the row below it, else the one above, else null. */
 export function nextInList(href: string): string | null {
-  let hrefs: unknown;
-  try {
-    hrefs = JSON.parse(sessionStorage.getItem(KEY) ?? "[]");
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(hrefs)) return null;
-  const path = (value: string) => value.split("?")[0];
-  const index = hrefs.findIndex((candidate) => typeof candidate === "string" && path(candidate) === path(href));
+  const hrefs = rememberedOrder();
+  const index = hrefs.findIndex((candidate) => pathOf(candidate) === pathOf(href));
   if (index === -1) return null;
   const next = hrefs[index + 1] ?? hrefs[index - 1];
-  if (typeof next !== "string") return null;
+  if (next === undefined) return null;
   hrefs.splice(index, 1);
-  rememberListOrder(hrefs as string[]);
+  rememberListOrder(hrefs);
   return next;
 }
