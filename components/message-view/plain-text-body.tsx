@@ -17,7 +17,7 @@ function Blocks({ blocks, nested }: { blocks: TextBlock[]; nested: boolean }) {
     <>
       {blocks.map((block, index) =>
         block.kind === "notice" ? (
-          <BodyNotice key={index} text={block.text} original={block.original} />
+          <BodyNotice key={index} reason={block.reason} original={block.original} />
         ) : block.kind === "text" ? (
           <Segments key={index} segments={block.segments} />
         ) : nested ? (

@@ -1,7 +1,7 @@
 import type { LoadedMessage } from "../imap/load-message";
 import type { AttachmentInfo } from "./parts";
 import type { HeaderField, Mailbox } from "./parse";
-import { hasVisibleText, type TextBlock } from "./plain-text";
+import { hasVisibleText, type NoticeReason, type TextBlock } from "./plain-text";
 import { escapeHtml } from "@/lib/escape-html";
 import { textOfHtml } from "../sanitize/bounded-html";
 import type { UnsanitizedReason } from "../sanitize/html";
@@ -56,28 +56,19 @@ export interface RenderedMessage {
 /** Why a body is not shown as it was sent: the HTML was not sanitised, or rendering failed or took too long. */
 export type UnrenderedReason = UnsanitizedReason | "timeout" | "unavailable" | "unreadable";
 
-export const NOTICES: Record<UnrenderedReason, string> = {
-  "too-large": "This message's formatting is too large to show safely, so its text is shown instead.",
-  "too-complex": "This message's formatting is too complex to show safely, so its text is shown instead.",
-  failed: "This message's formatting could not be shown, so its text is shown instead.",
-  timeout: "This message took too long to show, so only the beginning of its text is shown.",
-  unavailable: "This message could not be shown right now, so only the beginning of its text is shown.",
-  unreadable: "This message could not be read in full (it is malformed or exceeds the parser's limits), so its text can't be shown.",
-};
-
 /**
  * The view of a message whose rendering failed or was not attempted: its headers and attachments,
  * a notice, and the beginning of its text as it is (no links). Cheap enough for the request thread.
  */
 export function unrenderedMessage(message: LoadedMessage, reason: UnrenderedReason): RenderedMessage {
   const text = message.text ?? (message.html ? textOfHtml(message.html, MAX_UNRENDERED_TEXT_CHARS) : "");
-  const blocks: TextBlock[] = [noticeBlock(message, NOTICES[reason])];
+  const blocks: TextBlock[] = [noticeBlock(message, reason)];
   if (text) blocks.push({ kind: "text", segments: [{ kind: "text", text: text.slice(0, MAX_UNRENDERED_TEXT_CHARS) }] });
   return { view: viewData(message, message.uidValidity, { kind: "text", blocks }), frameDocument: null };
 }
 
-export function noticeBlock(message: LoadedMessage, text: string): TextBlock {
-  return { kind: "notice", text, original: { folder: message.folder, uid: message.uid } };
+export function noticeBlock(message: LoadedMessage, reason: NoticeReason): TextBlock {
+  return { kind: "notice", reason, original: { folder: message.folder, uid: message.uid } };
 }
 
 export function viewData(message: LoadedMessage, uidValidity: string, body: MessageBodyView): MessageViewData {

@@ -9,7 +9,14 @@ export type TextSegment = { kind: "text"; text: string } | { kind: "link"; text:
 export type TextBlock =
   | { kind: "text"; segments: TextSegment[] }
   | { kind: "quote"; lineCount: number; blocks: TextBlock[] }
-  | { kind: "notice"; text: string; original: { folder: string; uid: number } };
+  | { kind: "notice"; reason: NoticeReason; original: { folder: string; uid: number } };
+
+/**
+ * Why a body is not shown as it was sent (the view words it in the reader's language): its HTML was
+ * not sanitised (too large, too complex, failed), rendering took too long or could not run, the
+ * message could not be read, or its text was cut ("long-text").
+ */
+export type NoticeReason = "too-large" | "too-complex" | "failed" | "timeout" | "unavailable" | "unreadable" | "long-text";
 
 const MAX_DEPTH = 20;
 

@@ -3,7 +3,7 @@ import { escapeHtml } from "@/lib/escape-html";
 import type { LoadedMessage } from "../imap/load-message";
 import { textOfHtml } from "../sanitize/bounded-html";
 import { sanitizeMessageHtml, type SanitizeResult, type SanitizedHtml } from "../sanitize/html";
-import { hasOwnColours, noticeBlock, NOTICES, viewData, type MessageBodyView, type RenderedMessage } from "./body";
+import { hasOwnColours, noticeBlock, viewData, type MessageBodyView, type RenderedMessage } from "./body";
 import { renderPlainText, type TextBlock } from "./plain-text";
 
 // Inline images larger than this are left out of the frame document (they stay downloadable).
@@ -43,8 +43,8 @@ export function renderMessage(message: LoadedMessage, options: { allowRemote: bo
   // A little more than the limit: the text is trimmed after it is cut, and a longer text must still show it was cut.
   const text = message.text ?? (message.html ? textOfHtml(message.html, limit + 1_000) : null);
   const blocks: TextBlock[] = [];
-  if (sanitized) blocks.push(noticeBlock(message, NOTICES[sanitized.reason]));
-  if (text && text.length > limit) blocks.push(noticeBlock(message, "This message's text is very long; only its first part is shown."));
+  if (sanitized) blocks.push(noticeBlock(message, sanitized.reason));
+  if (text && text.length > limit) blocks.push(noticeBlock(message, "long-text"));
   if (text) blocks.push(...renderPlainText(text.slice(0, limit)));
   return { view: viewData(message, options.uidValidity, blocks.length > 0 ? { kind: "text", blocks } : { kind: "empty" }), frameDocument: null };
 }
