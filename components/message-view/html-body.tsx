@@ -98,6 +98,10 @@ export function HtmlBody({ blockedSrc, remoteSrc, title, remoteContentBlocked, r
     if (early) {
       setLoadedSrc(src);
       follow(early);
+    } else if (element.contentDocument === null) {
+      // Its document arrived before this script ran, with an origin of its own (not measurable):
+      // while a frame is still loading, its initial about:blank document is reachable.
+      setLoadedSrc(src);
     }
     return () => {
       element.removeEventListener("load", loaded);
