@@ -56,6 +56,8 @@ async function settingsPages(page: Page): Promise<string[]> {
 for (const [device, viewport] of Object.entries(VIEWPORTS)) {
   for (const scheme of SCHEMES) {
     test(`every screen has no WCAG 2.2 AA violations: ${device}, ${scheme}`, async ({ browser }) => {
+      // Every screen, each analysed by axe: about a minute on an idle 2-core machine, more on a busy one.
+      test.setTimeout(240_000);
       const checked: string[] = [];
       const check = async (page: Page, name: string) => {
         expect.soft({ screen: name, violations: await violations(page) }).toEqual({ screen: name, violations: [] });
