@@ -7,6 +7,7 @@ import { ImapPool } from "@/lib/mail/imap/pool";
 import { MailboxWatchers, type MailboxChange } from "@/lib/mail/imap/watch";
 import { probeHealth } from "@/lib/reads/health";
 import { startPrivateDovecot, type PrivateDovecot } from "../support/private-dovecot";
+import { inboxSubjects, settle, until } from "../support/settle";
 
 // Faults of the IMAP server itself, on a Dovecot of this file's own: restarting or stopping it
 // disturbs no other test. The shared Dovecot is never touched.
@@ -48,37 +49,6 @@ function counting() {
   };
 }
 
-async function inboxSubjects(client: ImapFlow): Promise<string[]> {
-  const lock = await client.getMailboxLock("INBOX");
-  try {
-    const subjects: string[] = [];
-    if (client.mailbox && client.mailbox.exists > 0) {
-      for await (const message of client.fetch("1:*", { envelope: true })) subjects.push(message.envelope?.subject ?? "");
-    }
-    return subjects;
-  } finally {
-    lock.release();
-  }
-}
-
-async function until(check: () => boolean, what: string, ms = 20_000) {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** How a request ends: its value or its error, and how long it took. */
-async function settle<T>(run: () => Promise<T>): Promise<{ value?: T; error?: unknown; ms: number }> {
-  const started = Date.now();
-  try {
-    return { value: await run(), ms: Date.now() - started };
-  } catch (error) {
-    return { error, ms: Date.now() - started };
-  }
-}
-
 describe("Dovecot restarted while a user is reading", () => {
   it("the next read succeeds on a new connection, and the live watcher ends so the stream's reconnect watches again", async () => {
     const reader = dovecot.addUser("restart");
@@ -107,7 +77,7 @@ describe("Dovecot restarted while a user is reading", () => {
 
     // The watcher's end is what closes the event stream; the browser's EventSource then opens a
     // new one, which watches again on the restarted server and hears new mail.
-    await until(() => watcherClosed, "the watcher to report its connection closed");
+    await until(() => watcherClosed, "the watcher to report its connection closed", 20_000);
     expect(watchers.stats().watchers).toBe(0);
     const changes: MailboxChange[] = [];
     await watchers.watch(
@@ -117,7 +87,7 @@ describe("Dovecot restarted while a user is reading", () => {
       (change) => change !== "closed" && changes.push(change),
     );
     await dovecot.appendMessage(reader, "After the restart");
-    await until(() => changes.length > 0, "a live change after the restart");
+    await until(() => changes.length > 0, "a live change after the restart", 20_000);
     expect(changes[0]).toEqual({ folder: "INBOX", exists: 2, arrived: 1 });
   });
 });
@@ -173,7 +143,7 @@ describe("Dovecot stopped", () => {
       (change) => change !== "closed" && changes.push(change),
     );
     await dovecot.appendMessage(reader, "After the outage");
-    await until(() => changes.length > 0, "a live change after the outage");
+    await until(() => changes.length > 0, "a live change after the outage", 20_000);
     expect(changes[0]).toMatchObject({ arrived: 1 });
     expect(await probeHealth({ pingDatabase: async () => undefined, imap: server(), timeoutMs: CONNECT_TIMEOUT_MS })).toEqual({
       status: "ok",

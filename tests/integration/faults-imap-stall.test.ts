@@ -1,12 +1,12 @@
 import net from "node:net";
 import { readFileSync } from "node:fs";
-import type { ImapFlow } from "imapflow";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { describeMailboxError } from "@/lib/auth/mailbox-error";
 import { catalogueTranslator } from "@/lib/i18n/catalogue-translator";
 import { ImapConnectError, type ImapServer } from "@/lib/mail/imap/connect";
 import { ImapPool } from "@/lib/mail/imap/pool";
 import { appendMessage, createMailbox, mailServer } from "../support/mail-server";
+import { inboxSubjects, settle, until } from "../support/settle";
 
 /**
  * A TCP proxy between Mailroom's IMAP client and the shared Dovecot (it only relays bytes, so TLS
@@ -102,43 +102,13 @@ function throughProxy(): ImapServer {
   return { host: "127.0.0.1", port: proxy.port, security: "tls", ca: readFileSync(mailServer().caFile, "utf8"), responseTimeoutMs: RESPONSE_TIMEOUT_MS };
 }
 
-async function inboxSubjects(client: ImapFlow): Promise<string[]> {
-  const lock = await client.getMailboxLock("INBOX");
-  try {
-    const subjects: string[] = [];
-    if (client.mailbox && client.mailbox.exists > 0) {
-      for await (const message of client.fetch("1:*", { envelope: true, source: true })) subjects.push(message.envelope?.subject ?? "");
-    }
-    return subjects;
-  } finally {
-    lock.release();
-  }
-}
-
-async function until(check: () => boolean, what: string, ms = 15_000) {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function settle<T>(run: () => Promise<T>): Promise<{ value?: T; error?: unknown; ms: number }> {
-  const started = Date.now();
-  try {
-    return { value: await run(), ms: Date.now() - started };
-  } catch (error) {
-    return { error, ms: Date.now() - started };
-  }
-}
-
 describe("a slow or stalling IMAP server", () => {
   it("a slow server (every chunk held back) is waited for: reads succeed", async () => {
     const reader = createMailbox("slowimap");
     await appendMessage(reader, { subject: "Slow but there", text: "x".repeat(20_000) });
     proxy.delayMs = 150;
     pool = new ImapPool({ server: throughProxy(), idleTimeoutMs: 60_000, maxConnections: 10 });
-    expect(await pool.run("slow", { user: reader.email, password: reader.password }, inboxSubjects)).toEqual(["Slow but there"]);
+    expect(await pool.run("slow", { user: reader.email, password: reader.password }, (client) => inboxSubjects(client, true))).toEqual(["Slow but there"]);
   });
 
   it("a server that freezes mid-answer: every waiting request gets a clear timeout within the limit, the frozen connection is closed, and the session works again", async () => {
@@ -146,12 +116,12 @@ describe("a slow or stalling IMAP server", () => {
     await appendMessage(reader, { subject: "Behind the stall", text: "y".repeat(200_000) });
     const credentials = { user: reader.email, password: reader.password };
     pool = new ImapPool({ server: throughProxy(), idleTimeoutMs: 60_000, maxConnections: 10 });
-    expect(await pool.run("stall", credentials, inboxSubjects)).toEqual(["Behind the stall"]);
+    expect(await pool.run("stall", credentials, (client) => inboxSubjects(client, true))).toEqual(["Behind the stall"]);
     expect(proxy.open()).toBe(1);
 
     proxy.freezeNextAnswer();
     // Three requests of the session share its connection: one is on the wire when it freezes, two wait behind it.
-    const attempts = await Promise.all([1, 2, 3].map(() => settle(() => pool!.run("stall", credentials, inboxSubjects))));
+    const attempts = await Promise.all([1, 2, 3].map(() => settle(() => pool!.run("stall", credentials, (client) => inboxSubjects(client, true)))));
     const t = await catalogueTranslator("errors");
     expect(attempts).toHaveLength(3);
     for (const attempt of attempts) {
@@ -164,14 +134,14 @@ describe("a slow or stalling IMAP server", () => {
     // A timed-out command may have been carried out by the server: it is not sent again.
     expect(proxy.accepted()).toBe(1);
     // No leak: the frozen connection is closed at both ends and gone from the pool.
-    await until(() => proxy.open() === 0, "the frozen connection to close");
+    await until(() => proxy.open() === 0, "the frozen connection to close", 15_000);
     expect(pool.stats().open).toBe(0);
 
     // The server answers again: the next request opens one new connection and succeeds.
-    expect(await pool.run("stall", credentials, inboxSubjects)).toEqual(["Behind the stall"]);
+    expect(await pool.run("stall", credentials, (client) => inboxSubjects(client, true))).toEqual(["Behind the stall"]);
     expect(proxy.open()).toBe(1);
     expect(pool.stats().open).toBe(1);
     await pool.closeAll();
-    await until(() => proxy.open() === 0, "the pool's last connection to close");
+    await until(() => proxy.open() === 0, "the pool's last connection to close", 15_000);
   });
 });

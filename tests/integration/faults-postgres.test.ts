@@ -10,6 +10,7 @@ import { probeHealth } from "@/lib/reads/health";
 import { TEST_AUTH_SECRET } from "../support/app-server";
 import { mailServer } from "../support/mail-server";
 import { startPrivatePostgres, type PrivatePostgres } from "../support/private-postgres";
+import { settle, until } from "../support/settle";
 
 // PostgreSQL restarted under a running Mailroom: the app's own database handle (lib/db/database.ts,
 // as every request uses it) on a cluster of this file's own. The machine's PostgreSQL is not touched.
@@ -30,23 +31,6 @@ afterAll(async () => {
 
 /** The limit this file gives each database request while PostgreSQL is down. */
 const LIMIT_MS = 10_000;
-
-async function settle<T>(run: () => Promise<T>): Promise<{ value?: T; error?: unknown; ms: number }> {
-  const started = Date.now();
-  try {
-    return { value: await run(), ms: Date.now() - started };
-  } catch (error) {
-    return { error, ms: Date.now() - started };
-  }
-}
-
-async function until(check: () => boolean, what: string, ms = 25_000) {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe("PostgreSQL restarted", () => {
   it("requests fail cleanly while it is down and work again afterwards, on the same handle, without restarting Mailroom", async () => {
@@ -85,10 +69,14 @@ describe("PostgreSQL restarted", () => {
     expect(user.email).toBe(`after@${mailServer().domain}`);
     // The listening connection (what tells other instances a session ended) comes back by itself.
     const payload = JSON.stringify({ kind: "probe", at: Date.now() });
-    await until(() => {
-      void publishNotification(db, JSON.parse(payload) as never).catch(() => undefined);
-      return heard.includes(payload);
-    }, "a notification after the restart");
+    await until(
+      () => {
+        void publishNotification(db, JSON.parse(payload) as never).catch(() => undefined);
+        return heard.includes(payload);
+      },
+      "a notification after the restart",
+      25_000,
+    );
     await unlisten();
   });
 });
