@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { newClientContext, signIn } from "../support/browser";
+import { openList, rowLink } from "../support/list-page";
 import { connectImap, createMailbox, type TestMailbox } from "../support/mail-server";
 
 /** Appends messages oldest first, so the list shows the last one on top; returns their Message-IDs. */
@@ -51,16 +52,6 @@ async function foldersHolding(mailbox: TestMailbox, messageId: string, folders: 
   }
 }
 
-/** Opens a folder's list and waits until it is interactive (the live-update status says so). */
-async function openInbox(page: Page) {
-  await page.goto("/mail/INBOX");
-  await expect(page.getByText("Live updates on")).toBeVisible();
-}
-
-function rowLink(page: Page, subject: string) {
-  return page.getByRole("list", { name: "Messages" }).getByRole("link", { name: new RegExp(`, ${subject}$`) });
-}
-
 test.describe("organising: the reader's own choices", () => {
   let mailbox: TestMailbox;
   let page: Page;
@@ -78,7 +69,7 @@ test.describe("organising: the reader's own choices", () => {
   test("with “Back to the list after Archive, Delete or Move” on, archiving in the message view returns to the list", async () => {
     await fill(mailbox, ["First item", "Second item", "Third item"]);
     await signIn(page, mailbox);
-    await openInbox(page);
+    await openList(page, "INBOX");
     await rowLink(page, "Second item").click();
     await expect(page.getByRole("heading", { level: 1, name: "Second item" })).toBeVisible();
     const setting = page.getByRole("checkbox", { name: "Back to the list after Archive, Delete or Move" });
@@ -111,7 +102,7 @@ test.describe("organising: the reader's own choices", () => {
     await page.reload();
     await expect(page.getByRole("combobox", { name: "Archive folder" })).toHaveValue("Old mail");
 
-    await openInbox(page);
+    await openList(page, "INBOX");
     await rowLink(page, "Keep this").focus();
     await page.keyboard.press("e");
     await expect(page.getByRole("status", { name: "Last action" })).toContainText("Archived 1 message.");
@@ -129,7 +120,7 @@ test.describe("organising: the reader's own choices", () => {
     const subjects = ["Note one", "Note two", "Note three", "Note four"];
     await fill(mailbox, subjects);
     await signIn(page, mailbox);
-    await openInbox(page);
+    await openList(page, "INBOX");
     await rowLink(page, "Note two").focus();
     await page.keyboard.press("*");
     await page.keyboard.press("a");
@@ -152,7 +143,7 @@ test.describe("organising: the reader's own choices", () => {
   test("a row's star and unread mark change at once, before the server has answered", async () => {
     await fill(mailbox, ["Slow server"]);
     await signIn(page, mailbox);
-    await openInbox(page);
+    await openList(page, "INBOX");
     const row = page
       .getByRole("list", { name: "Messages" })
       .getByRole("listitem")

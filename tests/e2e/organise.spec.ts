@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { newClientContext, signIn } from "../support/browser";
+import { openList, rowLink } from "../support/list-page";
 import { connectImap, createMailbox, type TestMailbox } from "../support/mail-server";
 
 interface Seeded {
@@ -102,16 +103,6 @@ async function folderSize(mailbox: TestMailbox, folder: string): Promise<number>
   } finally {
     await client.logout();
   }
-}
-
-/** Opens a folder's list and waits until it is interactive (clicks and keys before that are lost): the live-update status says so. */
-async function openList(page: Page, folder: string) {
-  await page.goto(`/mail/${encodeURIComponent(folder)}`);
-  await expect(page.getByText("Live updates on")).toBeVisible();
-}
-
-function rowLink(page: Page, subject: string) {
-  return page.getByRole("list", { name: "Messages" }).getByRole("link", { name: new RegExp(`, ${subject}$`) });
 }
 
 test.describe("organising mail", () => {
