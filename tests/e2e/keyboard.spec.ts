@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { newClientContext, signIn } from "../support/browser";
+import { focusFirstRowByKey } from "../support/list-page";
 import { appendMessage, connectImap, createMailbox, type TestMailbox } from "../support/mail-server";
 
 async function signedIn(browser: Browser, baseURL: string | undefined, mailbox: TestMailbox) {
@@ -70,8 +71,8 @@ test("reading keys: j, o, u, r, and g s for starred mail", async ({ browser, bas
   try {
     await page.goto("/mail/INBOX");
     await interactive(page);
-    await page.keyboard.press("j");
-    await expect(page.getByRole("link", { name: /from Ben, Newest note/ })).toBeFocused();
+    const newest = page.getByRole("link", { name: /from Ben, Newest note/ });
+    await focusFirstRowByKey(page, newest);
     await page.keyboard.press("o");
     await expect(page).toHaveURL(/\/mail\/INBOX\/\d+\?/);
     await expect(page.getByRole("heading", { name: "Newest note", level: 1 })).toBeVisible();

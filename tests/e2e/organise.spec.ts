@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { newClientContext, signIn } from "../support/browser";
-import { openList, rowLink } from "../support/list-page";
+import { focusFirstRowByKey, openList, rowLink } from "../support/list-page";
 import { connectImap, createMailbox, type TestMailbox } from "../support/mail-server";
 
 interface Seeded {
@@ -228,13 +228,7 @@ test.describe("organising mail", () => {
     const [first, second] = await fill(mailbox, "INBOX", ["Key one", "Key two"]);
     await signIn(page, mailbox);
     await openList(page, "INBOX");
-    // The list's keys work once its client code has hydrated (a busy machine can stream the list
-    // in after the live-updates badge); a key pressed before then is lost, so press again from no focus.
-    await expect(async () => {
-      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-      await page.keyboard.press("j");
-      await expect(rowLink(page, "Key two")).toBeFocused({ timeout: 1_000 });
-    }).toPass();
+    await focusFirstRowByKey(page, rowLink(page, "Key two"));
 
     await page.keyboard.press("s");
     await expect(page.getByRole("status", { name: "Last action" })).toContainText("Starred 1 message.");
