@@ -232,7 +232,8 @@ export function Composer({ start, identities, companyDomains, limits, pendingSen
       <form className="flex min-h-0 flex-1 flex-col" onSubmit={(event) => event.preventDefault()}>
         <fieldset disabled={busy} className="flex min-h-0 min-w-0 flex-1 flex-col">
           <div className="px-4">
-            <div className="flex items-center gap-3 border-b border-slate-200 py-1.5">
+            {/* On a phone the Cc and Bcc buttons wrap under the address rather than squeezing it to a few letters. */}
+            <div className="flex flex-wrap items-center gap-x-3 border-b border-slate-200 py-1.5">
               <label htmlFor={`${id}-from`} className="w-16 shrink-0 text-sm text-slate-600">
                 {t("fields.from")}
               </label>
@@ -241,7 +242,7 @@ export function Composer({ start, identities, companyDomains, limits, pendingSen
                 value={from}
                 onChange={(event) => changeFrom(event.target.value)}
                 aria-invalid={fieldErrors.from ? true : undefined}
-                className="min-w-0 flex-1 rounded-md bg-transparent px-1 py-1.5 text-sm"
+                className="min-w-0 flex-1 basis-48 rounded-md bg-transparent px-1 py-1.5 text-sm"
               >
                 {identities.map((identity) => (
                   <option key={identity.email} value={identity.email}>
@@ -249,7 +250,7 @@ export function Composer({ start, identities, companyDomains, limits, pendingSen
                   </option>
                 ))}
               </select>
-              <span className="flex gap-1 text-sm">
+              <span className="ml-auto flex gap-1 text-sm">
                 {showCc ? null : (
                   <button type="button" onClick={() => setShowCc(true)} className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100">
                     {t("fields.addCc")}
