@@ -19,8 +19,8 @@ type ActionsTranslator = Awaited<ReturnType<typeof getTranslations<"actions">>>;
 
 function signInSchema(t: ActionsTranslator) {
   return z.object({
-    email: z.string().trim().min(1, t("signIn.emailMissing")).max(320),
-    password: z.string().min(1, t("signIn.passwordMissing")).max(1024),
+    email: z.string().trim().min(1, t("signIn.emailMissing")).max(320, t("signIn.wrong")),
+    password: z.string().min(1, t("signIn.passwordMissing")).max(1024, t("signIn.wrong")),
   });
 }
 

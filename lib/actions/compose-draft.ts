@@ -20,20 +20,20 @@ import type { ActionResult } from "./result";
  * navigator.sendBeacon calls when the page is left. Not an action itself: it takes the session.
  */
 
-const messageId = z.string().max(250).refine(isMessageId, "Malformed Message-ID.");
-const headerText = (field: string, max: number) =>
+const messageId = z.string().max(250).refine(isMessageId, "validation.messageIdInvalid");
+const headerText = (field: "to" | "cc" | "bcc" | "subject", max: number) =>
   z
     .string()
     .max(max)
-    .refine((value) => !/[\r\n\0]/.test(value), `${field} can't contain line breaks or NUL characters.`);
+    .refine((value) => !/[\r\n\0]/.test(value), { message: "validation.headerLineBreak", params: { field } });
 
 export const draftSchema = z.object({
   messageId,
   from: z.string().trim().max(320),
-  to: headerText("To", 20_000),
-  cc: headerText("Cc", 20_000),
-  bcc: headerText("Bcc", 20_000),
-  subject: headerText("Subject", 998),
+  to: headerText("to", 20_000),
+  cc: headerText("cc", 20_000),
+  bcc: headerText("bcc", 20_000),
+  subject: headerText("subject", 998),
   html: z.string().max(10_000_000).nullable(),
   text: z.string().max(10_000_000),
   attachmentIds: z.array(z.uuid()).max(100),

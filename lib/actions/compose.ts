@@ -21,7 +21,7 @@ import { sessionAction } from "./session-action";
 /** Saves the composer's content as the newest version of its draft in Drafts. */
 export const saveDraftAction = sessionAction(draftSchema, saveDraftForSession);
 
-const messageIdSchema = z.string().max(250).refine(isMessageId, "Malformed Message-ID.");
+const messageIdSchema = z.string().max(250).refine(isMessageId, "validation.messageIdInvalid");
 
 const sendSchema = z.object({
   messageId: messageIdSchema,

@@ -6,17 +6,17 @@ export const MAX_DKIM_SELECTORS = 8;
 /** DKIM selectors as typed: separated by spaces or commas, each letters, digits, "-", "_" and ".". */
 const dkimSelectors = z
   .string()
-  .max(400, "Enter at most 8 selectors.")
+  .max(400, "validation.selectorsTooLong")
   .transform((value) => value.split(/[\s,]+/).filter((selector) => selector !== ""))
   .pipe(
     z
       .array(
         z
           .string()
-          .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, "A selector has only letters, digits, -, _ and dots, e.g. s1 or mx.")
-          .max(63, "A selector has at most 63 characters."),
+          .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, "validation.selectorFormat")
+          .max(63, "validation.selectorTooLong"),
       )
-      .max(MAX_DKIM_SELECTORS, `Enter at most ${MAX_DKIM_SELECTORS} selectors.`),
+      .max(MAX_DKIM_SELECTORS, "validation.tooManySelectors"),
   );
 
 /** "Check deliverability": the relay as the form shows it (saved or not), and whether to ask DNS again. */

@@ -10,9 +10,9 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 /** An existing folder's path, as the folder list gave it. */
 export const folderPathSchema = z
   .string()
-  .min(1, "Choose a folder.")
-  .max(FOLDER_PATH_MAX, `A folder path has at most ${FOLDER_PATH_MAX} characters.`)
-  .refine((path) => !CONTROL.test(path), "A folder path can't contain line breaks or control characters.");
+  .min(1, "validation.chooseFolder")
+  .max(FOLDER_PATH_MAX, "validation.folderPathTooLong")
+  .refine((path) => !CONTROL.test(path), "validation.folderPathControl");
 
 /**
  * A new name for one level of the tree. The server's own delimiter is checked against the server
@@ -21,10 +21,10 @@ export const folderPathSchema = z
 export const folderNameSchema = z
   .string()
   .trim()
-  .min(1, "Enter a folder name.")
-  .max(FOLDER_NAME_MAX, `A folder name has at most ${FOLDER_NAME_MAX} characters.`)
-  .refine((name) => !CONTROL.test(name), "A folder name can't contain line breaks or control characters.")
-  .refine((name) => !/^[/.]|[/.]$/.test(name), "A folder name can't start or end with “/” or “.”.");
+  .min(1, "validation.folderNameMissing")
+  .max(FOLDER_NAME_MAX, "validation.folderNameTooLong")
+  .refine((name) => !CONTROL.test(name), "validation.folderNameControl")
+  .refine((name) => !/^[/.]|[/.]$/.test(name), "validation.folderNameDelimiter");
 
 /** Where a folder goes: a parent folder, or null for the top of the tree. */
 const parentSchema = folderPathSchema.nullable();

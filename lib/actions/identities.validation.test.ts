@@ -29,6 +29,6 @@ describe("newIdentitySchema", () => {
   it("refuses malformed addresses", () => {
     const result = newIdentitySchema.safeParse({ email: "not an address", displayName: "", signatureHtml: "", replyTo: "nope" });
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((issue) => issue.path.join("."))).toEqual(["email", "replyTo"]);
+    expect(result.error?.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`)).toEqual(["email: validation.emailInvalid", "replyTo: validation.replyToInvalid"]);
   });
 });

@@ -2,28 +2,28 @@ import { z } from "zod";
 
 export const SIGNATURE_MAX = 20_000;
 
-const address = z.string().trim().toLowerCase().max(320, "An address has at most 320 characters.").pipe(z.email("Enter an email address like name@example.com."));
+const address = z.string().trim().toLowerCase().max(320, "validation.addressTooLong").pipe(z.email("validation.emailInvalid"));
 
 const identityFields = {
-  displayName: z.string().trim().max(200, "A display name has at most 200 characters."),
-  signatureHtml: z.string().max(SIGNATURE_MAX, "The signature is too long."),
+  displayName: z.string().trim().max(200, "validation.displayNameTooLong"),
+  signatureHtml: z.string().max(SIGNATURE_MAX, "validation.signatureTooLong"),
   replyTo: z
     .string()
     .trim()
     .toLowerCase()
-    .max(320, "An address has at most 320 characters.")
-    .pipe(z.union([z.literal(""), z.email("Enter a Reply-To address like name@example.com, or leave it empty.")])),
+    .max(320, "validation.addressTooLong")
+    .pipe(z.union([z.literal(""), z.email("validation.replyToInvalid")])),
 };
 
 export const newIdentitySchema = z.object({ email: address, ...identityFields });
-export const identityUpdateSchema = z.object({ id: z.uuid("Unknown identity."), ...identityFields });
-export const identityIdSchema = z.object({ id: z.uuid("Unknown identity.") });
+export const identityUpdateSchema = z.object({ id: z.uuid("validation.unknownIdentity"), ...identityFields });
+export const identityIdSchema = z.object({ id: z.uuid("validation.unknownIdentity") });
 export const identityCodeSchema = z.object({
-  id: z.uuid("Unknown identity."),
+  id: z.uuid("validation.unknownIdentity"),
   code: z
     .string()
     .trim()
-    .regex(/^\d{6}$/, "Enter the six-digit code from the message."),
+    .regex(/^\d{6}$/, "validation.codeFormat"),
 });
 
 export type NewIdentityInput = z.input<typeof newIdentitySchema>;

@@ -14,16 +14,16 @@ const uidSchema = z.number().int().positive().max(4_294_967_295);
 /** Messages named by folder and UID: one message, a conversation across folders, or a page's selection. */
 export const messageTargetsSchema = z
   .array(z.object({ folder: folderPathSchema, uids: z.array(uidSchema).min(1).max(MAX_SELECTED_MESSAGES) }))
-  .min(1, "Select at least one message.")
+  .min(1, "validation.selectAtLeastOne")
   .max(50)
-  .refine(
-    (targets) => targets.reduce((sum, target) => sum + target.uids.length, 0) <= MAX_SELECTED_MESSAGES,
-    `Select at most ${MAX_SELECTED_MESSAGES} messages, or select all in the folder.`,
-  );
+  .refine((targets) => targets.reduce((sum, target) => sum + target.uids.length, 0) <= MAX_SELECTED_MESSAGES, {
+    message: "validation.selectAtMost",
+    params: { max: MAX_SELECTED_MESSAGES },
+  });
 
 const operationFields = { operation: messageOperationSchema, destination: folderPathSchema.nullable().default(null) };
 const needsDestination = (input: { operation: MessageOperation; destination: string | null }) => !["move", "copy"].includes(input.operation) || input.destination !== null;
-const chooseFolder = { message: "Choose a folder.", path: ["destination"] };
+const chooseFolder = { message: "validation.chooseFolder", path: ["destination"] };
 
 export const messageActionSchema = z.object({ ...operationFields, targets: messageTargetsSchema }).refine(needsDestination, chooseFolder);
 
@@ -33,7 +33,7 @@ export const messageSelectionSchema = z.object({
   search: z
     .array(z.tuple([z.string().max(40), z.string().max(200)]))
     .max(MAX_SEARCH_PARAMS)
-    .refine((pairs) => pairs.every(([name, value]) => !CONTROL.test(name) && !CONTROL.test(value)), "A search can't contain line breaks or control characters."),
+    .refine((pairs) => pairs.every(([name, value]) => !CONTROL.test(name) && !CONTROL.test(value)), "validation.searchControl"),
 });
 
 export const bulkMessageActionSchema = z

@@ -28,13 +28,13 @@ describe("outgoingSettingsSchema", () => {
       outgoingSettingsSchema(false).safeParse({ ...own, host: "bad host!", port: "70000", security: "ssl", username: "u".repeat(321), password: "p".repeat(1025) }),
     );
     expect(Object.keys(errors).sort()).toEqual(["host", "password", "port", "security", "username"]);
-    expect(errors.port).toBe("Enter a port number from 1 to 65535.");
+    expect(errors.port).toBe("validation.portInvalid");
     expect(fieldErrors(outgoingSettingsSchema(false).safeParse({ ...own, port: "0" })).port).toBeDefined();
-    expect(fieldErrors(outgoingSettingsSchema(false).safeParse({ ...own, host: "" })).host).toMatch(/Enter the SMTP server/);
+    expect(fieldErrors(outgoingSettingsSchema(false).safeParse({ ...own, host: "" })).host).toBe("validation.hostMissing");
   });
 
   it("allows no encryption only where the administrator does", () => {
-    expect(fieldErrors(outgoingSettingsSchema(false).safeParse({ ...own, security: "none" })).security).toMatch(/does not allow unencrypted/);
+    expect(fieldErrors(outgoingSettingsSchema(false).safeParse({ ...own, security: "none" })).security).toBe("validation.securityInsecure");
     expect(outgoingSettingsSchema(true).safeParse({ ...own, security: "none" }).success).toBe(true);
   });
 

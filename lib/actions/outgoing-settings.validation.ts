@@ -10,16 +10,12 @@ export const USERNAME_MAX = 320;
 export const relayHost = z
   .string()
   .trim()
-  .min(1, "Enter the SMTP server's name, e.g. smtp.example.com.")
-  .max(253, "A server name has at most 253 characters.")
+  .min(1, "validation.hostMissing")
+  .max(253, "validation.hostTooLong")
   .transform((value) => value.replace(/^\[(.*)\]$/, "$1").toLowerCase())
-  .refine((value) => net.isIP(value) !== 0 || isHostName(value), "Enter a server name like smtp.example.com (letters, digits, hyphens and dots).");
+  .refine((value) => net.isIP(value) !== 0 || isHostName(value), "validation.hostInvalid");
 
-const relayPort = z.coerce
-  .number({ error: "Enter a port number from 1 to 65535." })
-  .int("Enter a port number from 1 to 65535.")
-  .min(1, "Enter a port number from 1 to 65535.")
-  .max(65535, "Enter a port number from 1 to 65535.");
+const relayPort = z.coerce.number({ error: "validation.portInvalid" }).int("validation.portInvalid").min(1, "validation.portInvalid").max(65535, "validation.portInvalid");
 
 /**
  * The outgoing mail form. With the company relay chosen only that choice and "Save a copy in Sent"
@@ -27,15 +23,13 @@ const relayPort = z.coerce
  * the saved one; `removePassword` removes it.
  */
 export function outgoingSettingsSchema(allowInsecure: boolean) {
-  const security = z
-    .enum(CONNECTION_SECURITIES, { error: "Choose implicit TLS or STARTTLS." })
-    .refine((value) => allowInsecure || value !== "none", "Choose implicit TLS or STARTTLS: your administrator does not allow unencrypted connections.");
+  const security = z.enum(CONNECTION_SECURITIES, { error: "validation.securityMissing" }).refine((value) => allowInsecure || value !== "none", "validation.securityInsecure");
   const ownServer = z.object({
     host: relayHost,
     port: relayPort,
     security,
-    username: z.string().trim().max(USERNAME_MAX, `A username has at most ${USERNAME_MAX} characters.`),
-    password: z.string().max(PASSWORD_MAX, `A password has at most ${PASSWORD_MAX} characters.`),
+    username: z.string().trim().max(USERNAME_MAX, "validation.usernameTooLong"),
+    password: z.string().max(PASSWORD_MAX, "validation.passwordTooLong"),
     removePassword: z.boolean().default(false),
   });
   return z.discriminatedUnion("useCompanyRelay", [

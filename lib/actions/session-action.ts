@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { getCurrentSession, type CurrentSession } from "@/lib/auth/current-session";
 import type { ActionResult } from "./result";
 import { catchUnexpected } from "./unexpected-failure";
+import { issueText } from "./validation-issue";
 
 /**
  * Wraps a server action: refuses without a signed-in session, validates the input with zod,
@@ -15,6 +16,7 @@ import { catchUnexpected } from "./unexpected-failure";
 export function sessionAction<Schema extends z.ZodType, T>(schema: Schema, handler: (input: z.output<Schema>, session: CurrentSession) => Promise<ActionResult<T>>) {
   return async (input: z.input<Schema>): Promise<ActionResult<T>> => {
     const t = await getTranslations("errors");
+    const tAll = await getTranslations();
     return catchUnexpected(
       async () => {
         const session = await getCurrentSession();
@@ -24,7 +26,7 @@ export function sessionAction<Schema extends z.ZodType, T>(schema: Schema, handl
           const fieldErrors: Record<string, string[]> = {};
           for (const issue of parsed.error.issues) {
             const field = issue.path.join(".") || "input";
-            (fieldErrors[field] ??= []).push(issue.message);
+            (fieldErrors[field] ??= []).push(issueText(issue, tAll));
           }
           return { ok: false, code: "invalid", error: t("correctFields"), fieldErrors };
         }

@@ -8,7 +8,7 @@ import { publishNotification } from "@/lib/db/notifications";
 import { deleteSessionForUser } from "@/lib/db/sessions";
 import { sessionAction } from "./session-action";
 
-const revokeSchema = z.object({ rowId: z.string().regex(/^[0-9a-f]{64}$/, "Unknown session.") });
+const revokeSchema = z.object({ rowId: z.string().regex(/^[0-9a-f]{64}$/, "validation.unknownSession") });
 
 /**
  * Signs another browser of the same user out: its next request gets the sign-in page, and every
