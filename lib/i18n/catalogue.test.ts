@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { icuArguments } from "./guard/icu-arguments";
-import { findTranslationKeys, findUiLiterals } from "./guard/source-scan";
+import { findSchemaMessages, findTranslationKeys, findUiLiterals } from "./guard/source-scan";
 import { LOCALES } from "./locales";
 import { MESSAGES_DIRECTORY, readMessages, type Messages } from "./messages";
 
@@ -14,6 +14,12 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
  * app/ and components/.
  */
 const LITERAL_FREE_DIRECTORIES = ["app", "components"];
+
+/**
+ * Directories whose zod schemas give catalogue keys, not English, as their checks' messages: the
+ * server actions word them in the reader's language (lib/actions/validation-issue.ts).
+ */
+const SCHEMA_KEY_DIRECTORIES = ["lib/actions"];
 
 /** Directories whose t("key") calls must name keys that exist. */
 const KEY_CHECKED_DIRECTORIES = ["app", "components", "lib"];
@@ -107,5 +113,14 @@ describe("the source", () => {
       findUiLiterals(file, readFileSync(path.join(ROOT, file), "utf8"), allowed).map((literal) => `${file}:${literal.line} ${literal.text}`),
     );
     expect(literals).toEqual([]);
+  });
+
+  it(`gives zod checks catalogue keys, not sentences, in ${SCHEMA_KEY_DIRECTORIES.join(", ")}`, { timeout: 120_000 }, () => {
+    const sentences = SCHEMA_KEY_DIRECTORIES.flatMap(sourceFiles).flatMap((file) =>
+      findSchemaMessages(file, readFileSync(path.join(ROOT, file), "utf8"))
+        .filter((message) => typeof messageAt(englishCatalogue, message.text) !== "string")
+        .map((message) => `${file}:${message.line} ${message.text}`),
+    );
+    expect(sentences).toEqual([]);
   });
 });

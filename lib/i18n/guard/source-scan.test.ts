@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findTranslationKeys, findUiLiterals } from "./source-scan";
+import { findSchemaMessages, findTranslationKeys, findUiLiterals } from "./source-scan";
 
 const NOTHING_ALLOWED = new Set<string>();
 
@@ -75,5 +75,30 @@ describe("findTranslationKeys", () => {
         return items.map((item) => <li key={item}>{t("item", { item })}</li>);
       }`;
     expect(findTranslationKeys("a.tsx", source)).toEqual([{ namespace: "list", key: "item", line: 4 }]);
+  });
+});
+
+describe("findSchemaMessages", () => {
+  it("reports the messages given to zod checks and as message or error options, keys and sentences alike", () => {
+    const source = `
+      const address = z.string().max(320, "validation.addressTooLong").pipe(z.email("Enter an email address."));
+      const port = z.coerce.number({ error: "validation.portInvalid" }).max(65535, \`At most \${MAX}.\`);
+      const folder = z.string().refine((value) => value !== "", { message: "Choose a folder.", path: ["destination"] });`;
+    expect(findSchemaMessages("a.validation.ts", source).map((message) => `${message.line}:${message.text}`)).toEqual([
+      "2:validation.addressTooLong",
+      "2:Enter an email address.",
+      "3:`At most ${MAX}.`",
+      "3:validation.portInvalid",
+      "4:Choose a folder.",
+    ]);
+  });
+
+  it("leaves other strings alone: values compared, enums, literals, replacements", () => {
+    const source = `
+      const kind = z.enum(["archive", "move"]);
+      const empty = z.union([z.literal(""), z.string()]);
+      const host = z.string().transform((value) => value.replace(/^\\[(.*)\\]$/, "$1")).refine((value) => value.startsWith("x"));
+      const result = { ok: false, code: "invalid" };`;
+    expect(findSchemaMessages("b.validation.ts", source)).toEqual([]);
   });
 });

@@ -164,3 +164,49 @@ export function findUiLiterals(fileName: string, source: string, allowed: Readon
   visit(file);
   return found;
 }
+
+/** zod checks whose string argument is the message shown when the check fails. */
+const ZOD_CHECKS = new Set([
+  "min",
+  "max",
+  "length",
+  "nonempty",
+  "gt",
+  "gte",
+  "lt",
+  "lte",
+  "positive",
+  "nonnegative",
+  "int",
+  "multipleOf",
+  "email",
+  "uuid",
+  "url",
+  "regex",
+  "refine",
+  "superRefine",
+]);
+/** Option properties that hold such a message (`{ message }`, `{ error }`). */
+const MESSAGE_PROPERTIES = new Set(["message", "error"]);
+
+/**
+ * The messages a schema file gives its checks: string and template literals passed to a zod check
+ * (`.max(320, "…")`, `z.email("…")`, `.refine(fn, "…")`) or given as `message:`/`error:`. In lib/actions
+ * each must be a catalogue key (the action words it in the reader's language); English there is a
+ * sentence every German reader would see in English.
+ */
+export function findSchemaMessages(fileName: string, source: string): UiLiteral[] {
+  const file = parse(fileName, source);
+  const found: UiLiteral[] = [];
+  const report = (node: ts.Node) => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node))
+      found.push({ text: ts.isTemplateExpression(node) ? node.getText(file) : node.text, line: lineOf(file, node) });
+  };
+  const visit = (node: ts.Node) => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ZOD_CHECKS.has(node.expression.name.text)) node.arguments.forEach(report);
+    if (ts.isPropertyAssignment(node) && MESSAGE_PROPERTIES.has(node.name.getText(file))) report(node.initializer);
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
