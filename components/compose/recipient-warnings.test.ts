@@ -17,6 +17,7 @@ describe("mentionsAttachment", () => {
     expect(mentionsAttachment("We are very attachable people")).toBe(false);
     expect(mentionsAttachment("Thanks!\n> see attached")).toBe(false);
     expect(mentionsAttachment("Thanks!\n---------- Forwarded message ----------\nattached")).toBe(false);
+    expect(mentionsAttachment("Danke!\n---------- Weitergeleitete Nachricht ----------\nIm Anhang")).toBe(false);
   });
 });
 

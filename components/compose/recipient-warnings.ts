@@ -45,7 +45,8 @@ export function mentionsAttachment(text: string): boolean {
     .split(/\r?\n/)
     .filter((line) => !line.trimStart().startsWith(">"))
     .join("\n")
-    .split(/-{5,} Forwarded message -{5,}/)[0];
+    // The forward's heading in whichever language it was written ("---------- Weitergeleitete Nachricht ----------").
+    .split(/^-{5,} [^\n]+ -{5,}$/m)[0];
   return ATTACHMENT_PATTERN.test(ownText ?? "");
 }
 

@@ -1,6 +1,7 @@
 // Server-only (the server-only package is not installed).
 import { randomUUID } from "node:crypto";
 import type { ImapFlow } from "imapflow";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { CurrentSession } from "@/lib/auth/current-session";
 import { withSessionMailbox } from "@/lib/auth/session-mailbox";
 import { database } from "@/lib/db/database";
@@ -13,6 +14,7 @@ import { startFromDraft, startFromOriginal, type ComposeMode, type ComposeStart,
 import { newestDraftUid } from "@/lib/mail/compose/drafts";
 import { withSignature } from "@/lib/mail/compose/signature";
 import { MessageNotFoundError } from "@/lib/mail/imap/load-message";
+import type { QuoteWording } from "@/lib/mail/message/quote";
 import { redDeliverabilityWarnings, savedDeliverabilityRelay } from "@/lib/outgoing/deliverability";
 import { needsNoConfirmation } from "@/lib/outgoing/send-identity-code";
 import { UploadQuotaError, withinUploadQuota } from "@/lib/uploads/upload-quota";
@@ -59,6 +61,19 @@ const EMPTY: Omit<ComposeStart, "messageId"> = {
   origin: null,
 };
 
+/** The attribution and forward headings in the sender's language, dates in their time zone. */
+async function quoteWording(): Promise<QuoteWording> {
+  const t = await getTranslations("compose.quote");
+  const format = await getFormatter();
+  const date = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
+  return {
+    attribution: (from, sent) => (sent ? t("wrote", { date: date(sent), from }) : t("wroteUndated", { from })),
+    date,
+    forwardHeading: t("forwardHeading"),
+    fields: { from: t("from"), date: t("date"), subject: t("subject"), to: t("to"), cc: t("cc") },
+  };
+}
+
 /** "INBOX:42" → folder and UID (folder names may themselves hold ":"). */
 function parseOriginal(value: string): { folder: string; uid: number } | null {
   const colon = value.lastIndexOf(":");
@@ -102,6 +117,7 @@ export async function readComposeStart(session: CurrentSession, params: ComposeP
     // Copies of a forwarded message's attachments count against the upload quota like any upload.
     storeAttachment: (file) => withinUploadQuota(uploads, uploadQuota, limits.messageBytes, (maxBytes) => saveUpload(uploads, file, maxBytes)),
     ownAddresses: identities.map((identity) => identity.email),
+    quoteWording: await quoteWording(),
   };
 
   const mid = params.mid && isMessageId(params.mid) ? params.mid : undefined;

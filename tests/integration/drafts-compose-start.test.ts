@@ -21,6 +21,12 @@ afterAll(() => rmSync(uploads, { recursive: true, force: true }));
 const context = (): StartContext => ({
   storeAttachment: (file) => saveUpload(uploads, file, 25 * 1024 * 1024),
   ownAddresses: [],
+  quoteWording: {
+    attribution: (from) => `${from} wrote:`,
+    date: (date) => date.toISOString(),
+    forwardHeading: "-- Forwarded --",
+    fields: { from: "From", date: "Date", subject: "Subject", to: "To", cc: "Cc" },
+  },
 });
 
 describe("continuing a draft", () => {

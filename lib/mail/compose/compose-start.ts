@@ -6,7 +6,7 @@ import { draftMessageId, newestDraftUid } from "./drafts";
 import { MessageNotFoundError } from "../imap/load-message";
 import { isMissingMailboxError } from "../imap/missing-mailbox";
 import { messageParts, partFilename } from "../message/parts";
-import { forwardSubject, quoteForForward, quoteForReply, replySubject, type QuotedOriginal } from "../message/quote";
+import { forwardSubject, quoteForForward, quoteForReply, replySubject, type QuotedOriginal, type QuoteWording } from "../message/quote";
 
 /** A file the composer starts with, once the caller stored it (lib/uploads/upload-store.ts UploadMeta fits). */
 export interface StoredAttachment {
@@ -51,6 +51,8 @@ export interface StartContext {
   storeAttachment: StoreAttachment;
   /** The user's own addresses, left out of Reply all. */
   ownAddresses: string[];
+  /** The attribution and forward headings, in the sender's language. */
+  quoteWording: QuoteWording;
 }
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -142,7 +144,7 @@ export async function startFromOriginal(client: ImapFlow, folder: string, uid: n
       const notOwn = (entry: MessageAddressObject) => Boolean(entry.address) && !own.has((entry.address ?? "").toLowerCase());
       const replyTo = envelope.replyTo?.length ? envelope.replyTo : envelope.from;
       const to = mode === "replyAll" ? [...(replyTo ?? []), ...(envelope.to ?? []).filter(notOwn)] : (replyTo ?? []);
-      const quoted = quoteForReply(original);
+      const quoted = quoteForReply(original, context.quoteWording);
       return {
         ...base,
         to: addressList(dedupe(to)),
@@ -164,7 +166,7 @@ export async function startFromOriginal(client: ImapFlow, folder: string, uid: n
       const filename = `${(envelope.subject || "message").replace(/[\\/:*?"<>|]/g, "_").slice(0, 100)}.eml`;
       attachments = [await context.storeAttachment({ filename, contentType: "message/rfc822", body: download.content })];
     } else {
-      quoted = quoteForForward(original);
+      quoted = quoteForForward(original, context.quoteWording);
       attachments = [];
       for (const attachment of parts.attachments) {
         const copied = await copyPart(client, uid, attachment, context);

@@ -38,15 +38,19 @@ function textToHtml(text: string): string {
     .join("");
 }
 
-function formatDate(date: Date | null): string {
-  if (!date) return "";
-  return date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
-}
-
-/** "On 3 Mar 2026, 10:15 UTC, Ann <ann@example.org> wrote:" */
-export function attributionLine(original: Pick<QuotedOriginal, "from" | "date">): string {
-  const when = formatDate(original.date);
-  return when ? `On ${when}, ${original.from} wrote:` : `${original.from} wrote:`;
+/**
+ * The words around a quoted original, in the sender's language: lib/mail has no text of its own,
+ * the compose read words them (lib/reads/compose-start.ts).
+ */
+export interface QuoteWording {
+  /** "On 3 Mar 2026, 10:15, Ann <ann@example.org> wrote:", or without a date "Ann … wrote:". */
+  attribution(from: string, date: Date | null): string;
+  /** The original's date on a forward's Date line. */
+  date(date: Date): string;
+  /** "---------- Forwarded message ----------" */
+  forwardHeading: string;
+  /** The names of the header lines above a forwarded original. */
+  fields: { from: string; date: string; subject: string; to: string; cc: string };
 }
 
 /** Prefixes every line with "> " (">" alone for empty lines, so quotes of quotes read ">>"). */
@@ -60,8 +64,8 @@ export function quoteText(text: string): string {
 }
 
 /** The quoted original placed under an empty reply. */
-export function quoteForReply(original: QuotedOriginal): QuotedBody {
-  const attribution = attributionLine(original);
+export function quoteForReply(original: QuotedOriginal, wording: QuoteWording): QuotedBody {
+  const attribution = wording.attribution(original.from, original.date);
   const quotedHtml = original.html ?? textToHtml(original.text);
   return {
     html: `<p></p><p>${escapeHtml(attribution)}</p><blockquote>${quotedHtml}</blockquote>`,
@@ -70,19 +74,19 @@ export function quoteForReply(original: QuotedOriginal): QuotedBody {
 }
 
 /** The original under a "Forwarded message" heading, for an inline forward. */
-export function quoteForForward(original: QuotedOriginal): QuotedBody {
+export function quoteForForward(original: QuotedOriginal, wording: QuoteWording): QuotedBody {
   const fields: [string, string | undefined][] = [
-    ["From", original.from],
-    ["Date", formatDate(original.date)],
-    ["Subject", original.subject],
-    ["To", original.to],
-    ["Cc", original.cc],
+    [wording.fields.from, original.from],
+    [wording.fields.date, original.date ? wording.date(original.date) : undefined],
+    [wording.fields.subject, original.subject],
+    [wording.fields.to, original.to],
+    [wording.fields.cc, original.cc],
   ];
   const present = fields.filter((field): field is [string, string] => Boolean(field[1]));
-  const heading = "---------- Forwarded message ----------";
-  const htmlFields = present.map(([name, value]) => `${name}: ${escapeHtml(value)}`).join("<br>");
+  const heading = wording.forwardHeading;
+  const htmlFields = present.map(([name, value]) => `${escapeHtml(name)}: ${escapeHtml(value)}`).join("<br>");
   return {
-    html: `<p></p><p>${heading}<br>${htmlFields}</p><blockquote>${original.html ?? textToHtml(original.text)}</blockquote>`,
+    html: `<p></p><p>${escapeHtml(heading)}<br>${htmlFields}</p><blockquote>${original.html ?? textToHtml(original.text)}</blockquote>`,
     text: `\n\n${heading}\n${present.map(([name, value]) => `${name}: ${value}`).join("\n")}\n\n${original.text.replace(/\r\n/g, "\n")}\n`,
   };
 }
