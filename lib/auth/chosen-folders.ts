@@ -1,4 +1,4 @@
-import { database } from "@/lib/db/database";
+import type { Database } from "@/lib/db/client";
 import { getFolderRoleChoices } from "@/lib/db/folder-roles";
 import type { FolderRoleName } from "@/lib/db/schema";
 import type { ChosenFolders, FolderRole } from "@/lib/mail/imap/special-folders";
@@ -11,8 +11,8 @@ const ROLE_OF: Record<FolderRoleName, FolderRole> = {
   drafts: "\\Drafts",
 };
 
-/** The special folders this user chose by hand, in the mail layer's terms. */
-export async function chosenFoldersOfUser(userId: string): Promise<ChosenFolders> {
-  const choices = await getFolderRoleChoices(await database(), userId);
+/** The special folders this user chose by hand, in the mail layer's terms, as `db` holds them. */
+export async function chosenFoldersOfUser(db: Database, userId: string): Promise<ChosenFolders> {
+  const choices = await getFolderRoleChoices(db, userId);
   return Object.fromEntries(Object.entries(choices).map(([role, path]) => [ROLE_OF[role as FolderRoleName], path]));
 }

@@ -1,4 +1,5 @@
 import type { ImapFlow } from "imapflow";
+import { database } from "@/lib/db/database";
 import { setChosenFolderSource } from "@/lib/mail/imap/special-folders";
 import { chosenFoldersOfUser } from "./chosen-folders";
 import type { CurrentSession } from "./current-session";
@@ -13,7 +14,7 @@ export function withSessionMailbox<T>(session: CurrentSession, task: (client: Im
     session.sessionId,
     () => session.imapCredentials(),
     (client) => {
-      setChosenFolderSource(client, () => chosenFoldersOfUser(session.userId));
+      setChosenFolderSource(client, async () => chosenFoldersOfUser(await database(), session.userId));
       return task(client);
     },
   );

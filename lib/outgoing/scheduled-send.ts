@@ -95,8 +95,9 @@ async function deliver(db: Database, row: PendingSend): Promise<SendOutcome> {
       // The draft was saved over another connection: NOOP first, so a mailbox this one still has
       // selected learns of it (a server reports new messages to a connection only between commands).
       await client.noop();
-      // Drafts and Sent where the user chose them by hand, as on their sessions' connections.
-      setChosenFolderSource(client, () => chosenFoldersOfUser(row.userId));
+      // Drafts and Sent where the user chose them by hand, as on their sessions' connections, read
+      // from the database this send runs against (not whichever one the process opened first).
+      setChosenFolderSource(client, () => chosenFoldersOfUser(db, row.userId));
       return sendDraft(client, {
         messageId: row.messageId,
         transport,

@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { imapPool } from "@/lib/auth/imap-pool-instance";
 import { openDatabase, type DatabaseHandle } from "@/lib/db/client";
+import { setFolderRoleChoice } from "@/lib/db/folder-roles";
 import { cancelPendingSend, claimDueSends, failLapsedSends, findSendStatus, schedulePendingSend } from "@/lib/db/pending-sends";
 import { pendingSends } from "@/lib/db/schema";
 import { upsertUserOnSignIn } from "@/lib/db/users";
@@ -26,6 +27,9 @@ let dataDir: string;
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), "mailroom-pending-"));
   Object.assign(process.env, mailServer().appEnv, { AUTH_SECRET: TEST_AUTH_SECRET, MAILROOM_DATA_DIR: dataDir });
+  // The process's own database (lib/db/database.ts) is then an empty one in dataDir: a send that
+  // read anything from it rather than from the handle it runs with would show.
+  delete process.env.DATABASE_URL;
   first = openDatabase({ databaseUrl: SHARED_POSTGRES_URL, dataDir: "memory://" });
   second = openDatabase({ databaseUrl: SHARED_POSTGRES_URL, dataDir: "memory://" });
   await first.migrate();
@@ -102,6 +106,27 @@ describe("server-side undo send (pending_sends on PostgreSQL)", () => {
     expect(await runDueSends(second.db, "instance-b")).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     for (const send of sends) expect(await countMessages(recipient, "INBOX", send.subject)).toBe(1);
+  });
+
+  it("a scheduled send uses the Sent folder the user chose, read from the database it runs against", async () => {
+    const sender = createMailbox("chosen");
+    const recipient = createMailbox("chosenrcpt");
+    const client = await connectImap(sender);
+    try {
+      await client.mailboxCreate("Outgoing copies");
+    } finally {
+      await client.logout();
+    }
+    const send = await draftAndSend(sender, recipient, 0);
+    await setFolderRoleChoice(second.db, send.userId, "sent", "Outgoing copies");
+    const started = Date.now();
+    expect(await runDueSends(second.db, "instance-b")).toBe(1);
+    // It used to open and migrate the process's own database in the middle of the send (20 s and more on a busy machine).
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(await findSendStatus(first.db, send.userId, send.messageId)).toMatchObject({ state: "sent", sentCopySaved: true });
+    expect(await countMessages(sender, "Outgoing copies", send.subject)).toBe(1);
+    expect(await countMessages(sender, "Sent", send.subject)).toBe(0);
+    await waitForMessage(recipient, send.subject);
   });
 
   it("undo before the due time: nothing is sent, the draft stays, and the sealed login is wiped", async () => {
