@@ -44,6 +44,8 @@ test("reply quotes the original, threads with In-Reply-To/References and marks t
   await expect(page.getByLabel("Subject")).toHaveValue(`Re: ${topic}`);
   const message = page.getByRole("textbox", { name: "Message" });
   await expect(message.locator("blockquote")).toContainText("Can we afford the new printer?");
+  // The quote looks like one in the editor too (a rule at its side), not like the reply's own text.
+  expect(await message.locator("blockquote").evaluate((quote) => getComputedStyle(quote).borderInlineStartWidth)).not.toBe("0px");
   await expect(message).toContainText(`Asker Person <${asker.email}> wrote:`);
   await message.click();
   await page.keyboard.press("Control+Home");
