@@ -32,7 +32,10 @@ async function changeFolders<T>(session: CurrentSession, change: (client: ImapFl
     revalidatePath("/", "layout");
     return { ok: true, data };
   } catch (error) {
-    if (error instanceof FolderAdminError) return { ok: false, code: "invalid", error: error.message };
+    if (error instanceof FolderAdminError) {
+      const t = await getTranslations("actions.folders.failure");
+      return { ok: false, code: "invalid", error: t(error.problem, error.values) };
+    }
     return { ok: false, code: "failed", error: describeMailboxError(error, await getTranslations("errors")) };
   }
 }
@@ -70,10 +73,7 @@ export const setFolderSubscribedAction = sessionAction(subscribeFolderSchema, ({
 export const emptyFolderAction = sessionAction(emptyFolderSchema, ({ folder }, session) =>
   changeFolders(session, async (client) => {
     const special = await findEmptiableFolder(client, folder === "trash" ? "\\Trash" : "\\Junk");
-    if (!special) {
-      const t = await getTranslations("actions");
-      throw new FolderAdminError("not-found", folder === "trash" ? t("folders.noTrash") : t("folders.noJunk"));
-    }
+    if (!special) throw new FolderAdminError("not-found", folder === "trash" ? "noTrash" : "noJunk");
     return { deleted: await emptyFolder(client, special.path) };
   }),
 );
@@ -88,7 +88,7 @@ export const chooseSpecialFolderAction = sessionAction(chooseSpecialFolderSchema
       const listed = await client.list();
       const folder = listed.find((entry) => entry.path === path);
       if (!folder || [...folder.flags].some((flag) => ["\\noselect", "\\nonexistent"].includes(flag.toLowerCase()))) {
-        throw new FolderAdminError("not-found", `The folder “${path}” no longer exists.`);
+        throw new FolderAdminError("not-found", "folderGone", { folder: path });
       }
     }
     await setFolderRoleChoice(await database(), session.userId, role, path);

@@ -157,7 +157,24 @@ async function perform(client: ImapFlow, operation: MessageOperation, folder: st
   }
 }
 
+/** A refusal of the mail layer (a reason code with its details) in the reader's language. */
+async function describeRefusal({ reason, details }: MessageActionError): Promise<string> {
+  const t = await getTranslations("actions.messages.failure");
+  switch (reason) {
+    case "folder-gone":
+      return t("folderGone", { folder: details.folder ?? "" });
+    case "messages-gone":
+      return t("messagesGone", { count: details.count ?? 1 });
+    case "same-folder":
+      return details.change === "copy" ? t("copySameFolder") : t("alreadyThere");
+    case "no-folder":
+      return t("noFolder", { role: details.role ?? "" });
+    case "refused":
+      return t("refused", { change: details.change ?? "flag" });
+  }
+}
+
 async function failure(error: unknown): Promise<{ ok: false; code: "failed"; error: string }> {
-  if (error instanceof MessageActionError) return { ok: false, code: "failed", error: error.message };
+  if (error instanceof MessageActionError) return { ok: false, code: "failed", error: await describeRefusal(error) };
   return { ok: false, code: "failed", error: describeMailboxError(error, await getTranslations("errors")) };
 }

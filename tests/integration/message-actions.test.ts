@@ -170,11 +170,11 @@ describe("message actions on Dovecot", () => {
     const { uid, messageId } = await put("INBOX");
     const gone = await moveMessages(client, "INBOX", [uid], "No such folder").catch((error: unknown) => error);
     expect(gone).toBeInstanceOf(MessageActionError);
-    expect(gone).toMatchObject({ reason: "folder-gone", message: "The folder “No such folder” no longer exists." });
+    expect(gone).toMatchObject({ reason: "folder-gone", details: { folder: "No such folder" } });
     const from = await moveMessages(client, "Vanished", [uid], "Archive").catch((error: unknown) => error);
     expect(from).toMatchObject({ reason: "folder-gone" });
     const missing = await moveMessages(client, "INBOX", [888_888], "Archive").catch((error: unknown) => error);
-    expect(missing).toMatchObject({ reason: "messages-gone", message: "This message no longer exists." });
+    expect(missing).toMatchObject({ reason: "messages-gone", details: { count: 1 } });
     expect(await lookUp("INBOX", messageId)).toHaveLength(1);
   });
 });

@@ -14,13 +14,40 @@ import { chosenFoldersOf, matchSpecialFolder, type ChosenFolders, type FolderRol
 
 export type FolderAdminFailure = "not-found" | "exists" | "protected" | "invalid-name" | "has-children" | "bad-parent" | "refused";
 
-/** An expected refusal, with words for the reader (never the server's own text). */
+/** Why a folder change was refused, precisely: lib/actions words it in the reader's language (actions.folders.failure). */
+export const FOLDER_PROBLEMS = [
+  "gone",
+  "folderGone",
+  "noTrash",
+  "noJunk",
+  "noSubfolders",
+  "inboxExists",
+  "nameTaken",
+  "nameExistsThere",
+  "intoItself",
+  "specialDelete",
+  "specialMove",
+  "holdsSpecial",
+  "hasChildren",
+  "grewSinceWarning",
+  "inboxAlwaysShown",
+  "subscriptionRefused",
+  "emptyRefused",
+  "changeRefused",
+  "nameSpaces",
+  "nameDelimiter",
+  "nameControl",
+] as const;
+export type FolderProblem = (typeof FOLDER_PROBLEMS)[number];
+
+/** An expected refusal as a reason code, with what the reader's words need (never the server's own text). */
 export class FolderAdminError extends Error {
   constructor(
     readonly reason: FolderAdminFailure,
-    message: string,
+    readonly problem: FolderProblem,
+    readonly values: Record<string, string | number> = {},
   ) {
-    super(message);
+    super(`Folder change refused: ${problem}`);
     this.name = "FolderAdminError";
   }
 }
@@ -94,14 +121,14 @@ export async function createFolder(client: ImapFlow, parent: string | null, name
   let path = name;
   if (parent !== null) {
     const parentFolder = find(folders, parent);
-    if (!parentFolder.canHaveChildren) throw new FolderAdminError("bad-parent", `“${parentFolder.name}” can't hold subfolders on this mail server.`);
+    if (!parentFolder.canHaveChildren) throw new FolderAdminError("bad-parent", "noSubfolders", { folder: parentFolder.name });
     path = `${parentFolder.path}${delimiter}${name}`;
   } else if (name.toUpperCase() === "INBOX") {
-    throw new FolderAdminError("exists", "There is already a folder named Inbox.");
+    throw new FolderAdminError("exists", "inboxExists");
   }
-  if (findOptional(folders, path)) throw new FolderAdminError("exists", `There is already a folder named “${name}” there.`);
+  if (findOptional(folders, path)) throw new FolderAdminError("exists", "nameTaken", { name });
   const created = await run(() => client.mailboxCreate(path));
-  if (!created.created) throw new FolderAdminError("exists", `There is already a folder named “${name}” there.`);
+  if (!created.created) throw new FolderAdminError("exists", "nameTaken", { name });
   return created.path;
 }
 
@@ -128,9 +155,9 @@ export async function moveFolder(client: ImapFlow, path: string, newParent: stri
   if (newParent !== null) {
     const parent = find(folders, newParent);
     if (parent.path === folder.path || isInside(parent.path, folder.path, delimiter)) {
-      throw new FolderAdminError("bad-parent", `“${folder.name}” can't be moved into itself or one of its subfolders.`);
+      throw new FolderAdminError("bad-parent", "intoItself", { folder: folder.name });
     }
-    if (!parent.canHaveChildren) throw new FolderAdminError("bad-parent", `“${parent.name}” can't hold subfolders on this mail server.`);
+    if (!parent.canHaveChildren) throw new FolderAdminError("bad-parent", "noSubfolders", { folder: parent.name });
     target = `${parent.path}${delimiter}${folder.name}`;
   }
   if (target === folder.path) return folder.path;
@@ -142,7 +169,7 @@ export async function moveFolder(client: ImapFlow, path: string, newParent: stri
  * it) would otherwise hide the folder and its subfolders from the folder list.
  */
 async function relocate(client: ImapFlow, folders: ManagedFolder[], folder: ManagedFolder, target: string, name: string): Promise<string> {
-  if (findOptional(folders, target)) throw new FolderAdminError("exists", `There is already a folder named “${name}” there.`);
+  if (findOptional(folders, target)) throw new FolderAdminError("exists", "nameTaken", { name });
   const delimiter = folder.delimiter;
   const moving = folders.filter((entry) => entry.path === folder.path || isInside(entry.path, folder.path, delimiter));
   const renamed = await run(() => client.mailboxRename(folder.path, target));
@@ -165,13 +192,13 @@ async function relocate(client: ImapFlow, folders: ManagedFolder[], folder: Mana
 export async function deleteFolder(client: ImapFlow, path: string, confirmedMessages: number): Promise<void> {
   const folders = await listed(client);
   const folder = find(folders, path);
-  if (folder.specialUse) throw new FolderAdminError("protected", `${folder.name} is a special folder and can't be deleted.`);
+  if (folder.specialUse) throw new FolderAdminError("protected", "specialDelete", { folder: folder.name });
   const children = folders.filter((entry) => isInside(entry.path, folder.path, folder.delimiter));
-  if (children.length > 0) throw new FolderAdminError("has-children", `“${folder.name}” has subfolders. Move or delete them first.`);
+  if (children.length > 0) throw new FolderAdminError("has-children", "hasChildren", { folder: folder.name });
   const status = folder.selectable ? await run(() => client.status(folder.path, { messages: true })) : false;
   const messages = status ? (status.messages ?? 0) : 0;
   if (messages > confirmedMessages) {
-    throw new FolderAdminError("refused", `“${folder.name}” now holds ${countOf(messages)}. Nothing was deleted; please confirm again.`);
+    throw new FolderAdminError("refused", "grewSinceWarning", { folder: folder.name, count: messages });
   }
   await run(() => client.mailboxDelete(folder.path));
   // A deleted folder stays in the subscription list on some servers; it would linger as a parent.
@@ -180,9 +207,9 @@ export async function deleteFolder(client: ImapFlow, path: string, confirmedMess
 
 export async function setFolderSubscribed(client: ImapFlow, path: string, subscribed: boolean): Promise<void> {
   const folder = find(await listed(client), path);
-  if (!subscribed && folder.specialUse === "\\Inbox") throw new FolderAdminError("protected", "The Inbox is always shown.");
+  if (!subscribed && folder.specialUse === "\\Inbox") throw new FolderAdminError("protected", "inboxAlwaysShown");
   const done = await run(() => (subscribed ? client.mailboxSubscribe(folder.path) : client.mailboxUnsubscribe(folder.path)));
-  if (!done) throw new FolderAdminError("refused", "The mail server refused to change this subscription.");
+  if (!done) throw new FolderAdminError("refused", "subscriptionRefused");
 }
 
 /** The folder to empty for "Empty Trash" / "Empty Junk", or null when the account has none. */
@@ -202,7 +229,7 @@ export async function emptyFolder(client: ImapFlow, path: string): Promise<numbe
     if (!mailbox || mailbox.exists === 0) return 0;
     const count = mailbox.exists;
     const done = await client.messageDelete(`1:${Math.max(1, mailbox.uidNext - 1)}`, { uid: true });
-    if (!done) throw new FolderAdminError("refused", "The mail server refused to empty this folder.");
+    if (!done) throw new FolderAdminError("refused", "emptyRefused");
     return count;
   } finally {
     lock.release();
@@ -220,7 +247,7 @@ function hierarchyDelimiter(client: ImapFlow, folders: ManagedFolder[]): string 
 
 function find(folders: ManagedFolder[], path: string): ManagedFolder {
   const folder = findOptional(folders, path);
-  if (!folder) throw new FolderAdminError("not-found", "This folder doesn't exist any more. It may have been deleted or renamed; reload the page.");
+  if (!folder) throw new FolderAdminError("not-found", "gone");
   return folder;
 }
 
@@ -234,23 +261,19 @@ function isInside(path: string, ancestor: string, delimiter: string): boolean {
 }
 
 function checkMovable(folders: ManagedFolder[], folder: ManagedFolder, verb: "renamed" | "moved") {
-  if (folder.specialUse) throw new FolderAdminError("protected", `${folder.name} is a special folder and can't be ${verb}.`);
+  if (folder.specialUse) throw new FolderAdminError("protected", "specialMove", { folder: folder.name, change: verb });
   const special = folders.find((entry) => entry.specialUse && isInside(entry.path, folder.path, folder.delimiter));
-  if (special) throw new FolderAdminError("protected", `“${folder.name}” holds the special folder ${special.name} and can't be ${verb}.`);
+  if (special) throw new FolderAdminError("protected", "holdsSpecial", { folder: folder.name, special: special.name, change: verb });
 }
 
 /** The name rules the server's hierarchy decides (length and control characters are checked by the action's schema too). */
 export function checkName(name: string, delimiter: string): void {
-  if (name.trim() === "" || name !== name.trim()) throw new FolderAdminError("invalid-name", "A folder name can't be empty or start or end with a space.");
+  if (name.trim() === "" || name !== name.trim()) throw new FolderAdminError("invalid-name", "nameSpaces");
   if (name.includes(delimiter)) {
-    throw new FolderAdminError("invalid-name", `A folder name can't contain “${delimiter}”: the mail server uses it to separate levels. Choose a parent folder instead.`);
+    throw new FolderAdminError("invalid-name", "nameDelimiter", { delimiter });
   }
   // C0 controls and DEL; the path stays one line in every IMAP command.
-  if (/[\u0000-\u001f\u007f]/.test(name)) throw new FolderAdminError("invalid-name", "A folder name can't contain line breaks or control characters.");
-}
-
-function countOf(messages: number): string {
-  return messages === 1 ? "1 message" : `${messages.toLocaleString("en")} messages`;
+  if (/[\u0000-\u001f\u007f]/.test(name)) throw new FolderAdminError("invalid-name", "nameControl");
 }
 
 /** Runs an IMAP command; a folder that vanished meanwhile becomes "not-found", a NO from the server "refused". */
@@ -258,11 +281,11 @@ async function run<T>(command: () => Promise<T>): Promise<T> {
   try {
     return await command();
   } catch (error) {
-    if (isMissingMailboxError(error)) throw new FolderAdminError("not-found", "This folder doesn't exist any more. It may have been deleted or renamed; reload the page.");
+    if (isMissingMailboxError(error)) throw new FolderAdminError("not-found", "gone");
     const code = (error as { serverResponseCode?: string } | null)?.serverResponseCode;
-    if (code === "ALREADYEXISTS") throw new FolderAdminError("exists", "A folder with this name already exists there.");
+    if (code === "ALREADYEXISTS") throw new FolderAdminError("exists", "nameExistsThere");
     if (["NO", "BAD"].includes((error as { responseStatus?: string } | null)?.responseStatus ?? "")) {
-      throw new FolderAdminError("refused", "The mail server refused this change (it may not allow this name).");
+      throw new FolderAdminError("refused", "changeRefused");
     }
     throw error;
   }

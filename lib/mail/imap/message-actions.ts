@@ -49,14 +49,25 @@ export interface ActionOutcome {
 
 export type MessageActionFailure = "folder-gone" | "messages-gone" | "same-folder" | "no-folder" | "refused";
 
+/** What a refusal is about, for the reader's words (lib/mail has none): lib/actions words it. */
+export interface MessageActionFailureDetails {
+  /** The folder that is gone, or the one the change was refused in. */
+  folder?: string;
+  /** same-folder: the move or copy asked for; refused: what the server would not do. */
+  change?: "move" | "copy" | "delete" | "flag";
+  /** messages-gone: how many messages were asked for. */
+  count?: number;
+  /** no-folder: the special folder missing ("archive", "trash", "junk", "sent", "drafts"). */
+  role?: string;
+}
+
 /** An expected failure: the folder or the messages are gone, or the server refused. Nothing else was changed. */
 export class MessageActionError extends Error {
   constructor(
     readonly reason: MessageActionFailure,
-    message: string,
-    readonly folder?: string,
+    readonly details: MessageActionFailureDetails = {},
   ) {
-    super(message);
+    super(`Message action failed: ${reason}`);
     this.name = "MessageActionError";
   }
 }
@@ -69,7 +80,7 @@ interface Found {
 
 /** Moves messages to another folder (UID MOVE, or COPY + \Deleted + UID EXPUNGE of exactly them). */
 export async function moveMessages(client: ImapFlow, folder: string, uids: number[], destination: string): Promise<ActionOutcome> {
-  if (sameFolder(folder, destination)) throw new MessageActionError("same-folder", "The messages are already in that folder.", destination);
+  if (sameFolder(folder, destination)) throw new MessageActionError("same-folder", { folder: destination, change: "move" });
   await requireFolder(client, destination);
   return inFolder(client, folder, async () => {
     const found = await findMessages(client, uids);
@@ -80,12 +91,12 @@ export async function moveMessages(client: ImapFlow, folder: string, uids: numbe
 
 /** Copies messages to another folder; undo removes the copies. */
 export async function copyMessages(client: ImapFlow, folder: string, uids: number[], destination: string): Promise<ActionOutcome> {
-  if (sameFolder(folder, destination)) throw new MessageActionError("same-folder", "Copy to another folder than the one the messages are in.", destination);
+  if (sameFolder(folder, destination)) throw new MessageActionError("same-folder", { folder: destination, change: "copy" });
   await requireFolder(client, destination);
   return inFolder(client, folder, async () => {
     const found = await findMessages(client, uids);
     const result = await client.messageCopy(uidSet(found), destination, { uid: true });
-    if (!result) throw new MessageActionError("refused", "The mail server refused to copy the messages.", destination);
+    if (!result) throw new MessageActionError("refused", { folder: destination, change: "copy" });
     const copies = newLocation(found, destination, serverAbilities(client).uidPlus && result.uidMap ? result.uidMap : null);
     return { done: found.length, missing: uids.length - found.length, destination, undo: [{ kind: "remove", messages: copies }] };
   });
@@ -213,7 +224,7 @@ async function highestUid(client: ImapFlow, folder: string): Promise<number> {
     const status = await client.status(folder, { uidNext: true });
     return status ? Math.max(0, (status.uidNext ?? 1) - 1) : 0;
   } catch (error) {
-    if (isMissingMailboxError(error)) throw new MessageActionError("folder-gone", `The folder “${folder}” no longer exists.`, folder);
+    if (isMissingMailboxError(error)) throw new MessageActionError("folder-gone", { folder });
     throw error;
   }
 }
@@ -226,7 +237,7 @@ async function specialFolder(client: ImapFlow, use: FolderRole): Promise<string>
   try {
     return await findSpecialFolder(client, use);
   } catch {
-    throw new MessageActionError("no-folder", `Your mailbox has no ${use.slice(1)} folder.`);
+    throw new MessageActionError("no-folder", { role: use.slice(1).toLowerCase() });
   }
 }
 
@@ -234,7 +245,7 @@ async function requireFolder(client: ImapFlow, folder: string): Promise<void> {
   try {
     await client.status(folder, { messages: true });
   } catch (error) {
-    if (isMissingMailboxError(error)) throw new MessageActionError("folder-gone", `The folder “${folder}” no longer exists.`, folder);
+    if (isMissingMailboxError(error)) throw new MessageActionError("folder-gone", { folder });
     throw error;
   }
 }
@@ -247,7 +258,7 @@ async function inFolder<T>(client: ImapFlow, folder: string, task: () => Promise
   } catch (error) {
     // Dovecot's SELECT of a missing folder has no NONEXISTENT code; imapflow marks it mailboxMissing.
     if (isMissingMailboxError(error) || (error as { mailboxMissing?: boolean }).mailboxMissing) {
-      throw new MessageActionError("folder-gone", `The folder “${folder}” no longer exists.`, folder);
+      throw new MessageActionError("folder-gone", { folder });
     }
     throw error;
   }
@@ -261,7 +272,7 @@ async function inFolder<T>(client: ImapFlow, folder: string, task: () => Promise
 /** The asked-for messages that still exist, with their flags and Message-ID; none at all is an error. */
 async function findMessages(client: ImapFlow, uids: number[], requireAny = true): Promise<Found[]> {
   if (uids.length === 0) {
-    if (requireAny) throw new MessageActionError("messages-gone", "Those messages no longer exist.");
+    if (requireAny) throw new MessageActionError("messages-gone", { count: uids.length });
     return [];
   }
   const fetched = await client.fetchAll(compactUidSet(uids), { uid: true, flags: true, envelope: true }, { uid: true });
@@ -270,7 +281,7 @@ async function findMessages(client: ImapFlow, uids: number[], requireAny = true)
     .filter((message) => wanted.has(message.uid))
     .map((message) => ({ uid: message.uid, flags: message.flags ?? new Set<string>(), messageId: message.envelope?.messageId ?? null }))
     .sort((a, b) => a.uid - b.uid);
-  if (found.length === 0 && requireAny) throw new MessageActionError("messages-gone", uids.length === 1 ? "This message no longer exists." : "Those messages no longer exist.");
+  if (found.length === 0 && requireAny) throw new MessageActionError("messages-gone", { count: uids.length });
   return found;
 }
 
@@ -280,15 +291,13 @@ async function changeFlags(client: ImapFlow, folder: string, found: Found[], add
   for (const flag of add) {
     const changing = found.filter((message) => !message.flags.has(flag));
     if (changing.length === 0) continue;
-    if (!(await client.messageFlagsAdd(uidSet(changing), [flag], { uid: true })))
-      throw new MessageActionError("refused", "The mail server refused to change the messages.", folder);
+    if (!(await client.messageFlagsAdd(uidSet(changing), [flag], { uid: true }))) throw new MessageActionError("refused", { folder, change: "flag" });
     undo.push({ kind: "flags", messages: setOf(folder, changing), add: [], remove: [flag] });
   }
   for (const flag of remove) {
     const changing = found.filter((message) => message.flags.has(flag));
     if (changing.length === 0) continue;
-    if (!(await client.messageFlagsRemove(uidSet(changing), [flag], { uid: true })))
-      throw new MessageActionError("refused", "The mail server refused to change the messages.", folder);
+    if (!(await client.messageFlagsRemove(uidSet(changing), [flag], { uid: true }))) throw new MessageActionError("refused", { folder, change: "flag" });
     undo.push({ kind: "flags", messages: setOf(folder, changing), add: [flag], remove: [] });
   }
   return undo;
@@ -307,10 +316,10 @@ async function moveSelected(client: ImapFlow, found: Found[], folder: string, de
   let result;
   if (abilities.move) {
     result = await client.messageMove(uidSet(found), destination, { uid: true });
-    if (!result) throw new MessageActionError("refused", "The mail server refused to move the messages.", folder);
+    if (!result) throw new MessageActionError("refused", { folder, change: "move" });
   } else {
     result = await client.messageCopy(uidSet(found), destination, { uid: true });
-    if (!result) throw new MessageActionError("refused", "The mail server refused to copy the messages.", folder);
+    if (!result) throw new MessageActionError("refused", { folder, change: "copy" });
     await expungeExactly(
       client,
       found.map((message) => message.uid),
@@ -329,7 +338,7 @@ async function moveSelected(client: ImapFlow, found: Found[], folder: string, de
 async function expungeExactly(client: ImapFlow, uids: number[], abilities: ServerAbilities): Promise<void> {
   if (uids.length === 0) return;
   if (abilities.uidPlus) {
-    if (!(await client.messageDelete(compactUidSet(uids), { uid: true }))) throw new MessageActionError("refused", "The mail server refused to delete the messages.");
+    if (!(await client.messageDelete(compactUidSet(uids), { uid: true }))) throw new MessageActionError("refused", { change: "delete" });
     return;
   }
   const ours = new Set(uids);
@@ -337,7 +346,7 @@ async function expungeExactly(client: ImapFlow, uids: number[], abilities: Serve
   if (others.length) await client.messageFlagsRemove(compactUidSet(others), ["\\Deleted"], { uid: true });
   try {
     // Without UIDPLUS imapflow sends \Deleted and then a plain EXPUNGE: only ours carry the mark now.
-    if (!(await client.messageDelete(compactUidSet(uids), { uid: true }))) throw new MessageActionError("refused", "The mail server refused to delete the messages.");
+    if (!(await client.messageDelete(compactUidSet(uids), { uid: true }))) throw new MessageActionError("refused", { change: "delete" });
   } finally {
     if (others.length) await client.messageFlagsAdd(compactUidSet(others), ["\\Deleted"], { uid: true });
   }
