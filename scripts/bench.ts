@@ -441,7 +441,13 @@ async function main() {
   if (LOAD_USERS > 0) await loadFigures();
   await closeRenderWorkers();
   const over = figures.filter((figure) => figure.target && percentile(figure.samples, 50) > figure.target);
-  console.log(`\n${figures.length} figures; ${over.length ? `over target: ${over.map((f) => f.what).join("; ")}` : "all within their targets"}`);
+  if (figures.length === 0) {
+    // Every step failed (they say why above): not a run "within its targets".
+    console.log("\nno figures were measured");
+    process.exitCode = 1;
+  } else {
+    console.log(`\n${figures.length} figures; ${over.length ? `over target: ${over.map((f) => f.what).join("; ")}` : "all within their targets"}`);
+  }
   writeJson();
 }
 
