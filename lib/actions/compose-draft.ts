@@ -94,7 +94,7 @@ export async function saveDraftForSession(input: DraftInput, session: CurrentSes
       { keepBcc: true, keepOrigin: true },
     );
   } catch (error) {
-    if (error instanceof MessageInputError) return invalid(error.field.toLowerCase(), error.message);
+    if (error instanceof MessageInputError) return invalid(error.field.toLowerCase(), (await getTranslations("sending"))(error.words.key, error.words.values));
     throw error;
   }
   try {

@@ -49,7 +49,9 @@ async function sendConfirmationCode(session: CurrentSession, identity: Identity)
     await mailConfirmationCode({ userId: session.userId, email: session.email, imapCredentials: session.imapCredentials }, identity.email, code);
   } catch (error) {
     const { host, port, security } = env().smtp;
-    return { ok: false, code: "failed", error: t("identities.codeNotMailed", { email: identity.email, reason: describeSmtpFailure(error, { host, port, security }).message }) };
+    const { words } = describeSmtpFailure(error, { host, port, security });
+    const reason = (await getTranslations("sending"))(words.key, words.values);
+    return { ok: false, code: "failed", error: t("identities.codeNotMailed", { email: identity.email, reason }) };
   }
   return { ok: true, data: null };
 }

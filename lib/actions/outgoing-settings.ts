@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import type { CurrentSession } from "@/lib/auth/current-session";
 import { rateLimit, retryMinutes } from "@/lib/auth/rate-limit";
 import { database } from "@/lib/db/database";
-import { checkRelayConnection, insecureRelaysAllowed, relayForChoice, saveOutgoingChoice } from "@/lib/outgoing/relay-policy";
+import { checkRelayConnection, insecureRelaysAllowed, relayForChoice, saveOutgoingChoice, type RelayPasswordProblem } from "@/lib/outgoing/relay-policy";
 import type { ActionResult } from "./result";
 import { sessionAction } from "./session-action";
 import { outgoingSettingsSchema, type OutgoingSettings, type OutgoingSettingsInput } from "./outgoing-settings.validation";
@@ -41,10 +41,13 @@ async function testOutgoingConnection(settings: OutgoingSettings, session: Curre
     return { ok: false, code: "failed", error: t("outgoing.tooManyTests", { minutes: retryMinutes(limited.retryAt) }) };
   }
   const result = await checkRelayConnection(chosen.relay);
-  return result.ok ? { ok: true, data: { message: result.message } } : { ok: false, code: "failed", error: result.message };
+  const sending = await getTranslations("sending");
+  const message = sending(result.words.key, result.words.values);
+  return result.ok ? { ok: true, data: { message } } : { ok: false, code: "failed", error: message };
 }
 
-async function passwordFieldError(problem: string): Promise<ActionResult<never>> {
+async function passwordFieldError(problem: RelayPasswordProblem): Promise<ActionResult<never>> {
   const t = await getTranslations("errors");
-  return { ok: false, code: "invalid", error: t("correctFields"), fieldErrors: { password: [problem] } };
+  const relay = await getTranslations("sending.relay");
+  return { ok: false, code: "invalid", error: t("correctFields"), fieldErrors: { password: [relay(problem)] } };
 }

@@ -23,13 +23,18 @@ export interface RelayUser {
   imapCredentials(): MailboxCredentials;
 }
 
-/** The saved relay settings cannot be used as they are; `message` tells the user what to change. */
+/** Why the saved relay settings cannot be used as they are: the key of the words ("sending.relay.*") telling the user what to change. */
+export type RelaySettingsProblem = "insecure" | "noSavedPassword" | "savedPasswordUnreadable";
+
 export class RelaySettingsError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly problem: RelaySettingsProblem) {
+    super(`Relay settings unusable: ${problem}`);
     this.name = "RelaySettingsError";
   }
 }
+
+/** Why a choice needs the password typed: the key of the words ("sending.relay.*") for the password field. */
+export type RelayPasswordProblem = "passwordUnreadable" | "passwordChanged" | "passwordMissing";
 
 /** The outgoing mail settings as the user chose them (the form, validated). */
 export type OutgoingChoice =
@@ -44,8 +49,8 @@ export type OutgoingChoice =
 
 type OwnRelayChoice = Extract<OutgoingChoice, { useCompanyRelay: false }>;
 
-/** A choice that needs the password typed again; `passwordProblem` says so in plain words. */
-export type RelayChoiceResult<T> = ({ ok: true } & T) | { ok: false; passwordProblem: string };
+/** A choice that needs the password typed again; `passwordProblem` says why. */
+export type RelayChoiceResult<T> = ({ ok: true } & T) | { ok: false; passwordProblem: RelayPasswordProblem };
 
 /** Whether personal relays may connect without encryption (MAILROOM_SMTP_ALLOW_INSECURE). */
 export function insecureRelaysAllowed(): boolean {
@@ -68,9 +73,7 @@ export async function resolveRelayForUser(db: Database, user: RelayUser): Promis
   const row = await findSmtpRelay(db, user.userId);
   if (!row || row.useCompanyRelay || !row.host || !row.port || !row.security) return companyRelay(user, row?.saveSentCopy ?? true);
   if (row.security === "none" && !insecureRelaysAllowed()) {
-    throw new RelaySettingsError(
-      "Your outgoing mail server is set up without encryption, which the administrator does not allow. Choose TLS or STARTTLS in Settings → Outgoing mail.",
-    );
+    throw new RelaySettingsError("insecure");
   }
   return {
     host: row.host,
@@ -112,7 +115,7 @@ export async function relayForChoice(db: Database, user: RelayUser, choice: Outg
     try {
       password = openRelayPassword(reusable, user.userId);
     } catch {
-      return { ok: false, passwordProblem: "The saved password can no longer be read. Enter it again." };
+      return { ok: false, passwordProblem: "passwordUnreadable" };
     }
   }
   return {
@@ -153,19 +156,19 @@ function relayTransportOptions(): RelayTransportOptions {
 }
 
 /** A username needs a password: typed now, or saved for the same server, port, security and username. */
-function passwordProblem(choice: OwnRelayChoice, saved: SmtpRelay | undefined): string | undefined {
+function passwordProblem(choice: OwnRelayChoice, saved: SmtpRelay | undefined): RelayPasswordProblem | undefined {
   if (!choice.username || choice.password) return undefined;
   if (!choice.removePassword && reusableSavedPassword(saved, choice)) return undefined;
-  return saved?.sealedPassword && !choice.removePassword ? "Enter the password again: the server, port, security or username changed." : "Enter the password for this username.";
+  return saved?.sealedPassword && !choice.removePassword ? "passwordChanged" : "passwordMissing";
 }
 
 function openSavedPassword(row: SmtpRelay): string {
   if (!row.sealedPassword) {
-    throw new RelaySettingsError("No password is saved for your outgoing mail server. Enter it in Settings → Outgoing mail.");
+    throw new RelaySettingsError("noSavedPassword");
   }
   try {
     return openRelayPassword(row.sealedPassword, row.userId);
   } catch {
-    throw new RelaySettingsError("The saved password of your outgoing mail server can no longer be read. Enter it again in Settings → Outgoing mail.");
+    throw new RelaySettingsError("savedPasswordUnreadable");
   }
 }

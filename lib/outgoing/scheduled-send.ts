@@ -6,12 +6,15 @@ import { imapPool } from "@/lib/auth/imap-pool-instance";
 import type { Database } from "@/lib/db/client";
 import { recordContacts } from "@/lib/db/contacts";
 import { sendableIdentities } from "@/lib/db/identities";
+import { getUserLanguage } from "@/lib/db/user-settings";
 import { claimDueSends, failLapsedSends, settlePendingSend, type SendOutcome } from "@/lib/db/pending-sends";
 import type { PendingSend } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { catalogueTranslator } from "@/lib/i18n/catalogue-translator";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { MessageInputError } from "@/lib/mail/compose/build-message";
 import type { MailboxCredentials } from "@/lib/mail/imap/connect";
+import type { SendingWords } from "@/lib/mail/sending-words";
 import { setChosenFolderSource } from "@/lib/mail/imap/special-folders";
 import { describeSendFailure, sendDraft, SendError, type SentMessage } from "@/lib/mail/smtp/send-message";
 import type { RelayConfig, RelayTransport } from "@/lib/mail/smtp/transport";
@@ -31,16 +34,35 @@ export const SEND_INSTANCE_ID = `${hostname()}:${process.pid}:${randomUUID().sli
 
 /** How long a claim holds; an instance that stopped mid-send leaves its row to be settled as failed after this. */
 const LEASE_MS = 5 * 60_000;
-const SAVED = "It is saved in Drafts.";
-const LAPSED = "Mailroom stopped while sending this message, so it may or may not have gone out. Look in Sent (or ask a recipient) before sending it again from Drafts.";
 
 function failed(error: string): SendOutcome {
   return { state: "failed", error };
 }
 
+/**
+ * The outcome is stored in words, made here without a request: in the sender's language setting,
+ * or the default language when it follows the browser (there is no browser to ask).
+ */
+async function sendersLocale(db: Database, userId: string): Promise<Locale> {
+  const setting = await getUserLanguage(db, userId);
+  return setting === "auto" ? DEFAULT_LOCALE : setting;
+}
+
+/** The words of the send outcome, in the sender's language. */
+async function outcomeWording(db: Database, userId: string) {
+  const locale = await sendersLocale(db, userId);
+  const [t, errors] = await Promise.all([catalogueTranslator("sending", locale), catalogueTranslator("errors", locale)]);
+  return {
+    t,
+    mailbox: (error: unknown) => t("scheduled.notSentBecause", { reason: describeMailboxError(error, errors) }),
+    words: (words: SendingWords) => t(words.key, words.values),
+  };
+}
+
 /** Claims and sends everything due (up to `limit` at a time); returns how many it claimed. */
 export async function runDueSends(db: Database, instanceId = SEND_INSTANCE_ID, limit = 10): Promise<number> {
-  await failLapsedSends(db, LAPSED);
+  // Any user's row may have lapsed: the one text is in the default language.
+  await failLapsedSends(db, (await catalogueTranslator("sending"))("scheduled.lapsed"));
   const claimed = await claimDueSends(db, instanceId, { leaseMs: LEASE_MS, limit });
   await Promise.all(claimed.map((row) => deliverClaimedSend(db, row, instanceId)));
   return claimed.length;
@@ -59,19 +81,21 @@ export async function deliverClaimedSend(db: Database, row: PendingSend, instanc
     outcome = await deliver(db, row);
   } catch (error) {
     console.error(`A scheduled send failed unexpectedly: ${(error as Error)?.name ?? "error"}`);
-    outcome = failed(`The message was not sent. ${describeMailboxError(error, await catalogueTranslator("errors"))} ${SAVED}`);
+    outcome = failed((await outcomeWording(db, row.userId)).mailbox(error));
   }
   await settlePendingSend(db, row.id, instanceId, outcome);
   return outcome;
 }
 
 async function deliver(db: Database, row: PendingSend): Promise<SendOutcome> {
+  const wording = await outcomeWording(db, row.userId);
+  const { t } = wording;
   let credentials: MailboxCredentials;
   try {
     if (!row.sealedCredentials) throw new Error("no sealed login");
     credentials = openSendCredentials(row.sealedCredentials, row.userId, row.messageId);
   } catch {
-    return failed(`Mailroom could no longer use your sign-in for this message, so it was not sent. ${SAVED}`);
+    return failed(t("scheduled.signInLost"));
   }
   const user = { userId: row.userId, imapCredentials: () => credentials };
   const identities = await sendableIdentities(db, row.userId, credentials.user, (email) => needsNoConfirmation(email, credentials.user));
@@ -79,14 +103,14 @@ async function deliver(db: Database, row: PendingSend): Promise<SendOutcome> {
   try {
     relay = await resolveRelayForUser(db, user);
   } catch (error) {
-    if (error instanceof RelaySettingsError) return failed(`${error.message} The message was not sent. ${SAVED}`);
+    if (error instanceof RelaySettingsError) return failed(t("scheduled.mustFix", { reason: t(`relay.${error.problem}`) }));
     throw error;
   }
   let transport: RelayTransport;
   try {
     transport = await openRelayTransport(relay);
   } catch (error) {
-    return failed(describeSendFailure(error, relay).message);
+    return failed(t("scheduled.failed", { reason: wording.words(describeSendFailure(error, relay).words) }));
   }
   let sent: SentMessage;
   try {
@@ -108,17 +132,18 @@ async function deliver(db: Database, row: PendingSend): Promise<SendOutcome> {
       });
     });
   } catch (error) {
-    if (error instanceof SendError) return failed(error.message);
-    if (error instanceof MessageInputError) return failed(`${error.message} The message was not sent. ${SAVED}`);
-    return failed(`The message was not sent. ${describeMailboxError(error, await catalogueTranslator("errors"))} ${SAVED}`);
+    // A draft no longer in Drafts says itself that nothing was sent.
+    if (error instanceof SendError) return failed(error.kind === "draft-missing" ? wording.words(error.words) : t("scheduled.failed", { reason: wording.words(error.words) }));
+    if (error instanceof MessageInputError) return failed(t("scheduled.mustFix", { reason: wording.words(error.words) }));
+    return failed(wording.mailbox(error));
   } finally {
     transport.close();
   }
   await afterSending("record the recipients as contacts", () => recordContacts(db, row.userId, sent.recipients));
   await afterSending("delete the sent message's uploads", () => deleteUploads(uploadDir(env().dataDir, row.userId), row.attachmentIds));
   const warnings = [
-    ...(sent.refused.length > 0 ? [`The outgoing mail server refused some recipients, so they did not get the message: ${sent.refused.join(", ")}.`] : []),
-    ...(sent.draftDeleted ? [] : ["The message was sent, but its draft could not be removed from Drafts. Delete the draft there rather than sending it again."]),
+    ...(sent.refused.length > 0 ? [t("scheduled.someRefused", { recipients: sent.refused.join(", ") })] : []),
+    ...(sent.draftDeleted ? [] : [t("scheduled.draftKept")]),
   ];
   const warning = warnings.length > 0 ? warnings.join(" ") : null;
   return { state: "sent", sentCopySaved: sent.sentCopySaved, warning };

@@ -7,6 +7,7 @@ import { imapPool } from "@/lib/auth/imap-pool-instance";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { confirmIdentityCode, insertIdentity, sendableIdentities, setIdentityConfirmationCode } from "@/lib/db/identities";
 import { findSendStatus, schedulePendingSend } from "@/lib/db/pending-sends";
+import { setUserLanguage } from "@/lib/db/user-settings";
 import { upsertUserOnSignIn } from "@/lib/db/users";
 import { buildMessage } from "@/lib/mail/compose/build-message";
 import { saveDraftVersion } from "@/lib/mail/compose/drafts";
@@ -137,5 +138,16 @@ describe("sending as a colleague is refused at send time, whatever the draft say
       refused++;
     }
     expect(refused).toBe(cases.length);
+  });
+
+  it("words the refusal in the sender's language setting, though no request is there to ask", async () => {
+    const sender = createMailbox("faelscher");
+    const user = await upsertUserOnSignIn(handle.db, sender.email);
+    await setUserLanguage(handle.db, user.id, "de");
+    const { status } = await sendHandMadeDraft(sender, user.id, (headers) => `${headers}\r\nSender: boss@${mailServer().domain}`);
+    expect(status?.state).toBe("failed");
+    expect(status?.error).toBe(
+      "Dieser Entwurf hat eine Sender-Kopfzeile: Mailroom sendet nicht im Namen anderer. Schreiben Sie die Nachricht im Editor neu. Die Nachricht wurde nicht gesendet. Sie ist im Entwurfsordner gespeichert.",
+    );
   });
 });

@@ -2,10 +2,15 @@ import { readFileSync } from "node:fs";
 import net from "node:net";
 import tls from "node:tls";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { catalogueTranslator } from "@/lib/i18n/catalogue-translator";
 import { RelayGuardError, type LookupAll } from "@/lib/mail/smtp/guard";
 import { createRelayTransport, type RelayConfig } from "@/lib/mail/smtp/transport";
-import { verifyRelay } from "@/lib/mail/smtp/verify";
+import { verifyRelay, type SmtpCheckResult } from "@/lib/mail/smtp/verify";
 import { createMailbox, mailServer } from "../support/mail-server";
+
+// Test connection's words as the reader gets them (here in English): the mail layer gives a key and values.
+const t = await catalogueTranslator("sending");
+const said = (result: SmtpCheckResult) => t(result.words.key, result.words.values);
 
 /** Counts connections to a loopback port, to prove a refused relay was never contacted. */
 async function countingServer(): Promise<{ port: number; connections(): number; close(): Promise<void> }> {
@@ -55,8 +60,8 @@ describe("the forgery guard refuses private relays before connecting", () => {
     const result = await verifyRelay(relay(host, listener.port), { ca, lookup });
     expect(result).toMatchObject({ ok: false, kind: "guard" });
     // The user hears only that it could not connect, never where the name points.
-    expect(result.message).toContain("Could not connect to");
-    if (host !== "10.0.0.1") expect(result.message).not.toContain("10.0.0.1");
+    expect(said(result)).toContain("Could not connect to");
+    if (host !== "10.0.0.1") expect(said(result)).not.toContain("10.0.0.1");
 
     expect(netConnect).not.toHaveBeenCalled();
     expect(tlsConnect).not.toHaveBeenCalled();
@@ -77,7 +82,8 @@ describe("relays the administrator allows", () => {
       ca,
       allowedHosts: ["127.0.0.1"],
     });
-    expect(result).toEqual({ ok: true, message: `Connected and signed in to ${smtpHost}:${smtpPort}.` });
+    expect(result.ok).toBe(true);
+    expect(said(result)).toBe(`Connected and signed in to ${smtpHost}:${smtpPort}.`);
   });
 
   it("signs in with implicit TLS when the exact host:port is allowed", async () => {

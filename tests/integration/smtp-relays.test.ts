@@ -106,7 +106,7 @@ describe("relay settings at rest", () => {
       saveSentCopy: true,
       ownRelay: { host: "smtp.example.com", port: 587, security: "starttls", username: "me", sealedPassword: seal("pw", deriveKey(TEST_AUTH_SECRET, "other"), user.id) },
     });
-    await expect(resolveRelayForUser(handle.db, session)).rejects.toThrow(/can no longer be read/);
+    await expect(resolveRelayForUser(handle.db, session)).rejects.toMatchObject({ problem: "savedPasswordUnreadable" });
   });
 
   it("refuses an unencrypted relay when the administrator does not allow one", async () => {
@@ -116,7 +116,7 @@ describe("relay settings at rest", () => {
       saveSentCopy: true,
       ownRelay: { host: "smtp.example.com", port: 25, security: "none", username: "", sealedPassword: null },
     });
-    await expect(resolveRelayForUser(handle.db, session)).rejects.toThrow(/without encryption/);
+    await expect(resolveRelayForUser(handle.db, session)).rejects.toMatchObject({ problem: "insecure" });
   });
 
   it("reuses the saved password only for the same host, port, security and username", async () => {
@@ -128,7 +128,7 @@ describe("relay settings at rest", () => {
     await expect(saveOutgoingChoice(handle.db, user.id, choice)).resolves.toEqual({ ok: true, passwordSaved: true });
     await expect(relayForChoice(handle.db, session, choice)).resolves.toMatchObject({ ok: true, relay: { auth: { user: "me", pass: "typed-once" } } });
     for (const changed of [{ host: "smtp.other.example" }, { port: 2525 }, { security: "tls" as const }, { username: "you" }]) {
-      await expect(saveOutgoingChoice(handle.db, user.id, { ...choice, ...changed })).resolves.toMatchObject({ ok: false, passwordProblem: /Enter the password again/ });
+      await expect(saveOutgoingChoice(handle.db, user.id, { ...choice, ...changed })).resolves.toMatchObject({ ok: false, passwordProblem: "passwordChanged" });
       await expect(relayForChoice(handle.db, session, { ...choice, ...changed })).resolves.toMatchObject({ ok: false });
     }
     expect((await findSmtpRelay(handle.db, user.id))?.port).toBe(587);

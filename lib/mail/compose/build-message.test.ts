@@ -99,7 +99,15 @@ describe("parseAddressList", () => {
       { name: "Ann", address: "ann@corp.test" },
       { name: "Doe, Jo", address: "jo@corp.test" },
     ]);
-    expect(() => parseAddressList("To", "ann@corp.test, bob")).toThrow("To: “bob” is not a valid email address.");
+    expect(() => parseAddressList("To", "ann@corp.test, bob")).toThrow(MessageInputError);
+    const wrong = (() => {
+      try {
+        return parseAddressList("To", "ann@corp.test, bob");
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(wrong).toMatchObject({ field: "To", words: { key: "input.invalidAddress", values: { field: "to", entry: "bob" } } });
   });
 });
 

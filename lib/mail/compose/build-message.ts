@@ -3,6 +3,7 @@ import { convert } from "html-to-text";
 import addressparser from "nodemailer/lib/addressparser";
 import MailComposer from "nodemailer/lib/mail-composer";
 import { z } from "zod";
+import type { SendingWords } from "../sending-words";
 
 export interface MailAddress {
   name: string;
@@ -48,15 +49,20 @@ export interface MessageInput {
 /** Header used only inside drafts to remember what they answer; removed before sending. */
 export const ORIGIN_HEADER = "X-Mailroom-Origin";
 
-/** Something in the message the user must fix; `message` is plain words the composer shows. */
+/** Something in the message the user must fix: the header field it is in, and the words for the reader (SendingWords). */
 export class MessageInputError extends Error {
   constructor(
     readonly field: string,
-    message: string,
+    readonly words: SendingWords,
   ) {
-    super(message);
+    super(`${field}: ${words.key}`);
     this.name = "MessageInputError";
   }
+}
+
+/** "Reply-To" → "replyto": a header's name as the words choose it ({field, select, …}). */
+function fieldCode(field: string): string {
+  return field.toLowerCase().replace(/[^a-z]/g, "");
 }
 
 const UNSAFE_HEADER_CHARS = /[\r\n\0]/;
@@ -66,7 +72,7 @@ const MESSAGE_ID = /^<[^<>\s@"]+@[^<>\s@"]+>$/;
 /** Refuses CR, LF and NUL, which would let a value start a new header (header injection). */
 export function assertHeaderSafe(field: string, value: string): void {
   if (UNSAFE_HEADER_CHARS.test(value)) {
-    throw new MessageInputError(field, `${field} can't contain line breaks or NUL characters.`);
+    throw new MessageInputError(field, { key: "input.headerLineBreak", values: { field: fieldCode(field) } });
   }
 }
 
@@ -78,7 +84,7 @@ export function parseAddressList(field: string, value: string): MailAddress[] {
   return parsed.map((entry) => {
     const address = entry.address.trim();
     if (!emailSchema.safeParse(address).success) {
-      throw new MessageInputError(field, `${field}: “${(entry.name || entry.address || value).trim()}” is not a valid email address.`);
+      throw new MessageInputError(field, { key: "input.invalidAddress", values: { field: fieldCode(field), entry: (entry.name || entry.address || value).trim() } });
     }
     return { name: entry.name.trim(), address };
   });
@@ -119,13 +125,13 @@ export function checkMessageInput(input: MessageInput): void {
       assertHeaderSafe(field, entry.name);
       assertHeaderSafe(field, entry.address);
       if (!emailSchema.safeParse(entry.address).success) {
-        throw new MessageInputError(field, `${field}: “${entry.address}” is not a valid email address.`);
+        throw new MessageInputError(field, { key: "input.invalidAddress", values: { field: fieldCode(field), entry: entry.address } });
       }
     }
   }
   if (input.replyTo) parseAddressList("Reply-To", input.replyTo);
   for (const id of [input.messageId, input.inReplyTo ?? "<x@x>", ...(input.references ?? [])]) {
-    if (!isMessageId(id)) throw new MessageInputError("Message-ID", "The message refers to a malformed Message-ID.");
+    if (!isMessageId(id)) throw new MessageInputError("Message-ID", { key: "input.malformedMessageId", values: {} });
   }
   for (const attachment of input.attachments) {
     assertHeaderSafe("Attachment name", attachment.filename);

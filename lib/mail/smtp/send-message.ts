@@ -4,18 +4,19 @@ import { decodeOrigin, MessageInputError, ORIGIN_HEADER, type DraftOrigin, type 
 import { deleteDraft, fetchDraft } from "../compose/drafts";
 import { findSpecialFolder } from "../imap/special-folders";
 import { checkSenderHeaders } from "./sender-headers";
+import type { SendingWords } from "../sending-words";
 import { describeSmtpFailure } from "./verify";
 import type { RelayConfig } from "./transport";
 
 export type SendFailureKind = "draft-missing" | "unreachable" | "auth" | "rejected" | "failed";
 
-/** Why a message did not go out. The draft is still in Drafts whenever this is thrown. */
+/** Why a message did not go out, with the words for the reader (SendingWords). The draft is still in Drafts whenever this is thrown. */
 export class SendError extends Error {
   constructor(
     readonly kind: SendFailureKind,
-    message: string,
+    readonly words: SendingWords,
   ) {
-    super(message);
+    super(`Not sent: ${words.key}`);
     this.name = "SendError";
   }
 }
@@ -57,14 +58,14 @@ export interface SentMessage {
 export async function sendDraft(client: ImapFlow, options: SendDraftOptions): Promise<SentMessage> {
   const draft = await fetchDraft(client, options.messageId, [ORIGIN_HEADER.toLowerCase()]);
   if (!draft?.message.source || !draft.message.envelope) {
-    throw new SendError("draft-missing", "This message is no longer in your Drafts folder, so it was not sent. It may have been sent or deleted already.");
+    throw new SendError("draft-missing", { key: "send.draftMissing", values: {} });
   }
   const { envelope, source } = draft.message;
   const from = checkSenderHeaders(source, { allowedFrom: options.allowedFrom, allowedReplyTo: options.allowedReplyTo ?? [] });
   const recipients = [...(envelope.to ?? []), ...(envelope.cc ?? []), ...(envelope.bcc ?? [])]
     .filter((entry) => entry.address)
     .map((entry) => ({ name: entry.name ?? "", address: entry.address ?? "" }));
-  if (recipients.length === 0) throw new MessageInputError("To", "Add at least one recipient.");
+  if (recipients.length === 0) throw new MessageInputError("To", { key: "input.noRecipient", values: {} });
 
   const now = options.now ?? new Date();
   const outgoing = rewriteHeaders(source, { dropBcc: true, date: now });
@@ -131,26 +132,22 @@ export function rewriteHeaders(raw: Buffer, options: { dropBcc: boolean; date: D
   return Buffer.concat([Buffer.from(header, "latin1"), raw.subarray(headerEnd)]);
 }
 
-/** Plain words for a failed submission, always saying the draft is safe. Guard, DNS, TLS and sign-in failures are worded by describeSmtpFailure. */
+/** Why a submission failed, for the reader's words (the draft is safe: the wording says so). Guard, DNS, TLS and sign-in failures are worded as describeSmtpFailure's. */
 export function describeSendFailure(error: unknown, relay: Pick<RelayConfig, "host" | "port" | "security">): SendError {
   const err = error as { code?: string; responseCode?: number; rejected?: string[]; message?: string } | null;
-  const saved = "The message was not sent; it is saved in Drafts.";
-  if (err?.code === "EAUTH") return new SendError("auth", `${describeSmtpFailure(error, relay).message} ${saved}`);
+  if (err?.code === "EAUTH") return new SendError("auth", describeSmtpFailure(error, relay).words);
   const dropped =
     (err?.code === "ECONNECTION" && /^Connection closed unexpectedly/.test(err.message ?? "")) || (err?.code === "ESOCKET" && /\b(ECONNRESET|EPIPE)\b/.test(err.message ?? ""));
   if (dropped) {
     // Dropped after connecting (mid-DATA, say): a relay takes a message only with its final answer.
-    return new SendError("unreachable", `${relay.host}:${relay.port} closed the connection before it accepted the message. ${saved}`);
+    return new SendError("unreachable", { key: "send.dropped", values: { where: `${relay.host}:${relay.port}` } });
   }
   if (err?.code === "EENVELOPE") {
-    const who = err.rejected?.length ? `: ${err.rejected.join(", ")}` : "";
-    return new SendError("rejected", `The outgoing mail server refused the recipients${who}. ${saved}`);
+    return new SendError("rejected", { key: "send.recipientsRefused", values: { count: err.rejected?.length ?? 0, recipients: (err.rejected ?? []).join(", ") } });
   }
   if (err?.code === "EMESSAGE" || (err?.responseCode ?? 0) >= 500) {
-    const reason = err?.responseCode === 552 ? "says the message is too large" : "refused the message";
-    return new SendError("rejected", `The outgoing mail server ${reason}. ${saved}`);
+    return new SendError("rejected", { key: err?.responseCode === 552 ? "send.tooLarge" : "send.messageRefused", values: {} });
   }
   const failure = describeSmtpFailure(error, relay);
-  const kind: SendFailureKind = failure.kind === "auth" ? "auth" : "unreachable";
-  return new SendError(kind, `${failure.message} ${saved}`);
+  return new SendError(failure.kind === "auth" ? "auth" : "unreachable", failure.words);
 }

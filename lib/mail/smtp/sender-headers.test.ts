@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { catalogueTranslator } from "@/lib/i18n/catalogue-translator";
 import { MessageInputError } from "../compose/build-message";
 import { checkSenderHeaders, headerFields } from "./sender-headers";
 
@@ -8,11 +9,14 @@ function draft(headers: string[]): Buffer {
   return Buffer.from(`${headers.join("\r\n")}\r\nSubject: hi\r\n\r\nFrom: body text is not a header\r\n`);
 }
 
+// The refusal's words as the sender reads them (here in English).
+const t = await catalogueTranslator("sending");
+
 function refusal(headers: string[]): string {
   try {
     checkSenderHeaders(draft(headers), policy);
   } catch (error) {
-    if (error instanceof MessageInputError) return error.message;
+    if (error instanceof MessageInputError) return t(error.words.key, error.words.values);
     throw error;
   }
   throw new Error("accepted");

@@ -46,23 +46,20 @@ export function checkSenderHeaders(raw: Buffer, policy: SenderPolicy): string {
   const fields = headerFields(raw);
   const forbidden = fields.find((field) => FORBIDDEN_FIELDS.includes(field.name));
   if (forbidden) {
-    throw new MessageInputError(
-      "From",
-      `This draft has a ${forbidden.name === "sender" ? "Sender" : "Resent"} header: Mailroom does not send on anyone else's behalf. Write the message again from the composer.`,
-    );
+    throw new MessageInputError("From", { key: "input.onBehalf", values: { header: forbidden.name === "sender" ? "sender" : "resent" } });
   }
   const from = fields.filter((field) => field.name === "from").flatMap((field) => [addresses(field.value)]);
   const [only] = from.length === 1 && from[0]?.length === 1 ? from[0] : [];
   if (!only) {
-    throw new MessageInputError("From", "This draft names no sender or more than one (From). A message goes out from exactly one of your addresses: choose it in the From field.");
+    throw new MessageInputError("From", { key: "input.fromCount", values: {} });
   }
   const own = new Set(policy.allowedFrom.map((address) => address.toLowerCase()));
-  if (!own.has(only)) throw new MessageInputError("From", "You can only send from one of your own confirmed addresses. Choose one in the From field.");
+  if (!own.has(only)) throw new MessageInputError("From", { key: "input.fromNotOwn", values: {} });
   const replyTo = new Set([...own, ...policy.allowedReplyTo.map((address) => address.toLowerCase())]);
   const stranger = fields
     .filter((field) => field.name === "reply-to")
     .flatMap((field) => addresses(field.value))
     .find((address) => !replyTo.has(address));
-  if (stranger) throw new MessageInputError("From", `This draft asks for replies to ${stranger}, which is not one of your addresses or an identity's Reply-To.`);
+  if (stranger) throw new MessageInputError("From", { key: "input.replyToStranger", values: { address: stranger } });
   return only;
 }

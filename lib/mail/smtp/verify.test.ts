@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { catalogueTranslator } from "@/lib/i18n/catalogue-translator";
+import type { SendingWords } from "../sending-words";
 import { RelayGuardError } from "./guard";
 import { describeSmtpFailure, describeUntrustedRelayFailure, type SmtpFailureKind } from "./verify";
+
+// The mail layer gives a key and values; the reader sees them worded (here in English).
+const t = await catalogueTranslator("sending");
+const text = (words: SendingWords) => t(words.key, words.values);
 
 const relay = { host: "smtp.example.com", port: 587, security: "starttls" as const };
 const error = (fields: Record<string, unknown>) => Object.assign(new Error(String(fields.message ?? "")), fields);
@@ -9,8 +15,8 @@ describe("describeSmtpFailure", () => {
   it("names the forgery guard's refusal without repeating the address the name resolved to", () => {
     const result = describeSmtpFailure(new RelayGuardError("smtp.example.com", "10.0.0.1", "private"), relay);
     expect(result.kind).toBe("guard");
-    expect(result.message).toContain("smtp.example.com points to a private or internal address");
-    expect(result.message).not.toContain("10.0.0.1");
+    expect(text(result.words)).toContain("smtp.example.com points to a private or internal address");
+    expect(text(result.words)).not.toContain("10.0.0.1");
   });
 
   it.each([
@@ -28,20 +34,20 @@ describe("describeSmtpFailure", () => {
   ])("explains %o as %s", (fields, kind, words) => {
     const result = describeSmtpFailure(error(fields), relay);
     expect(result.kind).toBe(kind);
-    expect(result.message).toContain(words);
+    expect(text(result.words)).toContain(words);
   });
 
   it("never repeats the server's own words", () => {
     const result = describeSmtpFailure(error({ code: "EAUTH", message: "Invalid login: 535 secret-server-detail", responseCode: 535 }), relay);
-    expect(result.message).not.toContain("secret-server-detail");
+    expect(text(result.words)).not.toContain("secret-server-detail");
   });
 });
 
 describe("describeUntrustedRelayFailure", () => {
   it("tells a refused login apart, and nothing else", () => {
-    expect(describeUntrustedRelayFailure("auth", relay)).toBe("smtp.example.com:587 did not accept the username or password.");
+    expect(text(describeUntrustedRelayFailure("auth", relay))).toBe("smtp.example.com:587 did not accept the username or password.");
     const kinds: SmtpFailureKind[] = ["guard", "not-found", "refused", "tls", "tls-mismatch", "timeout", "unknown"];
-    const messages = new Set(kinds.map((kind) => describeUntrustedRelayFailure(kind, relay)));
+    const messages = new Set(kinds.map((kind) => text(describeUntrustedRelayFailure(kind, relay))));
     expect(messages.size).toBe(1);
     expect([...messages][0]).toMatch(/^Could not connect to smtp\.example\.com:587 and sign in\./);
   });

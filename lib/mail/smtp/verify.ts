@@ -1,10 +1,11 @@
 import { isIP } from "node:net";
 import { allowlistPermitsAddress, allowlistPermitsHost, parseAllowlist, RelayGuardError } from "./guard";
+import type { SendingKey, SendingWords } from "../sending-words";
 import { createRelayTransport, type RelayConfig, type RelayTransportOptions } from "./transport";
 
 export type SmtpFailureKind = "guard" | "not-found" | "refused" | "tls" | "tls-mismatch" | "auth" | "timeout" | "unknown";
 
-export type SmtpCheckResult = { ok: true; message: string } | { ok: false; kind: SmtpFailureKind; message: string };
+export type SmtpCheckResult = { ok: true; words: SendingWords } | { ok: false; kind: SmtpFailureKind; words: SendingWords };
 
 const NOT_FOUND_CODES = new Set(["ENOTFOUND", "EAI_AGAIN", "EAI_NONAME", "EAI_FAIL", "ENODATA", "EAI_NODATA"]);
 const CERTIFICATE_ERROR = /certificate|self[- ]signed|altname|does not match|unable to verify|CERT_|ERR_TLS_CERT/i;
@@ -28,11 +29,10 @@ export async function verifyRelay(relay: RelayConfig, options: RelayTransportOpt
     } finally {
       transport.close();
     }
-    const signedIn = relay.auth ? " and signed in" : "";
-    return { ok: true, message: `Connected${signedIn} to ${relay.host}:${relay.port}.` };
+    return { ok: true, words: { key: "smtp.connected", values: { where: `${relay.host}:${relay.port}`, signedIn: relay.auth ? "yes" : "no" } } };
   } catch (error) {
     const failure = describeSmtpFailure(error, relay, timeoutMs);
-    return { ok: false, kind: failure.kind, message: explainsInDetail(relay, options) ? failure.message : describeUntrustedRelayFailure(failure.kind, relay) };
+    return { ok: false, kind: failure.kind, words: explainsInDetail(relay, options) ? failure.words : describeUntrustedRelayFailure(failure.kind, relay) };
   }
 }
 
@@ -45,50 +45,28 @@ function explainsInDetail(relay: RelayConfig, options: RelayTransportOptions): b
 }
 
 /** The only distinctions a relay nobody vouched for gets: the login was refused, or the connection could not be made. */
-export function describeUntrustedRelayFailure(kind: SmtpFailureKind, relay: Pick<RelayConfig, "host" | "port">): string {
+export function describeUntrustedRelayFailure(kind: SmtpFailureKind, relay: Pick<RelayConfig, "host" | "port">): SendingWords {
   const where = `${relay.host}:${relay.port}`;
-  if (kind === "auth") return `${where} did not accept the username or password.`;
-  return `Could not connect to ${where} and sign in. Check the server name, the port and the Security setting (port 465 usually uses implicit TLS, 587 STARTTLS). Mailroom connects only to public mail servers with a valid certificate, and to servers your administrator allowed.`;
+  return { key: kind === "auth" ? "smtp.auth" : "smtp.untrusted", values: { where } };
 }
 
-/** Turns a guard, DNS, socket, TLS or SMTP error into what the user can do about it. */
-export function describeSmtpFailure(error: unknown, relay: Pick<RelayConfig, "host" | "port" | "security">, timeoutMs = 10_000): { kind: SmtpFailureKind; message: string } {
+/** Turns a guard, DNS, socket, TLS or SMTP error into what the user can do about it (never the server's own words). */
+export function describeSmtpFailure(error: unknown, relay: Pick<RelayConfig, "host" | "port" | "security">, timeoutMs = 10_000): { kind: SmtpFailureKind; words: SendingWords } {
   const where = `${relay.host}:${relay.port}`;
-  if (error instanceof RelayGuardError) {
-    return {
-      kind: "guard",
-      message: `${relay.host} points to a private or internal address. Mailroom does not connect to those; ask your administrator if this server should be allowed.`,
-    };
-  }
+  const failure = (kind: SmtpFailureKind, key: SendingKey, values: Record<string, string | number> = {}) => ({
+    kind,
+    words: { key, values: { where, host: relay.host, ...values } },
+  });
+  if (error instanceof RelayGuardError) return failure("guard", "smtp.guard");
   const err = (error ?? {}) as { code?: string; message?: string; responseCode?: number; syscall?: string };
   const code = err.code ?? "";
   const message = err.message ?? "";
-  if (NOT_FOUND_CODES.has(code)) {
-    return code === "EAI_AGAIN"
-      ? { kind: "not-found", message: `The server name ${relay.host} could not be looked up right now. Check the spelling, or try again in a minute.` }
-      : { kind: "not-found", message: `The server name ${relay.host} was not found. Check the spelling.` };
-  }
-  if (code === "ECONNREFUSED" || /\bECONNREFUSED\b/.test(message)) {
-    return { kind: "refused", message: `${where} refused the connection. Check the server name and the port.` };
-  }
-  if (code === "EAUTH" || err.responseCode === 535) {
-    return { kind: "auth", message: `${where} did not accept the username or password.` };
-  }
-  if (CERTIFICATE_ERROR.test(message)) {
-    return {
-      kind: "tls",
-      message: `The TLS certificate of ${relay.host} could not be verified, so Mailroom did not send the password. The certificate may have expired, be self-signed, or be issued for another name.`,
-    };
-  }
-  if (WRONG_TLS_MODE.test(message)) {
-    const hint = relay.security === "tls" ? "try STARTTLS (port 587 usually uses STARTTLS)" : "try implicit TLS (port 465 usually uses implicit TLS)";
-    return { kind: "tls-mismatch", message: `${where} does not speak the chosen security: ${hint}.` };
-  }
-  if (code === "ETIMEDOUT" || /timeout|timed out|greeting never received/i.test(message)) {
-    return { kind: "timeout", message: `${where} did not answer within ${Math.round(timeoutMs / 1000)} seconds. Check the server name, the port and any firewall.` };
-  }
-  if (code === "ETLS" || /STARTTLS/i.test(message)) {
-    return { kind: "tls", message: `${where} could not set up an encrypted connection (STARTTLS). Check the Security setting.` };
-  }
-  return { kind: "unknown", message: `Could not connect to ${where}. Check the server name, the port and the Security setting.` };
+  if (NOT_FOUND_CODES.has(code)) return failure("not-found", code === "EAI_AGAIN" ? "smtp.lookupLater" : "smtp.notFound");
+  if (code === "ECONNREFUSED" || /\bECONNREFUSED\b/.test(message)) return failure("refused", "smtp.refused");
+  if (code === "EAUTH" || err.responseCode === 535) return failure("auth", "smtp.auth");
+  if (CERTIFICATE_ERROR.test(message)) return failure("tls", "smtp.certificate");
+  if (WRONG_TLS_MODE.test(message)) return failure("tls-mismatch", "smtp.tlsMismatch", { tryInstead: relay.security === "tls" ? "starttls" : "tls" });
+  if (code === "ETIMEDOUT" || /timeout|timed out|greeting never received/i.test(message)) return failure("timeout", "smtp.timeout", { seconds: Math.round(timeoutMs / 1000) });
+  if (code === "ETLS" || /STARTTLS/i.test(message)) return failure("tls", "smtp.starttls");
+  return failure("unknown", "smtp.unknown");
 }
