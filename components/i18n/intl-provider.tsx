@@ -1,7 +1,8 @@
 "use client";
 
-import { NextIntlClientProvider, type AbstractIntlMessages } from "next-intl";
+import { NextIntlClientProvider, useTranslations, type AbstractIntlMessages } from "next-intl";
 import { useEffect, useSyncExternalStore, type ReactNode } from "react";
+import { wordServerUnreachable } from "@/components/run-action";
 import { TIME_ZONE_COOKIE } from "@/lib/i18n/time-zone";
 
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
@@ -13,6 +14,14 @@ function browserTimeZone(): string {
 // The browser's zone does not change while a page is open.
 function subscribeToNothing(): () => void {
   return () => undefined;
+}
+
+/** Gives runAction's "couldn't reach the server" the page's language: a failed call has no server to word it. */
+function ServerUnreachableWording() {
+  const t = useTranslations("errors");
+  const text = t("serverUnreachable");
+  useEffect(() => wordServerUnreachable(text), [text]);
+  return null;
 }
 
 /**
@@ -30,6 +39,7 @@ export function IntlProvider({ locale, messages, serverTimeZone, children }: { l
   }, [timeZone, serverTimeZone]);
   return (
     <NextIntlClientProvider locale={locale} messages={messages} timeZone={timeZone}>
+      <ServerUnreachableWording />
       {children}
     </NextIntlClientProvider>
   );

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { randomClientAddress } from "../support/browser";
-import { createMailbox } from "../support/mail-server";
+import { appendMessage, createMailbox } from "../support/mail-server";
 
-test("a German reader is refused and asked in German: a wrong password, then Send without a subject", async ({ browser, baseURL }) => {
+test("a German reader is refused and asked in German: a wrong password, then Send without a subject; a reply quotes in German", async ({ browser, baseURL }) => {
   const mailbox = createMailbox("deutsch");
   // Playwright sends Accept-Language from the context's locale, as the browser of such a user would.
   const context = await browser.newContext({ baseURL, locale: "de-DE", extraHTTPHeaders: { "x-forwarded-for": randomClientAddress() } });
@@ -31,5 +31,14 @@ test("a German reader is refused and asked in German: a wrong password, then Sen
   await expect(question).toBeHidden();
   // Nothing was sent; the draft is kept, and its time is said the German way.
   await expect(page.getByRole("status").filter({ hasText: /^Entwurf gespeichert um \d{2}:\d{2}$/ })).toBeVisible();
+
+  // A reply quotes the original under a German attribution line, its date the German way.
+  await appendMessage(mailbox, { subject: "Frage", from: "Anna Beispiel <anna@example.org>", text: "Passt Dienstag?", date: new Date("2026-03-12T11:00:00Z") });
+  await page.goto("/mail/INBOX");
+  await page.getByRole("link", { name: /Frage/ }).click();
+  await page.getByRole("link", { name: "Antworten", exact: true }).click();
+  const reply = page.getByRole("textbox", { name: "Nachricht" });
+  await expect(reply.locator("blockquote")).toContainText("Passt Dienstag?");
+  await expect(reply).toContainText(/Am 12\.03\.2026, \d{2}:\d{2} schrieb Anna Beispiel <anna@example\.org>:/);
   await context.close();
 });

@@ -39,7 +39,7 @@ async function browserPage(browser: Browser, locale: string): Promise<Page> {
 const messageRow = (page: Page, subject: string) => page.getByRole("link", { name: new RegExp(subject) });
 const folderEntry = (page: Page, list: string, name: string) => page.getByRole("list", { name: list }).getByRole("listitem", { name });
 
-test("a German browser gets German: sign-in, inbox, dates and plurals; English in Settings sticks after a reload; Automatic goes back", async ({ browser }) => {
+test("a German browser gets German: sign-in, inbox, dates, plurals and a field error; English in Settings sticks after a reload; Automatic goes back", async ({ browser }) => {
   const { mailbox, subject } = await mailboxWithMail();
   const page = await browserPage(browser, "de-DE");
 
@@ -63,6 +63,15 @@ test("a German browser gets German: sign-in, inbox, dates and plurals; English i
   await expect(page.getByRole("heading", { level: 1, name: "Ordner verwalten" })).toBeVisible();
   await expect(folderEntry(page, "Alle Ordner", "Projects")).toContainText("2 Nachrichten, 2 ungelesen");
   await expect(folderEntry(page, "Alle Ordner", "Notes")).toContainText("1 Nachricht, 1 ungelesen");
+
+  // A field error comes from the server action's schema, worded in the reader's language.
+  await page.goto("/settings/identities");
+  await page.getByRole("button", { name: "Identität hinzufügen" }).click();
+  const identity = page.getByRole("form", { name: "Neue Identität" });
+  await identity.getByLabel("E-Mail-Adresse").fill("keine Adresse");
+  await identity.getByRole("button", { name: "Identität hinzufügen" }).click();
+  await expect(identity.getByLabel("E-Mail-Adresse")).toHaveAttribute("aria-invalid", "true");
+  await expect(identity.getByLabel("E-Mail-Adresse")).toHaveAccessibleDescription(/Geben Sie eine E-Mail-Adresse wie name@example\.com ein\./);
 
   await page.goto("/settings/appearance");
   await expect(page).toHaveTitle("Darstellung · Mailroom");
