@@ -1,7 +1,7 @@
 // Server-only (the server-only package is not installed).
 import { randomUUID } from "node:crypto";
 import type { ImapFlow } from "imapflow";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { CurrentSession } from "@/lib/auth/current-session";
 import { withSessionMailbox } from "@/lib/auth/session-mailbox";
 import { database } from "@/lib/db/database";
@@ -17,7 +17,7 @@ import { MessageNotFoundError } from "@/lib/mail/imap/load-message";
 import type { QuoteWording } from "@/lib/mail/message/quote";
 import { redDeliverabilityWarnings, savedDeliverabilityRelay } from "@/lib/outgoing/deliverability";
 import { needsNoConfirmation } from "@/lib/outgoing/send-identity-code";
-import { UploadQuotaError, withinUploadQuota } from "@/lib/uploads/upload-quota";
+import { describeUploadQuota, UploadQuotaError, withinUploadQuota } from "@/lib/uploads/upload-quota";
 import { saveUpload, uploadDir } from "@/lib/uploads/upload-store";
 import { mailboxFailure, type ReadResult } from "./read-result";
 
@@ -125,8 +125,8 @@ export async function readComposeStart(session: CurrentSession, params: ComposeP
   try {
     start = await loadStart(session, params, mid, context);
   } catch (error) {
-    if (error instanceof MessageNotFoundError) return { ok: false, code: "not-found", error: error.message };
-    if (error instanceof UploadQuotaError) return { ok: false, code: "busy", error: error.message };
+    if (error instanceof MessageNotFoundError) return { ok: false, code: "not-found", error: (await getTranslations("errors"))("messageGone") };
+    if (error instanceof UploadQuotaError) return { ok: false, code: "busy", error: describeUploadQuota(error, await getTranslations("errors"), await getLocale()) };
     return mailboxFailure(error);
   }
 

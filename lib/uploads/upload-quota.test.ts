@@ -3,8 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
+import { catalogueTranslator } from "@/lib/i18n/catalogue-translator";
 import { BodyTooLargeError, readBoundedText } from "./bounded-body";
-import { storedUsage, UploadQuotaError, withinUploadQuota } from "./upload-quota";
+import { describeUploadQuota, storedUsage, UploadQuotaError, withinUploadQuota } from "./upload-quota";
 import { saveUpload } from "./upload-store";
 import { sweepAbandonedUploads } from "./upload-sweeper";
 
@@ -25,7 +26,7 @@ describe("upload quota per user", () => {
     const quota = { maxFiles: 2, maxBytes: 10_000 };
     await upload(dir, 10, quota);
     await upload(dir, 10, quota);
-    await expect(upload(dir, 10, quota)).rejects.toThrow(/2 files waiting to be sent/);
+    await expect(upload(dir, 10, quota)).rejects.toMatchObject({ limit: "files" });
     expect(await storedUsage(dir)).toEqual({ files: 2, bytes: 20 });
   });
 
@@ -37,7 +38,15 @@ describe("upload quota per user", () => {
     expect(await storedUsage(dir)).toEqual({ files: 1, bytes: 300 });
     // What is left still fits.
     await upload(dir, 200, quota);
-    await expect(upload(dir, 1, quota)).rejects.toThrow(/add up to/);
+    await expect(upload(dir, 1, quota)).rejects.toMatchObject({ limit: "bytes" });
+  });
+
+  it("says which part of the quota is used up, in the reader's language", async () => {
+    const quota = { maxFiles: 20, maxBytes: 50 * 1024 * 1024 };
+    const english = await catalogueTranslator("errors");
+    const german = await catalogueTranslator("errors", "de");
+    expect(describeUploadQuota(new UploadQuotaError("files", quota), english, "en")).toMatch(/^You have 20 files waiting to be sent/);
+    expect(describeUploadQuota(new UploadQuotaError("bytes", quota), german, "de")).toMatch(/^Ihre Anhänge, die auf das Senden warten, umfassen zusammen 50 MB/);
   });
 
   it("parallel uploads can't all slip under the same remaining space", async () => {

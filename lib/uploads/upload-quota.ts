@@ -1,6 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { formatBytes, UploadTooLargeError, type UploadMeta } from "./upload-store";
+import { formatFileSize } from "@/lib/i18n/file-size";
+import { UploadTooLargeError, type UploadMeta } from "./upload-store";
 
 /**
  * Per-user upload quota: at most `maxFiles` uploads and `maxBytes` in total in a user's upload
@@ -14,12 +15,24 @@ export interface UploadQuota {
   maxBytes: number;
 }
 
-/** The user's quota is used up; `message` says which part and what to do. */
+/** The user's quota is used up: `limit` says which part (the reader's words are made where it is shown). */
 export class UploadQuotaError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly limit: "files" | "bytes",
+    readonly quota: UploadQuota,
+  ) {
+    super(`Upload quota reached: ${limit}`);
     this.name = "UploadQuotaError";
   }
+}
+
+/** Which part of the quota is used up and what to do, with the errors catalogue's translator in the reader's language. */
+export function describeUploadQuota(
+  error: UploadQuotaError,
+  t: (key: "uploads.quotaFiles" | "uploads.quotaBytes", values: Record<string, string | number>) => string,
+  locale: string,
+): string {
+  return error.limit === "files" ? t("uploads.quotaFiles", { max: error.quota.maxFiles }) : t("uploads.quotaBytes", { limit: formatFileSize(error.quota.maxBytes, locale) });
 }
 
 interface InFlight {
@@ -74,10 +87,10 @@ export async function withinUploadQuota(dir: string, quota: UploadQuota, perFile
     const stored = await storedUsage(dir);
     const pending = inFlight.get(dir) ?? { files: 0, bytes: 0 };
     if (stored.files + pending.files >= quota.maxFiles) {
-      throw new UploadQuotaError(`You have ${quota.maxFiles} files waiting to be sent, the most Mailroom keeps for you. Send or discard a draft with attachments first.`);
+      throw new UploadQuotaError("files", quota);
     }
     const left = quota.maxBytes - stored.bytes - pending.bytes;
-    if (left <= 0) throw new UploadQuotaError(quotaFullMessage(quota));
+    if (left <= 0) throw new UploadQuotaError("bytes", quota);
     const bytes = Math.min(perFileBytes, left);
     inFlight.set(dir, { files: pending.files + 1, bytes: pending.bytes + bytes });
     return bytes;
@@ -85,7 +98,7 @@ export async function withinUploadQuota(dir: string, quota: UploadQuota, perFile
   try {
     return await save(allowed);
   } catch (error) {
-    if (error instanceof UploadTooLargeError && allowed < perFileBytes) throw new UploadQuotaError(quotaFullMessage(quota));
+    if (error instanceof UploadTooLargeError && allowed < perFileBytes) throw new UploadQuotaError("bytes", quota);
     throw error;
   } finally {
     const pending = inFlight.get(dir);
@@ -95,8 +108,4 @@ export async function withinUploadQuota(dir: string, quota: UploadQuota, perFile
       else inFlight.set(dir, left);
     }
   }
-}
-
-function quotaFullMessage(quota: UploadQuota): string {
-  return `Your attachments waiting to be sent add up to ${formatBytes(quota.maxBytes)}, the most Mailroom keeps for you. Send or discard a draft with attachments first.`;
 }

@@ -20,15 +20,9 @@ export interface UploadMeta {
 
 export class UploadTooLargeError extends Error {
   constructor(readonly limitBytes: number) {
-    super(`The file is larger than ${formatBytes(limitBytes)}.`);
+    super(`Upload larger than ${limitBytes} bytes`);
     this.name = "UploadTooLargeError";
   }
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
 }
 
 export function isUploadId(id: string): boolean {

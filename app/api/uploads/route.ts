@@ -1,9 +1,11 @@
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getCurrentSession } from "@/lib/auth/current-session";
 import { env } from "@/lib/env";
-import { UploadQuotaError, withinUploadQuota } from "@/lib/uploads/upload-quota";
-import { formatBytes, saveUpload, uploadDir, UploadTooLargeError } from "@/lib/uploads/upload-store";
+import { formatFileSize } from "@/lib/i18n/file-size";
+import { describeUploadQuota, UploadQuotaError, withinUploadQuota } from "@/lib/uploads/upload-quota";
+import { saveUpload, uploadDir, UploadTooLargeError } from "@/lib/uploads/upload-store";
 
 /**
  * Receives one attachment as the raw request body (name in the X-File-Name header, URI-encoded),
@@ -11,13 +13,16 @@ import { formatBytes, saveUpload, uploadDir, UploadTooLargeError } from "@/lib/u
  * and uploads beyond the user's quota, counting the bytes as they arrive (Content-Length is only a hint).
  */
 export async function POST(request: Request) {
+  // The composer shows these words to the reader: in their language.
+  const t = await getTranslations("errors");
+  const locale = await getLocale();
   const session = await getCurrentSession();
-  if (!session) return Response.json({ error: "Sign in first." }, { status: 401 });
-  if (request.headers.get("sec-fetch-site") === "cross-site") return Response.json({ error: "Not allowed." }, { status: 403 });
+  if (!session) return Response.json({ error: t("uploads.signIn") }, { status: 401 });
+  if (request.headers.get("sec-fetch-site") === "cross-site") return Response.json({ error: t("uploads.notAllowed") }, { status: 403 });
   const limit = env().limits.attachmentBytes;
-  const tooLarge = () => Response.json({ error: `This file is larger than ${formatBytes(limit)}, the most an attachment can be.` }, { status: 413 });
+  const tooLarge = () => Response.json({ error: t("uploads.tooLarge", { limit: formatFileSize(limit, locale) }) }, { status: 413 });
   if (Number(request.headers.get("content-length") ?? 0) > limit) return tooLarge();
-  if (!request.body) return Response.json({ error: "The file is empty." }, { status: 400 });
+  if (!request.body) return Response.json({ error: t("uploads.empty") }, { status: 400 });
   let filename = "attachment";
   try {
     filename = decodeURIComponent(request.headers.get("x-file-name") ?? "attachment");
@@ -36,8 +41,8 @@ export async function POST(request: Request) {
     );
     return Response.json(meta, { status: 201 });
   } catch (error) {
-    if (error instanceof UploadQuotaError) return Response.json({ error: error.message }, { status: 413 });
+    if (error instanceof UploadQuotaError) return Response.json({ error: describeUploadQuota(error, t, locale) }, { status: 413 });
     if (error instanceof UploadTooLargeError) return tooLarge();
-    return Response.json({ error: "The upload was interrupted. Please try again." }, { status: 400 });
+    return Response.json({ error: t("uploads.interrupted") }, { status: 400 });
   }
 }
