@@ -1,13 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { rateLimit, retryMinutes } from "@/lib/auth/rate-limit";
 import type { CurrentSession } from "@/lib/auth/current-session";
 import { database } from "@/lib/db/database";
 import { confirmIdentityCode, deleteIdentity, findIdentity, insertIdentity, setDefaultIdentity, setIdentityConfirmationCode, updateIdentity } from "@/lib/db/identities";
 import type { Identity } from "@/lib/db/schema";
 import { env } from "@/lib/env";
+import { isLocale } from "@/lib/i18n/locales";
 import { sanitizeSignatureHtml } from "@/lib/mail/sanitize/signature-html";
 import { describeSmtpFailure } from "@/lib/mail/smtp/verify";
 import {
@@ -46,7 +47,13 @@ async function sendConfirmationCode(session: CurrentSession, identity: Identity)
   const code = newConfirmationCode();
   await setIdentityConfirmationCode(db, session.userId, identity.id, hashConfirmationCode(identity.id, code), new Date(Date.now() + CONFIRMATION_LIFETIME_MS));
   try {
-    await mailConfirmationCode({ userId: session.userId, email: session.email, imapCredentials: session.imapCredentials }, identity.email, code);
+    const locale = await getLocale();
+    await mailConfirmationCode(
+      { userId: session.userId, email: session.email, imapCredentials: session.imapCredentials },
+      identity.email,
+      code,
+      isLocale(locale) ? locale : undefined,
+    );
   } catch (error) {
     const { host, port, security } = env().smtp;
     const { words } = describeSmtpFailure(error, { host, port, security });

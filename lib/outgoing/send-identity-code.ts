@@ -1,6 +1,8 @@
 import { createHmac, randomInt } from "node:crypto";
 import { deriveKey } from "@/lib/auth/vault";
 import { env } from "@/lib/env";
+import { catalogueTranslator } from "@/lib/i18n/catalogue-translator";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { companyRelay, openRelayTransport, type RelayUser } from "./relay-policy";
 
 /**
@@ -32,21 +34,19 @@ export function hashConfirmationCode(identityId: string, code: string): string {
   return createHmac("sha256", deriveKey(env().authSecret, "identity-confirmation")).update(`${identityId}\n${code.trim()}`).digest("base64url");
 }
 
-/** Mails the code to the identity's address from the user's sign-in address. Throws when the relay refuses or can't be reached. */
-export async function mailConfirmationCode(user: RelayUser & { email: string }, address: string, code: string): Promise<void> {
+/**
+ * Mails the code to the identity's address from the user's sign-in address, in the user's language
+ * (the address is theirs, or a colleague's they asked for). Throws when the relay refuses or can't be reached.
+ */
+export async function mailConfirmationCode(user: RelayUser & { email: string }, address: string, code: string, locale: Locale = DEFAULT_LOCALE): Promise<void> {
+  const t = await catalogueTranslator("sending.confirmation", locale);
   const transport = await openRelayTransport(companyRelay(user, false));
   try {
     await transport.sendMail({
       from: user.email,
       to: address,
-      subject: `Confirm that you can send as ${address}`,
-      text: [
-        `${user.email} asked Mailroom to send mail as ${address}.`,
-        "",
-        `If that was you, enter this code on Settings → Identities: ${code}`,
-        "",
-        "The code is valid for one hour. If you did not ask for this, ignore this message: nobody can send as this address from Mailroom without the code.",
-      ].join("\n"),
+      subject: t("subject", { address }),
+      text: [t("asked", { user: user.email, address }), "", t("enterCode", { code }), "", t("validity")].join("\n"),
     });
   } finally {
     transport.close();

@@ -45,6 +45,12 @@ describe("identity ownership: a code mailed to the address before it can be sent
     const received = await waitForMessage(colleague, `Confirm that you can send as ${colleague.email}`);
     expect(received.from?.value[0]?.address).toBe(user.email);
     expect(received.text).toContain(code);
+
+    // In the language of the user who asked for it.
+    const german = newConfirmationCode();
+    await mailConfirmationCode({ userId: "unused", email: user.email, imapCredentials: () => ({ user: user.email, password: user.password }) }, colleague.email, german, "de");
+    const deutsch = await waitForMessage(colleague, `Bestätigen Sie, dass Sie als ${colleague.email} senden dürfen`);
+    expect(deutsch.text).toContain(`Einstellungen → Identitäten ein: ${german}`);
   });
 
   it("confirms with the right code only; wrong tries are counted and too many void the code", async () => {
