@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { icuArguments } from "./guard/icu-arguments";
-import { findSchemaMessages, findTranslationKeys, findUiLiterals } from "./guard/source-scan";
+import { findSchemaMessages, findSentences, findTranslationKeys, findUiLiterals } from "./guard/source-scan";
 import { LOCALES } from "./locales";
 import { MESSAGES_DIRECTORY, readMessages, type Messages } from "./messages";
 
@@ -20,6 +20,17 @@ const LITERAL_FREE_DIRECTORIES = ["app", "components"];
  * server actions word them in the reader's language (lib/actions/validation-issue.ts).
  */
 const SCHEMA_KEY_DIRECTORIES = ["lib/actions"];
+
+/**
+ * Directories below the actions that give reason codes (or words through a translator), never an
+ * English sentence for the reader: log and developer text (console.*, super(), new Error()) aside.
+ */
+const SENTENCE_FREE_DIRECTORIES = ["lib/mail", "lib/outgoing", "lib/uploads"];
+
+/** Files there that still make English for the reader. Keep it short; each entry says why. */
+const STILL_ENGLISH: Record<string, string> = {
+  "lib/mail/sanitize/link-hosts.ts": "a deceptive link's warning is written into the message HTML by the sanitising worker, which has no reader's language yet",
+};
 
 /** Directories whose t("key") calls must name keys that exist. */
 const KEY_CHECKED_DIRECTORIES = ["app", "components", "lib"];
@@ -121,6 +132,13 @@ describe("the source", () => {
         .filter((message) => typeof messageAt(englishCatalogue, message.text) !== "string")
         .map((message) => `${file}:${message.line} ${message.text}`),
     );
+    expect(sentences).toEqual([]);
+  });
+
+  it(`has no English sentence for the reader in ${SENTENCE_FREE_DIRECTORIES.join(", ")}`, { timeout: 120_000 }, () => {
+    const sentences = SENTENCE_FREE_DIRECTORIES.flatMap(sourceFiles)
+      .filter((file) => !(file in STILL_ENGLISH))
+      .flatMap((file) => findSentences(file, readFileSync(path.join(ROOT, file), "utf8")).map((sentence) => `${file}:${sentence.line} ${sentence.text}`));
     expect(sentences).toEqual([]);
   });
 });

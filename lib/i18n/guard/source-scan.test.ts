@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findSchemaMessages, findTranslationKeys, findUiLiterals } from "./source-scan";
+import { findSchemaMessages, findSentences, findTranslationKeys, findUiLiterals } from "./source-scan";
 
 const NOTHING_ALLOWED = new Set<string>();
 
@@ -100,5 +100,25 @@ describe("findSchemaMessages", () => {
       const host = z.string().transform((value) => value.replace(/^\\[(.*)\\]$/, "$1")).refine((value) => value.startsWith("x"));
       const result = { ok: false, code: "invalid" };`;
     expect(findSchemaMessages("b.validation.ts", source)).toEqual([]);
+  });
+});
+
+describe("findSentences", () => {
+  it("reports sentences for a reader, and leaves log, developer text, codes and keys alone", () => {
+    const source = `
+      import { x } from "./Some module name here";
+      export function refuse(folder: string) {
+        console.error(\`Scheduled sends are waiting: \${folder}\`);
+        if (!folder) throw new Error("The folder is missing here");
+        if (folder === "x") throw new FolderAdminError("not-found", "folderGone", { folder });
+        return \`The folder “\${folder}” no longer exists.\`;
+      }
+      class Gone extends Error {
+        constructor() {
+          super("Message action failed somewhere");
+        }
+      }
+      const words = { key: "smtp.refused", values: { where: "Mail for the From domain" } };`;
+    expect(findSentences("a.ts", source).map((sentence) => `${sentence.line}:${sentence.text}`)).toEqual(["7:The folder “ ” no longer exists.", "14:Mail for the From domain"]);
   });
 });

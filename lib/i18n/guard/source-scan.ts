@@ -210,3 +210,29 @@ export function findSchemaMessages(fileName: string, source: string): UiLiteral[
   visit(file);
   return found;
 }
+
+/** A capitalised word and two or more lower-case ones: how an English sentence for a reader starts. */
+const SENTENCE = /\p{Lu}\p{Ll}+(?:[\s,;:'’“”"„()!?-]+\p{Ll}+){2,}/u;
+/** Calls whose text is for the log or the developer, never for a reader. */
+const DEVELOPER_TEXT_CALLS = /^(console\.\w+|super|Error|TypeError|RangeError)$/;
+
+/**
+ * Sentences written in a module that must leave the words to the catalogues (the mail layer gives
+ * reason codes, lib/outgoing words through its translator): string and template literals that read
+ * like a sentence, except those given to console.*, super() or new Error() (log and developer text).
+ */
+export function findSentences(fileName: string, source: string): UiLiteral[] {
+  const file = parse(fileName, source);
+  const found: UiLiteral[] = [];
+  const visit = (node: ts.Node) => {
+    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && DEVELOPER_TEXT_CALLS.test(node.expression.getText(file))) return;
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {
+      const text = literalText(node);
+      if (SENTENCE.test(text)) found.push({ text: text.replace(/\s+/g, " ").trim(), line: lineOf(file, node) });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
