@@ -1,9 +1,8 @@
 // Server-only (the server-only package is not installed).
 import { getTranslations } from "next-intl/server";
 import type { CurrentSession } from "@/lib/auth/current-session";
-import { loadMessage } from "@/lib/mail/imap/load-message";
+import { fetchRenderedMessage } from "@/lib/mail/imap/load-message";
 import { messageFrameCsp, messageFrameNotice, themedFrameDocument, type FrameTheme } from "@/lib/mail/message/body";
-import { renderMessageOffThread } from "@/lib/mail/message/render-jobs";
 import { messageFrameCache } from "./message-frame-cache";
 import { parseMessageParams } from "./message-params";
 import { withMessage } from "./open-message";
@@ -50,12 +49,12 @@ export async function readMessageFrame(session: CurrentSession, params: { folder
 
   const t = await getTranslations("errors");
   const result = await withMessage(session, target, async (client) => {
-    const message = await loadMessage(client, target.folder, target.uid, { markRead: false });
-    if (request.uidValidity !== null && request.uidValidity !== message.uidValidity) return null;
-    const rendered = await renderMessageOffThread(message, { allowRemote: request.allowRemote });
+    const { rendered } = await fetchRenderedMessage(client, target.folder, target.uid, { markRead: false, allowRemote: async () => request.allowRemote });
+    const { uidValidity } = rendered.view;
+    if (request.uidValidity !== null && request.uidValidity !== uidValidity) return null;
     // A body not shown as HTML is shown as text on the message page itself.
     if (rendered.frameDocument === null) return messageFrameNotice(t("frameUnavailable"));
-    cache.set({ ...key, uidValidity: message.uidValidity }, rendered.frameDocument);
+    cache.set({ ...key, uidValidity }, rendered.frameDocument);
     return rendered.frameDocument;
   });
   if (!result.ok) return result;

@@ -1,9 +1,8 @@
 // Server-only (the server-only package is not installed).
 import type { ImapFlow } from "imapflow";
 import type { CurrentSession } from "@/lib/auth/current-session";
-import { loadMessage } from "@/lib/mail/imap/load-message";
+import { fetchRenderedMessage } from "@/lib/mail/imap/load-message";
 import type { MessageViewData } from "@/lib/mail/message/body";
-import { renderMessageOffThread } from "@/lib/mail/message/render-jobs";
 import { messageFrameCache } from "./message-frame-cache";
 import { senderVerdict, type SenderContext, type SenderVerdictView } from "./sender-verdict";
 
@@ -27,11 +26,12 @@ export async function loadRenderedMessage(
   target: { folder: string; uid: number },
   options: { markRead: boolean; remoteAllowed: (sender: string) => Promise<boolean>; senderContext?: SenderContext },
 ): Promise<RenderedView> {
-  const message = await loadMessage(client, target.folder, target.uid, { markRead: options.markRead });
-  const remoteAllowed = await options.remoteAllowed(message.from[0]?.address ?? "");
-  const rendered = await renderMessageOffThread(message, { allowRemote: remoteAllowed });
+  const { rendered, allowRemote: remoteAllowed } = await fetchRenderedMessage(client, target.folder, target.uid, {
+    markRead: options.markRead,
+    allowRemote: options.remoteAllowed,
+  });
   if (rendered.frameDocument !== null) {
-    const key = { sessionId: session.sessionId, folder: message.folder, uidValidity: message.uidValidity, uid: message.uid, allowRemote: remoteAllowed };
+    const key = { sessionId: session.sessionId, folder: target.folder, uidValidity: rendered.view.uidValidity, uid: target.uid, allowRemote: remoteAllowed };
     messageFrameCache().set(key, rendered.frameDocument);
   }
   const sender = options.senderContext ? senderVerdict(rendered.view, options.senderContext) : undefined;

@@ -4,7 +4,9 @@ import type { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadMessage } from "@/lib/mail/imap/load-message";
 import { bodyHasText } from "@/lib/mail/message/body";
+import { listAttachments } from "@/lib/mail/message/parts";
 import { renderMessage } from "@/lib/mail/message/render-message";
+import { messageStructure } from "@/lib/mail/message/structure";
 import { connectImap, createMailbox } from "../support/mail-server";
 
 // In CI the shared folder sits beside the project root; on a workstation it may be /work/shared.
@@ -139,6 +141,20 @@ describe("MIME corpus through the message view", () => {
     );
     expect(failures).toEqual([]);
     expect(appended.size).toBeGreaterThan(samples.length * 0.9);
+  }, 180_000);
+
+  it("lists the attachments the server's BODYSTRUCTURE lists, read from the source (same part numbers, names and types)", async () => {
+    const differences: string[] = [];
+    await client.mailboxOpen("INBOX");
+    for (const [uid, name] of appended) {
+      const fetched = await client.fetchOne(String(uid), { uid: true, bodyStructure: true, source: true }, { uid: true });
+      if (!fetched || !fetched.bodyStructure || !fetched.source) throw new Error(`${name}: not fetched`);
+      const summary = (attachments: ReturnType<typeof listAttachments>) => attachments.map(({ part, filename, contentType }) => `${part} ${contentType} ${filename}`);
+      const server = summary(listAttachments(fetched.bodyStructure));
+      const source = summary(listAttachments(messageStructure(fetched.source)));
+      if (JSON.stringify(server) !== JSON.stringify(source)) differences.push(`${name}: server ${JSON.stringify(server)}, source ${JSON.stringify(source)}`);
+    }
+    expect(differences).toEqual([]);
   }, 180_000);
 });
 

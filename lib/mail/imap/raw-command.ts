@@ -1,12 +1,13 @@
 import type { ImapFlow } from "imapflow";
 
 /**
- * imapflow 2.10 has no API for SORT, THREAD or FETCH PREVIEW. Its own commands (search, fetch,
+ * imapflow 2.10 has no API for SORT, THREAD, FETCH PREVIEW or several byte ranges of one body in
+ * one FETCH. Its own commands (search, fetch,
  * ...) all go through `exec(command, attributes, { untagged })`, which queues the command on the
  * connection like any other, so using it keeps the pooled connection's ordering and locks
  * intact. It is marked @internal in the typings, so this module is the one place that reaches it.
  */
-export type RawAttribute = { type: "ATOM" | "STRING" | "SEQUENCE" | "LITERAL" | "NUMBER"; value: string } | RawAttribute[];
+export type RawAttribute = { type: "ATOM" | "STRING" | "SEQUENCE" | "LITERAL" | "NUMBER"; value: string; section?: RawAttribute[]; partial?: number[] } | RawAttribute[];
 
 interface UntaggedResponse {
   attributes?: unknown[];
@@ -18,6 +19,11 @@ interface RawExecutor {
 
 export function atom(value: string): RawAttribute {
   return { type: "ATOM", value };
+}
+
+/** BODY.PEEK[]<start.length>: `length` bytes of the whole message from `start`, not marking it read. */
+export function bodyRange(start: number, length: number): RawAttribute {
+  return { type: "ATOM", value: "BODY.PEEK", section: [], partial: [start, length] };
 }
 
 export function quoted(value: string): RawAttribute {

@@ -67,6 +67,15 @@ export function unrenderedMessage(message: LoadedMessage, reason: UnrenderedReas
   return { view: viewData(message, message.uidValidity, { kind: "text", blocks }), frameDocument: null };
 }
 
+/**
+ * The message cut down to what unrenderedMessage() shows of it (no HTML or inline images, the start
+ * of its text): small enough to hand to the request thread before rendering, in case rendering fails.
+ */
+export function unrenderedPart(message: LoadedMessage): LoadedMessage {
+  const text = message.text ?? (message.html ? textOfHtml(message.html, MAX_UNRENDERED_TEXT_CHARS) : null);
+  return { ...message, html: null, text: text ? text.slice(0, MAX_UNRENDERED_TEXT_CHARS) : null, inlineImages: new Map() };
+}
+
 export function noticeBlock(message: LoadedMessage, reason: NoticeReason): TextBlock {
   return { kind: "notice", reason, original: { folder: message.folder, uid: message.uid } };
 }

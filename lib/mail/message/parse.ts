@@ -1,5 +1,7 @@
 import { simpleParser, type AddressObject, type HeaderValue } from "mailparser";
 import { withoutBidiControls } from "./bidi-controls";
+import { listAttachments, type AttachmentInfo } from "./parts";
+import { messageStructure } from "./structure";
 import { declaresUtf7, decodeUtf7, decodeUtf7Header } from "./utf7";
 
 export interface Mailbox {
@@ -34,6 +36,8 @@ export interface ParsedMessage {
   text: string | null;
   /** Images the HTML can reference with cid:, by Content-ID (lowercase, without brackets). */
   inlineImages: Map<string, InlineImage>;
+  /** The attached files, numbered as the IMAP server numbers the parts (read from the source, not from BODYSTRUCTURE). */
+  attachments: AttachmentInfo[];
   /** The parser refused the message (over its limits on headers or parts): only the main headers were read, no body. */
   unreadable: boolean;
 }
@@ -48,11 +52,12 @@ const PARSER_OPTIONS = { skipHtmlToText: true, skipTextToHtml: true, skipTextLin
 
 /** Parses a raw message with mailparser (iconv-lite underneath for legacy charsets). */
 export async function parseMessage(source: Buffer): Promise<ParsedMessage> {
+  const attachments = listAttachments(messageStructure(source));
   let parsed: Awaited<ReturnType<typeof simpleParser>>;
   try {
     parsed = await simpleParser(source, PARSER_OPTIONS);
   } catch {
-    return mainHeadersOnly(source);
+    return { ...mainHeadersOnly(source), attachments };
   }
   const inlineImages = new Map<string, InlineImage>();
   for (const attachment of parsed.attachments) {
@@ -77,6 +82,7 @@ export async function parseMessage(source: Buffer): Promise<ParsedMessage> {
     html: html && utf7 ? decodeUtf7(html) : html,
     text: text && utf7 ? decodeUtf7(text) : text,
     inlineImages,
+    attachments,
     unreadable: false,
   };
 }
@@ -88,7 +94,7 @@ const MAX_FALLBACK_HEAD_BYTES = 2 * 1024 * 1024;
  * Subject, From, To, Cc, Date and Message-ID read plainly (no decoding of encoded words) from the
  * start of a message the parser refused, so the reader still sees who sent what.
  */
-function mainHeadersOnly(source: Buffer): ParsedMessage {
+function mainHeadersOnly(source: Buffer): Omit<ParsedMessage, "attachments"> {
   const head =
     source
       .subarray(0, MAX_FALLBACK_HEAD_BYTES)

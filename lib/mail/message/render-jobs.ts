@@ -1,10 +1,11 @@
 // Server-only: the one place that starts render workers.
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
-import type { LoadedMessage } from "../imap/load-message";
+import { MessageChannel, Worker } from "node:worker_threads";
+import type { LoadedMessage, ServerFields } from "../imap/load-message";
 import { unrenderedMessage, type RenderedMessage } from "./body";
 import type { InlineImage, ParsedMessage } from "./parse";
-import type { RenderRequest } from "./render-worker";
+import type { AttachmentInfo } from "./parts";
+import type { RemoteQuestion, RenderRequest } from "./render-worker";
 import { WorkerJobError, WorkerPool } from "./worker-pool";
 
 // One or two workers of at most ~384 MB each, leaving a core to the request thread; a message gets
@@ -38,9 +39,57 @@ function runsFromTypeScript(): boolean {
   return import.meta.url.endsWith(".ts") && !process.env.NEXT_RUNTIME;
 }
 
-/** Parses a raw message in a render worker. Throws WorkerJobError when it fails or takes too long. */
-export async function parseMessageOffThread(source: Buffer): Promise<ParsedMessage> {
-  const parsed = (await renderPool().run({ kind: "parse", source } satisfies RenderRequest)) as ParsedMessage;
+/** The memory of the Buffers that have it to themselves (as large FETCH literals have), to be moved to a worker. */
+function movableMemory(pieces: Buffer[]): ArrayBuffer[] {
+  return pieces.flatMap(({ buffer, byteOffset, byteLength }) => (buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength ? [buffer] : []));
+}
+
+/**
+ * Parses and renders a message (its source in pieces) in one render-worker job. The source is
+ * moved there (not copied) and nothing of the body comes back but what the reader is shown: copying
+ * megabytes between the threads (the source, then the decoded HTML there and back again) held the
+ * request thread for hundreds of milliseconds. Once parsed, the worker asks `allowRemote` about the sender and hands
+ * over the headers and start of the text, so a render that fails or takes too long still shows
+ * them with a notice. The caller must not use `source` afterwards. Resolves with null when the
+ * message could not even be parsed.
+ */
+export async function openMessageOffThread(
+  source: Buffer[],
+  server: ServerFields,
+  serverAttachments: AttachmentInfo[] | null,
+  allowRemote: (sender: string) => Promise<boolean>,
+): Promise<{ rendered: RenderedMessage; allowRemote: boolean } | null> {
+  const { port1, port2 } = new MessageChannel();
+  let parsed: LoadedMessage | null = null;
+  let allowed = false;
+  port1.on("message", (question: RemoteQuestion) => {
+    parsed = question.parsed;
+    void Promise.resolve(question.sender)
+      .then(allowRemote)
+      .catch(() => false)
+      .then((answer) => {
+        allowed = answer;
+        port1.postMessage(answer);
+      });
+  });
+  const request = { kind: "open", source, server, serverAttachments, port: port2 } satisfies RenderRequest;
+  try {
+    const rendered = (await renderPool().run(request, [port2, ...movableMemory(source)])) as RenderedMessage;
+    return { rendered, allowRemote: allowed };
+  } catch (error) {
+    if (!parsed) return null;
+    return { rendered: unrenderedMessage(parsed, error instanceof WorkerJobError && error.reason === "timeout" ? "timeout" : "unavailable"), allowRemote: allowed };
+  } finally {
+    port1.close();
+  }
+}
+
+/**
+ * Parses a raw message in a render worker. Throws WorkerJobError when it fails or takes too long.
+ * The source is moved there when it can be (see openMessageOffThread): the caller must not use it afterwards.
+ */
+export async function parseMessageOffThread(source: Buffer[]): Promise<ParsedMessage> {
+  const parsed = (await renderPool().run({ kind: "parse", source } satisfies RenderRequest, movableMemory(source))) as ParsedMessage;
   const inlineImages = new Map<string, InlineImage>();
   for (const [id, image] of parsed.inlineImages) inlineImages.set(id, { ...image, content: Buffer.from(image.content.buffer, image.content.byteOffset, image.content.byteLength) });
   return { ...parsed, inlineImages };

@@ -1,21 +1,55 @@
 // The render worker's entry: parses and renders untrusted messages away from the request thread.
-import { parentPort } from "node:worker_threads";
-import type { LoadedMessage } from "../imap/load-message";
+import { parentPort, type MessagePort } from "node:worker_threads";
+import type { LoadedMessage, ServerFields } from "../imap/load-message";
 import { sanitizeMessageHtml } from "../sanitize/html";
+import { unrenderedPart, type RenderedMessage } from "./body";
+import { loadedMessage } from "./loaded";
 import { renderMessage } from "./render-message";
 import { parseMessage, type InlineImage } from "./parse";
+import type { AttachmentInfo } from "./parts";
 
 /** What the request thread asks of the render worker. */
-export type RenderRequest = { kind: "parse"; source: Uint8Array } | { kind: "render"; message: LoadedMessage; options: { allowRemote: boolean; uidValidity: string } };
+export type RenderRequest =
+  | { kind: "parse"; source: Uint8Array[] }
+  | { kind: "render"; message: LoadedMessage; options: { allowRemote: boolean; uidValidity: string } }
+  | { kind: "open"; source: Uint8Array[]; server: ServerFields; serverAttachments: AttachmentInfo[] | null; port: MessagePort };
+
+/** What an "open" job asks on its port once the message is parsed; the answer is whether remote content is allowed. */
+export interface RemoteQuestion {
+  sender: string;
+  /** What the reader is shown if rendering then fails. */
+  parsed: LoadedMessage;
+}
 
 parentPort?.on("message", async ({ id, request }: { id: number; request: RenderRequest }) => {
   try {
-    const result = request.kind === "parse" ? await parseMessage(asBuffer(request.source)) : renderMessage(withBuffers(request.message), request.options);
+    const result =
+      request.kind === "parse"
+        ? await parseMessage(joined(request.source))
+        : request.kind === "open"
+          ? await openMessage(request)
+          : renderMessage(withBuffers(request.message), request.options);
     parentPort?.postMessage({ id, ok: true, result });
   } catch {
     parentPort?.postMessage({ id, ok: false });
   }
 });
+
+async function openMessage(request: Extract<RenderRequest, { kind: "open" }>): Promise<RenderedMessage> {
+  const message = loadedMessage(request.server, await parseMessage(joined(request.source)), request.serverAttachments);
+  const question: RemoteQuestion = { sender: message.from[0]?.address ?? "", parsed: unrenderedPart(message) };
+  const allowRemote = await new Promise<boolean>((resolve) => {
+    request.port.once("message", (answer: unknown) => resolve(answer === true));
+    request.port.postMessage(question);
+  });
+  request.port.close();
+  return renderMessage(message, { allowRemote, uidValidity: message.uidValidity });
+}
+
+/** The source from its pieces (joined here, not on the request thread). */
+function joined(pieces: Uint8Array[]): Buffer {
+  return pieces.length === 1 ? asBuffer(pieces[0]!) : Buffer.concat(pieces);
+}
 
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -1,9 +1,9 @@
 import iconv from "iconv-lite";
+import { decodeEncodedWords } from "./encoded-words";
 
 // mailparser passes UTF-7 through undecoded (it is plain ASCII on the wire); these finish the job.
 
 const UTF7_CHARSET = /charset\s*=\s*"?(?:unicode-1-1-)?utf-7\b/i;
-const ENCODED_WORD = /=\?([^?\s*]+)(?:\*[^?\s]*)?\?([bq])\?([^?\s]*)\?=/gi;
 
 /** Whether any part of the message declares the UTF-7 charset. */
 export function declaresUtf7(source: Buffer): boolean {
@@ -21,17 +21,5 @@ export function decodeUtf7(text: string): string {
  */
 export function decodeUtf7Header(raw: string): string | null {
   if (!/=\?(?:unicode-1-1-)?utf-7\b/i.test(raw)) return null;
-  const unfolded = raw.replace(/\r?\n[ \t]+/g, " ");
-  // Whitespace between two encoded words is not part of the text (RFC 2047 section 6.2).
-  const joined = unfolded.replace(/(\?=)\s+(?==\?)/g, "$1");
-  return joined.replace(ENCODED_WORD, (word, charset: string, encoding: string, payload: string) => {
-    const bytes =
-      encoding.toLowerCase() === "b"
-        ? Buffer.from(payload, "base64")
-        : Buffer.from(
-            payload.replace(/_/g, " ").replace(/=([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
-            "latin1",
-          );
-    return iconv.encodingExists(charset) ? iconv.decode(bytes, charset) : word;
-  });
+  return decodeEncodedWords(raw);
 }

@@ -2,14 +2,14 @@ import { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { WorkerJobError, WorkerPool } from "./worker-pool";
 
-// A worker that answers `{ spin: ms }` after burning that much CPU, and exits on `{ exit: true }`.
+// A worker that answers `{ spin: ms }` after burning that much CPU (with the size of `bytes`, if sent), and exits on `{ exit: true }`.
 const SCRIPT = `
 const { parentPort } = require("node:worker_threads");
 parentPort.on("message", ({ id, request }) => {
   if (request.exit) process.exit(3);
   const until = Date.now() + request.spin;
   while (Date.now() < until) {}
-  parentPort.postMessage({ id, ok: true, result: request.spin });
+  parentPort.postMessage({ id, ok: true, result: request.bytes ? request.bytes.byteLength : request.spin });
 });
 parentPort.postMessage({ ready: true });
 `;
@@ -62,6 +62,13 @@ describe("WorkerPool", () => {
     expect(spawned).toBe(2);
     expect(await Promise.all([pool.run({ spin: 1 }), pool.run({ spin: 2 })])).toEqual([1, 2]);
     expect(spawned).toBe(2);
+  });
+
+  it("moves the memory it is told to transfer, rather than copying it", async () => {
+    const workers = newPool();
+    const bytes = new Uint8Array(1024 * 1024);
+    expect(await workers.run({ spin: 0, bytes }, [bytes.buffer])).toBe(1024 * 1024);
+    expect(bytes.byteLength).toBe(0);
   });
 
   it("keeps the caller's event loop free while a worker spins", async () => {

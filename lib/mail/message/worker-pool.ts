@@ -1,4 +1,4 @@
-import type { Worker } from "node:worker_threads";
+import type { Transferable, Worker } from "node:worker_threads";
 
 export interface WorkerPoolOptions {
   /** Workers at most; each runs one job at a time. */
@@ -26,6 +26,7 @@ type Reply = { ready: true } | { id: number; ok: true; result: unknown } | { id:
 interface Job {
   id: number;
   request: unknown;
+  transfer: Transferable[];
   resolve: (result: unknown) => void;
   reject: (error: WorkerJobError) => void;
 }
@@ -49,10 +50,11 @@ export class WorkerPool {
 
   constructor(private readonly options: WorkerPoolOptions) {}
 
-  run(request: unknown): Promise<unknown> {
+  /** Runs a job; what `transfer` lists is moved to the worker, not copied (it is unusable here afterwards). */
+  run(request: unknown, transfer: Transferable[] = []): Promise<unknown> {
     if (this.queue.length >= this.options.maxQueued) return Promise.reject(new WorkerJobError("busy"));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, request, resolve, reject });
+      this.queue.push({ id: this.nextId++, request, transfer, resolve, reject });
       this.dispatch();
     });
   }
@@ -79,7 +81,7 @@ export class WorkerPool {
       slot.job = job;
       slot.timer = setTimeout(() => void this.retire(slot, "timeout"), this.options.jobTimeoutMs);
       slot.worker.ref();
-      slot.worker.postMessage({ id: job.id, request: job.request });
+      slot.worker.postMessage({ id: job.id, request: job.request }, job.transfer);
     }
   }
 

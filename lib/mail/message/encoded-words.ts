@@ -1,0 +1,24 @@
+import iconv from "iconv-lite";
+
+const ENCODED_WORD = /=\?([^?\s*]+)(?:\*[^?\s]*)?\?([bq])\?([^?\s]*)\?=/gi;
+
+/**
+ * Decodes the RFC 2047 encoded words of a header value, in any charset iconv-lite knows (a word
+ * in an unknown charset is kept as it is). Whitespace between two encoded words is dropped
+ * (RFC 2047 section 6.2).
+ */
+export function decodeEncodedWords(raw: string): string {
+  if (!raw.includes("=?")) return raw;
+  const unfolded = raw.replace(/\r?\n[ \t]+/g, " ");
+  const joined = unfolded.replace(/(\?=)\s+(?==\?)/g, "$1");
+  return joined.replace(ENCODED_WORD, (word, charset: string, encoding: string, payload: string) => {
+    const bytes =
+      encoding.toLowerCase() === "b"
+        ? Buffer.from(payload, "base64")
+        : Buffer.from(
+            payload.replace(/_/g, " ").replace(/=([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
+            "latin1",
+          );
+    return iconv.encodingExists(charset) ? iconv.decode(bytes, charset) : word;
+  });
+}
