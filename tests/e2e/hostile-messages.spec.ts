@@ -4,9 +4,14 @@ import { hostileMessages } from "../support/hostile-messages";
 import { connectImap, createMailbox } from "../support/mail-server";
 
 // This shared CI machine is slow; a stalled server (issue 9) answered after 3.6 to 100 seconds.
-// The bound guards against such stalls, not the issue's 100 ms: opening the 5 MB message still
-// holds the request thread for up to about a second (imapflow tokenising its FETCH response; issue 9
-// stays open for it), which made a 500 ms bound fail about one run in two.
+// Opening a message no longer holds the request thread (tests/integration/hostile-messages.test.ts:
+// under 100 ms of event-loop lag for each message; profiles of `next start` during this spec show no
+// step of opening longer than ~50 ms; the 5 MB message used to hold it for about a second). What
+// /api/health still waits for here is the machine: 2 cores at a load average of 10 to 17 (the other
+// test runs sharing it), PGlite writing to disk, GC, gzip, and each check's own TLS handshake with
+// the IMAP server. Measured: alone 190 to 1,011 ms; two copies at once (--repeat-each 2 on two
+// workers) 0.7 to 3.0 s, in every step alike, a 50 KB text message included. The issue's 100 ms
+// does not hold on such a machine, so the bound stays where it guards against real stalls.
 const MAX_HEALTH_MS = 1_500;
 
 test("hostile messages open in the app while /api/health keeps answering quickly", async ({ browser, baseURL }) => {
@@ -16,6 +21,10 @@ test("hostile messages open in the app while /api/health keeps answering quickly
   const uids = new Map<string, number>();
   const client = await connectImap(mailbox);
   try {
+    const warmUp = ["From: Warm <warm@example.org>", "Subject: Warm-up", "MIME-Version: 1.0", "Content-Type: text/html; charset=utf-8", "", "<p>Warm</p>", ""];
+    const appended = await client.append("INBOX", warmUp.join("\r\n"));
+    if (!appended || !appended.uid) throw new Error("APPEND of the warm-up message returned no UID");
+    uids.set("warm-up", appended.uid);
     for (const hostile of hostileMessages().filter((entry) => wanted.includes(entry.name))) {
       const result = await client.append("INBOX", hostile.source);
       if (!result || !result.uid) throw new Error(`APPEND of ${hostile.name} returned no UID`);
@@ -28,9 +37,12 @@ test("hostile messages open in the app while /api/health keeps answering quickly
   const context = await newClientContext(browser, baseURL);
   const page = await context.newPage();
   await signIn(page, mailbox);
-  // Warm the render workers with an ordinary page first: starting them is not what is measured.
+  // Warm the render workers and the routes with ordinary pages first (a text body, and an HTML body
+  // in its frame): starting them, and a route's first load, is not what is measured.
   await page.goto(`/mail/INBOX/${uids.get("a-dot-line-8bit")}`);
   await expect(page.getByRole("article")).toBeVisible();
+  await page.goto(`/mail/INBOX/${uids.get("warm-up")}`);
+  await expect(page.locator('iframe[title="Message: Warm-up"]').contentFrame().locator("body")).toContainText("Warm");
   // The health route's first answer loads its module; that is not what is measured either.
   expect((await fetch(new URL("/api/health", baseURL))).ok).toBe(true);
 
