@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page, type Route } from "@playwright/test";
 import { randomClientAddress } from "../support/browser";
 import { appendMessage, connectImap, createMailbox, type TestMailbox } from "../support/mail-server";
 
@@ -39,7 +39,9 @@ async function browserPage(browser: Browser, locale: string): Promise<Page> {
 const messageRow = (page: Page, subject: string) => page.getByRole("link", { name: new RegExp(subject) });
 const folderEntry = (page: Page, list: string, name: string) => page.getByRole("list", { name: list }).getByRole("listitem", { name });
 
-test("a German browser gets German: sign-in, inbox, dates, plurals and a field error; English in Settings sticks after a reload; Automatic goes back", async ({ browser }) => {
+test("a German browser gets German: sign-in, inbox, dates, plurals, a field error and a lost connection; English in Settings sticks after a reload; Automatic goes back", async ({
+  browser,
+}) => {
   const { mailbox, subject } = await mailboxWithMail();
   const page = await browserPage(browser, "de-DE");
 
@@ -72,6 +74,12 @@ test("a German browser gets German: sign-in, inbox, dates, plurals and a field e
   await identity.getByRole("button", { name: "Identität hinzufügen" }).click();
   await expect(identity.getByLabel("E-Mail-Adresse")).toHaveAttribute("aria-invalid", "true");
   await expect(identity.getByLabel("E-Mail-Adresse")).toHaveAccessibleDescription(/Geben Sie eine E-Mail-Adresse wie name@example\.com ein\./);
+  // A call that never reaches the server is worded in the browser, in the page's language.
+  const offline = (route: Route) => (route.request().method() === "POST" ? route.abort("internetdisconnected") : route.continue());
+  await page.route("**/settings/identities", offline);
+  await identity.getByRole("button", { name: "Identität hinzufügen" }).click();
+  await expect(identity.getByRole("alert").filter({ hasText: "Mailroom konnte den Server nicht erreichen." })).toBeVisible();
+  await page.unroute("**/settings/identities", offline);
 
   await page.goto("/settings/appearance");
   await expect(page).toHaveTitle("Darstellung · Mailroom");
