@@ -7,19 +7,23 @@ export type ReadingSettings = Pick<typeof userSettings.$inferSelect, "markReadOn
 
 export const DEFAULT_SETTINGS: ReadingSettings = { markReadOnOpen: true, conversationView: true, undoSendSeconds: DEFAULT_UNDO_SEND_SECONDS, afterMove: "next" };
 
-/** The user's settings, or the defaults for a user who never changed any. */
-export async function getUserSettings(db: Database, userId: string): Promise<ReadingSettings> {
+export type UserSettings = ReadingSettings & Pick<typeof userSettings.$inferSelect, "theme" | "language">;
+
+/** The user's settings (reading, colour scheme, language), or the defaults for a user who never changed any. */
+export async function getUserSettings(db: Database, userId: string): Promise<UserSettings> {
   const [row] = await db
     .select({
       markReadOnOpen: userSettings.markReadOnOpen,
       conversationView: userSettings.conversationView,
       undoSendSeconds: userSettings.undoSendSeconds,
       afterMove: userSettings.afterMove,
+      theme: userSettings.theme,
+      language: userSettings.language,
     })
     .from(userSettings)
     .where(eq(userSettings.userId, userId))
     .limit(1);
-  return row ?? DEFAULT_SETTINGS;
+  return row ?? { ...DEFAULT_SETTINGS, theme: "system", language: "auto" };
 }
 
 /** Changes some settings, creating the user's row (with defaults for the rest) on first change. */
@@ -28,12 +32,6 @@ export async function updateUserSettings(db: Database, userId: string, changes: 
     .insert(userSettings)
     .values({ ...DEFAULT_SETTINGS, ...changes, userId })
     .onConflictDoUpdate({ target: userSettings.userId, set: { ...changes, updatedAt: new Date() } });
-}
-
-/** The user's colour scheme ("system" for a user who never chose one). */
-export async function getUserTheme(db: Database, userId: string): Promise<Theme> {
-  const [row] = await db.select({ theme: userSettings.theme }).from(userSettings).where(eq(userSettings.userId, userId)).limit(1);
-  return row?.theme ?? "system";
 }
 
 /** Remembers the user's colour scheme, creating their settings row on first change. */

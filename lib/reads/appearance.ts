@@ -1,9 +1,8 @@
 // Server-only (the server-only package is not installed).
 import { cache } from "react";
 import { getCurrentSession } from "@/lib/auth/current-session";
-import { database } from "@/lib/db/database";
 import type { Theme } from "@/lib/db/schema";
-import { getUserTheme } from "@/lib/db/user-settings";
+import { readUserSettings } from "./user-settings";
 
 /**
  * The colour scheme of this request's pages: the signed-in user's choice, or "system" for
@@ -13,5 +12,5 @@ import { getUserTheme } from "@/lib/db/user-settings";
 export const readAppearance = cache(async (): Promise<Theme> => {
   const session = await getCurrentSession();
   if (!session) return "system";
-  return getUserTheme(await database(), session.userId);
+  return (await readUserSettings(session.userId)).theme;
 });

@@ -1,9 +1,8 @@
 // Server-only (the server-only package is not installed).
 import { cache } from "react";
 import { getCurrentSession } from "@/lib/auth/current-session";
-import { database } from "@/lib/db/database";
-import { getUserLanguage } from "@/lib/db/user-settings";
 import type { LanguageSetting } from "@/lib/i18n/locales";
+import { readUserSettings } from "./user-settings";
 
 /**
  * The language setting of this request's user: their choice on Settings → Appearance, or "auto"
@@ -13,5 +12,5 @@ import type { LanguageSetting } from "@/lib/i18n/locales";
 export const readLanguageSetting = cache(async (): Promise<LanguageSetting> => {
   const session = await getCurrentSession();
   if (!session) return "auto";
-  return getUserLanguage(await database(), session.userId);
+  return (await readUserSettings(session.userId)).language;
 });

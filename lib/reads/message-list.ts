@@ -1,8 +1,6 @@
 // Server-only (the server-only package is not installed).
 import type { ImapFlow } from "imapflow";
 import type { CurrentSession } from "@/lib/auth/current-session";
-import { database } from "@/lib/db/database";
-import { getUserSettings } from "@/lib/db/user-settings";
 import { listMessagePage, type MessagePage } from "@/lib/mail/imap/message-list";
 import { searchMessagePage } from "@/lib/mail/imap/search";
 import type { SearchQuery } from "@/lib/mail/imap/search-query";
@@ -11,6 +9,7 @@ import { listConversationPage, type ConversationPage } from "@/lib/mail/imap/thr
 import { isSearch } from "@/lib/search-params";
 import { readFromMailbox } from "./mailbox-read";
 import type { ReadResult } from "./read-result";
+import { readUserSettings } from "./user-settings";
 
 export interface MessageListRequest {
   folder: string;
@@ -37,7 +36,7 @@ const PAGE_SIZE = 50;
  * by date) or the messages that match a search in it.
  */
 export async function readMessageList(session: CurrentSession, request: MessageListRequest): Promise<ReadResult<MessageListPage, "mailbox">> {
-  const { conversationView } = await getUserSettings(await database(), session.userId);
+  const { conversationView } = await readUserSettings(session.userId);
   const loaded = await readFromMailbox(session, (client) => loadListing(client, request, conversationView));
   return loaded.ok ? { ok: true, data: { ...loaded.data, pageSize: PAGE_SIZE, conversationView } } : loaded;
 }

@@ -4,12 +4,12 @@ import { frequentContactDomains } from "@/lib/db/contacts";
 import { database } from "@/lib/db/database";
 import { isSenderAllowed } from "@/lib/db/remote-content";
 import type { AfterMove } from "@/lib/db/schema";
-import { getUserSettings } from "@/lib/db/user-settings";
 import { env } from "@/lib/env";
 import { findConversation } from "@/lib/mail/imap/threads";
 import { withMessage, type MessageTarget } from "./open-message";
 import type { ReadResult } from "./read-result";
 import { loadRenderedMessage, type RenderedView } from "./rendered-message";
+import { readUserSettings } from "./user-settings";
 
 export interface MessageViewPage {
   /** The opened message alone, or its conversation oldest first (the opened one among them). */
@@ -31,7 +31,7 @@ const MAX_CONVERSATION = 30;
  */
 export async function readMessageView(session: CurrentSession, target: MessageTarget): Promise<ReadResult<MessageViewPage>> {
   const db = await database();
-  const settings = await getUserSettings(db, session.userId);
+  const settings = await readUserSettings(session.userId);
   const remoteAllowed = (sender: string) => isSenderAllowed(db, session.userId, sender);
   const ownDomain = session.email.slice(session.email.lastIndexOf("@") + 1);
   const senderContext = { authservId: env().authservId, knownDomains: [ownDomain, ...(await frequentContactDomains(db, session.userId))] };
