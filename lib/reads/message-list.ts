@@ -41,15 +41,24 @@ export async function readMessageList(session: CurrentSession, request: MessageL
   return loaded.ok ? { ok: true, data: { ...loaded.data, pageSize: PAGE_SIZE, conversationView } } : loaded;
 }
 
-async function loadListing(client: ImapFlow, { folder, page, sort, query }: MessageListRequest, conversationView: boolean): Promise<{ listing: Listing; unread: number }> {
-  // STATUS first: for a folder that is gone it fails with NONEXISTENT, which SELECT doesn't say.
-  await client.status(folder, { messages: true });
-  const request = { page, pageSize: PAGE_SIZE, sort };
+async function loadListing(client: ImapFlow, request: MessageListRequest, conversationView: boolean): Promise<{ listing: Listing; unread: number }> {
   let listing: Listing;
-  if (isSearch(query)) listing = { kind: "messages", result: await searchMessagePage(client, folder, query, request) };
-  else if (conversationView && sort === "date") listing = { kind: "conversations", result: await listConversationPage(client, folder, request) };
-  else listing = { kind: "messages", result: await listMessagePage(client, folder, request) };
+  try {
+    listing = await listFolder(client, request, conversationView);
+  } catch (error) {
+    // Only now ask STATUS: for a folder that is gone it fails with NONEXISTENT, which a failed
+    // SELECT doesn't say. Asking it up front cost every list a round trip.
+    await client.status(request.folder, { messages: true });
+    throw error;
+  }
   // After the listing, which synced the folder's view, so the count matches the rows.
-  const status = await client.status(folder, { unseen: true });
+  const status = await client.status(request.folder, { unseen: true });
   return { listing, unread: status ? (status.unseen ?? 0) : 0 };
+}
+
+function listFolder(client: ImapFlow, { folder, page, sort, query }: MessageListRequest, conversationView: boolean): Promise<Listing> {
+  const request = { page, pageSize: PAGE_SIZE, sort };
+  if (isSearch(query)) return searchMessagePage(client, folder, query, request).then((result) => ({ kind: "messages", result }));
+  if (conversationView && sort === "date") return listConversationPage(client, folder, request).then((result) => ({ kind: "conversations", result }));
+  return listMessagePage(client, folder, request).then((result) => ({ kind: "messages", result }));
 }
