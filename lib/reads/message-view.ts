@@ -37,10 +37,17 @@ export async function readMessageView(session: CurrentSession, target: MessageTa
   const senderContext = { authservId: env().authservId, knownDomains: [ownDomain, ...(await frequentContactDomains(db, session.userId))] };
   const result = await withMessage(session, target, async (client) => {
     // Read-only: the screen marks it read once it is shown (lib/actions/message-opened.ts), never this GET.
-    const loaded = await loadRenderedMessage(session, client, target, { markRead: false, remoteAllowed, senderContext });
+    const loading = loadRenderedMessage(session, client, target, { markRead: false, remoteAllowed, senderContext });
+    // Asked right after the message's FETCH (its mailbox lock is queued first), so the
+    // conversation's round trips run while the message is parsed and sanitised in the render
+    // worker, instead of after it.
+    const conversation = settings.conversationView ? findConversation(client, target.folder, target.uid).catch(() => []) : Promise.resolve([]);
+    const loaded = await loading.catch(async (error: unknown) => {
+      await conversation;
+      throw error;
+    });
     const opened = settings.markReadOnOpen ? { ...loaded, message: { ...loaded.message, unread: false } } : loaded;
-    if (!settings.conversationView) return { opened, entries: [opened] };
-    const members = await findConversation(client, target.folder, target.uid).catch(() => []);
+    const members = await conversation;
     if (members.length <= 1) return { opened, entries: [opened] };
     const entries: RenderedView[] = [];
     for (const member of members.slice(-MAX_CONVERSATION)) {
