@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import type { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadMessage } from "@/lib/mail/imap/load-message";
+import { fetchRenderedMessage } from "@/lib/mail/imap/load-message";
 import { CONVERSATION_WINDOW, findConversation } from "@/lib/mail/imap/threads";
 import { connectImap, createMailbox, type TestMailbox } from "../support/mail-server";
 import { connectLogged, rawMessage } from "./list-support";
@@ -64,7 +64,7 @@ async function openCommands(folder: keyof typeof FILLERS): Promise<{ commands: s
   logged ??= await connectLogged(mailbox);
   await logged.client.noop();
   const before = logged.commands.length;
-  await loadMessage(logged.client, folder, opened[folder]!, { markRead: false });
+  await fetchRenderedMessage(logged.client, folder, opened[folder]!, { markRead: false, allowRemote: async () => false });
   const members = await findConversation(logged.client, folder, opened[folder]!);
   return { commands: logged.commands.slice(before), members: members.map((member) => `${member.folder}:${member.uid}`) };
 }

@@ -7,7 +7,7 @@ import MailComposer from "nodemailer/lib/mail-composer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildMessage } from "@/lib/mail/compose/build-message";
 import { startFromDraft, startFromOriginal, type StartContext } from "@/lib/mail/compose/compose-start";
-import { loadMessage } from "@/lib/mail/imap/load-message";
+import { fetchRenderedMessage } from "@/lib/mail/imap/load-message";
 import { saveDraftVersion } from "@/lib/mail/compose/drafts";
 import { saveUpload, uploadPath } from "@/lib/uploads/upload-store";
 import { connectImap, createMailbox } from "../support/mail-server";
@@ -207,7 +207,7 @@ describe("forwarding carries what the reader lists", () => {
     try {
       const appended = await client.append("INBOX", Buffer.from(raw), []);
       const uid = appended ? (appended.uid ?? 0) : 0;
-      const listed = (await loadMessage(client, "INBOX", uid, { markRead: false })).attachments;
+      const listed = (await fetchRenderedMessage(client, "INBOX", uid, { markRead: false, allowRemote: async () => false })).rendered.view.attachments;
       const forward = await startFromOriginal(client, "INBOX", uid, "forward", context());
 
       const shape = (files: { filename: string; contentType: string }[]) => files.map(({ filename, contentType }) => ({ filename, contentType }));

@@ -1,8 +1,7 @@
 import iconv from "iconv-lite";
 import type { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadMessage } from "@/lib/mail/imap/load-message";
-import { renderMessage } from "@/lib/mail/message/render-message";
+import { fetchRenderedMessage } from "@/lib/mail/imap/load-message";
 import { connectImap, createMailbox } from "../support/mail-server";
 
 // iconv-lite decodes ISO-2022-JP (through mailparser's Japanese decoder) but cannot encode it: bytes made with Python's codec.
@@ -106,25 +105,29 @@ describe("charsets and encoded file names", () => {
     await client?.logout().catch(() => undefined);
   });
 
+  /** The message as the reader's open shows it (one FETCH, parsed and rendered in one render-worker job). */
+  async function openedView(uid: number) {
+    const { rendered } = await fetchRenderedMessage(client, "INBOX", uid, { markRead: false, allowRemote: async () => false });
+    return rendered.view;
+  }
+
   it.each(CASES)("decodes $charset subjects and bodies", async ({ charset, subject, body }) => {
-    const message = await loadMessage(client, "INBOX", uids.get(charset)!, { markRead: false });
-    expect(message.subject).toBe(subject);
-    const view = renderMessage(message, { allowRemote: false, uidValidity: "1" }).view;
+    const view = await openedView(uids.get(charset)!);
+    expect(view.subject).toBe(subject);
     expect(view.body.kind).toBe("text");
     expect(JSON.stringify(view.body)).toContain(body);
   });
 
   it("decodes encoded-word senders and RFC 2231 file names (charset and continuations)", async () => {
-    const message = await loadMessage(client, "INBOX", uids.get("attachment")!, { markRead: false });
-    expect(message.subject).toBe("Fichiers joints ✓");
-    expect(message.from[0]).toEqual({ name: "François", address: "francois@example.org" });
-    expect(message.attachments.map((attachment) => attachment.filename)).toEqual(["février.pdf", "日本語.txt"]);
-    expect(message.attachments[0]).toMatchObject({ part: "2", contentType: "application/pdf" });
+    const view = await openedView(uids.get("attachment")!);
+    expect(view.subject).toBe("Fichiers joints ✓");
+    expect(view.from).toEqual({ name: "François", address: "francois@example.org" });
+    expect(view.attachments.map((attachment) => attachment.filename)).toEqual(["février.pdf", "日本語.txt"]);
+    expect(view.attachments[0]).toMatchObject({ part: "2", contentType: "application/pdf" });
   });
 
   it("unwraps format=flowed text and keeps its quotes foldable", async () => {
-    const message = await loadMessage(client, "INBOX", uids.get("flowed")!, { markRead: false });
-    const view = renderMessage(message, { allowRemote: false, uidValidity: "1" }).view;
+    const view = await openedView(uids.get("flowed")!);
     expect(view.body).toEqual({
       kind: "text",
       blocks: [

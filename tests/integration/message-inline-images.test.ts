@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImapFlow } from "imapflow";
-import { loadMessage } from "@/lib/mail/imap/load-message";
+import { fetchRenderedMessage } from "@/lib/mail/imap/load-message";
 import { messageFrameCsp } from "@/lib/mail/message/body";
-import { messageFrameDocument, renderMessage } from "@/lib/mail/message/render-message";
 import { connectImap, createMailbox } from "../support/mail-server";
 
 // A 1x1 PNG and an SVG that would run script if it were ever shown as a document.
@@ -51,12 +50,12 @@ describe("inline (cid:) images", () => {
   });
 
   it("are embedded from the IMAP message as data: URLs for raster types only, and are not listed as attachments", async () => {
-    const message = await loadMessage(client, "INBOX", uid, { markRead: false });
-    const document = messageFrameDocument(message, false);
+    const { rendered } = await fetchRenderedMessage(client, "INBOX", uid, { markRead: false, allowRemote: async () => false });
+    const document = rendered.frameDocument ?? "";
     expect(document).toContain(`src="data:image/png;base64,${PNG}"`);
     expect(document).not.toContain("svg+xml");
     expect(document).not.toContain("cid:");
-    expect(renderMessage(message, { allowRemote: false, uidValidity: "1" }).view.attachments).toEqual([]);
+    expect(rendered.view.attachments).toEqual([]);
     expect(messageFrameCsp(false)).toBe(
       "default-src 'none'; script-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src 'none'; form-action 'none'; frame-ancestors 'self'; sandbox allow-same-origin allow-popups allow-popups-to-escape-sandbox; base-uri 'none'",
     );

@@ -2,12 +2,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadMessage } from "@/lib/mail/imap/load-message";
-import { bodyHasText } from "@/lib/mail/message/body";
+import { fetchRenderedMessage } from "@/lib/mail/imap/load-message";
 import { listAttachments } from "@/lib/mail/message/parts";
-import { renderMessage } from "@/lib/mail/message/render-message";
 import { messageStructure } from "@/lib/mail/message/structure";
 import { connectImap, createMailbox } from "../support/mail-server";
+import { bodyHasText } from "../support/visible-text";
 
 // In CI the shared folder sits beside the project root; on a workstation it may be /work/shared.
 const CORPORA = [path.resolve(process.cwd(), "../shared/corpora"), "/work/shared/corpora"].find((dir) => existsSync(dir))!;
@@ -117,10 +116,8 @@ describe("MIME corpus through the message view", () => {
     for (const [uid, name] of appended) {
       try {
         const view = await withTimeout(
-          (async () => {
-            const message = await loadMessage(client, "INBOX", uid, { markRead: true });
-            return renderMessage(message, { allowRemote: false, uidValidity: "1" }).view;
-          })(),
+          // As the reader's open does it: one FETCH, then parsed, its parts listed and rendered in one render-worker job.
+          fetchRenderedMessage(client, "INBOX", uid, { markRead: true, allowRemote: async () => false }).then(({ rendered }) => rendered.view),
           PER_MESSAGE_MS,
           name,
         );

@@ -26,10 +26,6 @@ export function bodyRange(start: number, length: number): RawAttribute {
   return { type: "ATOM", value: "BODY.PEEK", section: [], partial: [start, length] };
 }
 
-export function quoted(value: string): RawAttribute {
-  return { type: "STRING", value };
-}
-
 export function sequence(value: string): RawAttribute {
   return { type: "SEQUENCE", value };
 }

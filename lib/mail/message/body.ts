@@ -1,7 +1,7 @@
 import type { LoadedMessage } from "../imap/load-message";
 import type { AttachmentInfo } from "./parts";
 import type { HeaderField, Mailbox } from "./parse";
-import { hasVisibleText, type NoticeReason, type TextBlock } from "./plain-text";
+import type { NoticeReason, TextBlock } from "./plain-text";
 import { escapeHtml } from "@/lib/escape-html";
 import { textOfHtml } from "../sanitize/bounded-html";
 import type { UnsanitizedReason } from "../sanitize/html";
@@ -108,13 +108,6 @@ const OWN_COLOURS = /[\s;"'{](?:color|background(?:-color|-image)?)\s*:|\s(?:col
 /** Whether the author coloured the mail; only mail without colours of its own is shown dark. */
 export function hasOwnColours(html: string): boolean {
   return OWN_COLOURS.test(html);
-}
-
-/** Whether a reader sees any text in the body (for the corpus check). */
-export function bodyHasText(body: MessageBodyView): boolean {
-  if (body.kind === "html") return body.hasText;
-  if (body.kind === "text") return hasVisibleText(body.blocks);
-  return false;
 }
 
 /** Content-Security-Policy of the frame document: nothing loads, nothing runs; remote media only when allowed. */

@@ -193,11 +193,3 @@ function mergeText(segments: TextSegment[]): TextSegment[] {
   }
   return merged;
 }
-
-/** Whether the blocks hold any visible character. */
-export function hasVisibleText(blocks: TextBlock[]): boolean {
-  return blocks.some((block) => {
-    if (block.kind === "notice") return false;
-    return block.kind === "quote" ? hasVisibleText(block.blocks) : block.segments.some((segment) => segment.text.trim().length > 0);
-  });
-}

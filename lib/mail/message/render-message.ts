@@ -84,16 +84,9 @@ html { color-scheme: light; background: #fff; }
 body { margin: 0; padding: 16px; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #0f172a; overflow-wrap: anywhere; }
 img { max-width: 100%; height: auto; }
 img[data-remote-src] { display: inline-block; min-width: 1em; min-height: 1em; outline: 1px dashed #cbd5e1; }
-pre.mailroom-fallback { white-space: pre-wrap; font: inherit; }
 .mailroom-link-warning { display: inline !important; visibility: visible !important; color: #b45309 !important; margin-left: 2px !important; font-size: 0.9em !important; }
 a[data-link-warning] { outline: 1px dotted #b45309; }
 `;
-
-/** The complete document shown in the message frame, sanitised on the server; a text-only message shows its text. */
-export function messageFrameDocument(message: LoadedMessage, allowRemote: boolean): string {
-  const rendered = renderMessage(message, { allowRemote, uidValidity: message.uidValidity });
-  return rendered.frameDocument ?? frameDocument(message.subject, `<pre class="mailroom-fallback">${escapeHtml((message.text ?? "").slice(0, MAX_TEXT_CHARS))}</pre>`);
-}
 
 function frameDocument(subject: string, content: string): string {
   return `<!doctype html><html lang="und"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><meta http-equiv="x-dns-prefetch-control" content="off"><title>${escapeHtml(
