@@ -10,6 +10,7 @@ import { findRelayPreset, OTHER_RELAY_PRESET_ID, type RelayPreset } from "./rela
 import { checkRelayReverseDns } from "./reverse-dns-check";
 import { checkSpfForRelay } from "./spf-check";
 import { evaluateSpf, isDomainName } from "./spf";
+import englishCatalogue from "@/messages/en/deliverability.json";
 
 /** Which relay: a preset by id, a relay of the user's own ("other"), or the company's default relay. */
 export type RelayChoice = { kind: "preset"; presetId: string } | { kind: "other"; host: string } | { kind: "company"; host: string };
@@ -76,7 +77,7 @@ export async function checkDeliverability(input: DeliverabilityCheckInput, uncac
         label: relay.label,
         selectors: userSelectors.length > 0 ? userSelectors : (preset?.dkim.selectors ?? []),
         recordType: preset?.dkim.recordType ?? "TXT",
-        note: preset?.dkim.note ?? "Enter the selector your relay signs with (the s= of a DKIM-Signature header in a message it sent).",
+        note: englishPresetNotes(preset?.hints ?? OTHER_RELAY_PRESET_ID).dkim,
       },
       dns,
     ),
@@ -144,8 +145,8 @@ async function spfPassForDmarc(
 ): Promise<{ passedFor: string | undefined; unknown: boolean; note: string }> {
   const { returnPath, returnPathDomain, fromDomain, spfAuthorises, preset } = facts;
   if (returnPath === true) return { passedFor: spfAuthorises ? fromDomain : undefined, unknown: spfAuthorises === undefined, note: "" };
-  if (returnPath === false || !preset) return { passedFor: undefined, unknown: false, note: preset?.returnPathNote ?? "" };
-  if (!returnPathDomain) return { passedFor: undefined, unknown: false, note: `${preset.returnPathNote} (Enter your return-path domain to check it.)` };
+  if (returnPath === false || !preset) return { passedFor: undefined, unknown: false, note: preset ? englishPresetNotes(preset.hints).returnPath : "" };
+  if (!returnPathDomain) return { passedFor: undefined, unknown: false, note: `${englishPresetNotes(preset.hints).returnPath} (Enter your return-path domain to check it.)` };
   const evaluation = await evaluateSpf(returnPathDomain, { kind: "provider", label: preset.label, includeDomains: preset.spfIncludes }, dns);
   if (evaluation.outcome === "pass") return { passedFor: returnPathDomain, unknown: false, note: `The return path ${returnPathDomain} authorises ${preset.label}.` };
   return {
@@ -153,6 +154,16 @@ async function spfPassForDmarc(
     unknown: evaluation.outcome === "temperror",
     note: `The return path ${returnPathDomain} doesn't pass SPF for ${preset.label} (${evaluation.outcome}): ${evaluation.reason}.`,
   };
+}
+
+/**
+ * A preset's notes as the report (still English) shows them, from the English catalogue that words
+ * them for the settings form; ICU's quoting of <token> undone.
+ */
+function englishPresetNotes(hints: string): { returnPath: string; dkim: string } {
+  const notes = (englishCatalogue.presets as Record<string, { returnPath: string; dkim: string } | undefined>)[hints] ?? englishCatalogue.presets.other;
+  const unquote = (text: string) => text.replace(/'(<[^>]*>)'/g, "$1");
+  return { returnPath: unquote(notes.returnPath), dkim: unquote(notes.dkim) };
 }
 
 function summarise(facts: {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import presetsFile from "./relay-presets.json";
+import { readMessages } from "@/lib/i18n/messages";
+import { LOCALES } from "@/lib/i18n/locales";
 import { findRelayPreset, findRelayPresetByHost, listRelayPresets, parseRelayPresets } from "./relay-presets";
 
 describe("relay presets", () => {
@@ -17,7 +19,7 @@ describe("relay presets", () => {
   it("knows each provider's host, SPF include and DKIM selectors", () => {
     expect(findRelayPreset("sendgrid")).toMatchObject({
       host: "smtp.sendgrid.net",
-      usernameHint: expect.stringMatching(/^apikey/),
+      hints: "sendgrid",
       spfIncludes: ["sendgrid.net"],
       dkim: { selectors: ["s1", "s2"] },
     });
@@ -49,5 +51,14 @@ describe("relay presets", () => {
     expect(findRelayPresetByHost("")).toBeUndefined();
     const [first, second] = presetsFile.presets;
     expect(() => parseRelayPresets({ presets: [...presetsFile.presets.filter((preset) => preset !== second), { ...second, host: first?.host }] })).toThrow(/hosts must be unique/);
+  });
+
+  it("has its words in both catalogues: the user name, return path and DKIM hints of every preset", async () => {
+    for (const locale of LOCALES) {
+      const { deliverability } = (await readMessages(locale)) as { deliverability: { presets: Record<string, Record<string, string>> } };
+      for (const preset of listRelayPresets()) {
+        expect(Object.keys(deliverability.presets[preset.hints] ?? {}).sort(), `${locale} ${preset.id}`).toEqual(["dkim", "returnPath", "username"]);
+      }
+    }
   });
 });

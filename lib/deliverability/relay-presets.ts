@@ -3,7 +3,8 @@ import presetsFile from "./relay-presets.json";
 
 /**
  * The relay presets of Settings → Outgoing mail, kept as data (relay-presets.json) so they can be
- * brought up to date without code changes, and checked here once at load.
+ * brought up to date without code changes, and checked here once at load. The file holds no prose:
+ * each preset names its words (hints) in the deliverability catalogue.
  */
 const hostName = z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "a lower-case host name");
 const spfDomain = z.string().regex(/^[a-z0-9_-]+(\.[a-z0-9_-]+)+$/, "a lower-case domain (_spf.example.com)");
@@ -15,17 +16,16 @@ const relayPresetSchema = z.object({
   host: z.union([hostName, z.literal("")]),
   port: z.number().int().min(1).max(65535),
   security: z.enum(["tls", "starttls"]),
-  usernameHint: z.string().min(1).max(200),
+  /** The key under deliverability.presets of the catalogues with this relay's words (user name, return path and DKIM hints). */
+  hints: z.string().regex(/^[a-z][A-Za-z0-9]*$/, "a camelCase key of deliverability.presets"),
   /** The domains whose `include:` in the From domain's SPF record authorises this relay (the first is the one suggested). */
   spfIncludes: z.array(spfDomain).max(5),
   /** Whether the envelope sender (Return-Path), which SPF checks, is in the From domain: then SPF can align for DMARC. */
   returnPathAligned: z.union([z.boolean(), z.literal("custom-domain")]),
-  returnPathNote: z.string().min(1).max(300),
   dkim: z.object({
     /** Selectors the provider uses; empty when each account gets its own (the user enters them). */
     selectors: z.array(z.string().regex(/^[a-z0-9_-]{1,63}$/)).max(8),
     recordType: z.enum(["TXT", "CNAME"]),
-    note: z.string().min(1).max(400),
   }),
 });
 

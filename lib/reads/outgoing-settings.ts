@@ -1,4 +1,5 @@
 // Server-only (the server-only package is not installed).
+import { getTranslations } from "next-intl/server";
 import type { CurrentSession } from "@/lib/auth/current-session";
 import { database } from "@/lib/db/database";
 import { listIdentities } from "@/lib/db/identities";
@@ -47,6 +48,7 @@ export async function readOutgoingSettings(session: CurrentSession): Promise<Out
   const db = await database();
   const [row, identities] = await Promise.all([findSmtpRelay(db, session.userId), listIdentities(db, session.userId, session.email)]);
   const { smtp } = env();
+  const t = await getTranslations("deliverability");
   const relay = savedDeliverabilityRelay(row);
   const cached = cachedDeliverability(
     session.userId,
@@ -72,8 +74,8 @@ export async function readOutgoingSettings(session: CurrentSession): Promise<Out
       host: preset.host,
       port: String(preset.port),
       security: preset.security,
-      usernameHint: preset.usernameHint,
-      dkimNote: preset.dkim.note,
+      usernameHint: t(`presets.${preset.hints}.username`),
+      dkimNote: t(`presets.${preset.hints}.dkim`),
     })),
     deliverability: {
       identities: cached.identities,
