@@ -1,5 +1,5 @@
 import type { Database } from "@/lib/db/client";
-import { countAttempt, uncountAttempt, type RateLimitCount } from "@/lib/db/rate-limits";
+import { countAttempt, type RateLimitCount } from "@/lib/db/rate-limits";
 
 export type RateLimitResult =
   { allowed: true; counted: RateLimitCount } | { allowed: false; counted: RateLimitCount; /** When the window ends and attempts are allowed again. */ retryAt: Date };
@@ -8,16 +8,11 @@ export type RateLimitResult =
  * Reserves one attempt of at most `limit` per window for `key` (e.g. "relay-test:<user id>"),
  * before the work it guards starts. Counted atomically in the database, so all instances and
  * parallel requests share one count. An attempt that should not count can be given back with
- * `releaseAttempt`.
+ * `uncountAttempt` (lib/db/rate-limits.ts).
  */
 export async function rateLimit(db: Database, key: string, limit: number, windowMs: number, now: Date = new Date()): Promise<RateLimitResult> {
   const counted = await countAttempt(db, key, windowMs, now);
   return counted.count <= limit ? { allowed: true, counted } : { allowed: false, counted, retryAt: counted.resetsAt };
-}
-
-/** Gives back an attempt reserved by rateLimit (it did not happen, or must not count). */
-export function releaseAttempt(db: Database, result: RateLimitResult): Promise<void> {
-  return uncountAttempt(db, result.counted);
 }
 
 /** In how many minutes (at least 1) a limited action may be tried again, for a message's `{minutes, plural, …}`. */
