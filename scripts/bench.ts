@@ -27,15 +27,15 @@ import path from "node:path";
 import type { ImapFlow } from "imapflow";
 import { simpleParser } from "mailparser";
 import { openImapConnection, type ImapServer } from "../lib/mail/imap/connect";
-import { loadMessage } from "../lib/mail/imap/load-message";
+import { fetchRenderedMessage } from "../lib/mail/imap/load-message";
 import { listMessagePage } from "../lib/mail/imap/message-list";
 import { ImapPool } from "../lib/mail/imap/pool";
 import { searchMessagePage } from "../lib/mail/imap/search";
 import { findConversation, listConversationPage } from "../lib/mail/imap/threads";
-import { closeRenderWorkers, renderMessageOffThread } from "../lib/mail/message/render-jobs";
 import { sanitizeMessageHtml } from "../lib/mail/sanitize/html";
 import { startApp, testAppEnv } from "../tests/support/app-server";
 import { mailServer } from "../tests/support/mail-server";
+import { closeRenderWorkers } from "../tests/support/render-workers";
 import { CHROMIUM, runBrowserBench, type JavaScriptWeight } from "./bench-browser";
 import { startRoundRobinProxy } from "./bench-proxy";
 import { appRssMb, MAX_LOAD_SECONDS, MAX_LOAD_USERS, percentile, runLoad, signedInBrowser, type LoadAccount, type LoadResult } from "./bench-load";
@@ -200,11 +200,8 @@ async function imapFigures() {
     await measure(
       "open the newest message: FETCH, parse + sanitise (render worker)",
       12,
-      () =>
-        run(async (c) => {
-          const message = await loadMessage(c, FOLDER, newest, { markRead: false });
-          await renderMessageOffThread(message, { allowRemote: false });
-        }),
+      // What the reader's open runs: one UID FETCH of the source in pieces, moved to one render-worker job.
+      () => run((c) => fetchRenderedMessage(c, FOLDER, newest, { markRead: false, allowRemote: async () => false })),
       { raw: "raw: UID FETCH BODY[] of the newest message" },
     );
     await measure("open: its conversation (bounded SEARCH, Sent index)", 12, () => run((c) => findConversation(c, FOLDER, inConversation)));

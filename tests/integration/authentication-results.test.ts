@@ -5,10 +5,10 @@ import { recordContacts } from "@/lib/db/contacts";
 import { updateUserSettings } from "@/lib/db/user-settings";
 import { upsertUserOnSignIn } from "@/lib/db/users";
 import { ImapPool } from "@/lib/mail/imap/pool";
-import { closeRenderWorkers } from "@/lib/mail/message/render-jobs";
 import { readMessageView } from "@/lib/reads/message-view";
 import type { SenderVerdictView } from "@/lib/reads/sender-verdict";
 import { connectImap, createMailbox, mailServer, type TestMailbox } from "../support/mail-server";
+import { closeRenderWorkers } from "../support/render-workers";
 import { openTestDatabase } from "../support/test-database";
 import { rawMessage } from "./list-support";
 

@@ -5,11 +5,11 @@ import { updateUserSettings } from "@/lib/db/user-settings";
 import { upsertUserOnSignIn } from "@/lib/db/users";
 import { ImapPool } from "@/lib/mail/imap/pool";
 import type { MessageViewData } from "@/lib/mail/message/body";
-import { closeRenderWorkers } from "@/lib/mail/message/render-jobs";
 import { readMessageFrame } from "@/lib/reads/message-frame";
 import { readMessageView } from "@/lib/reads/message-view";
 import { hostileMessages } from "../support/hostile-messages";
 import { connectImap, createMailbox, mailServer, type TestMailbox } from "../support/mail-server";
+import { closeRenderWorkers } from "../support/render-workers";
 import { openTestDatabase } from "../support/test-database";
 import { rawMessage } from "./list-support";
 

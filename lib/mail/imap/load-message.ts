@@ -4,7 +4,7 @@ import { listAttachments, type AttachmentInfo } from "../message/parts";
 import type { HeaderField, InlineImage, Mailbox, ParsedMessage } from "../message/parse";
 import { unrenderedMessage, type RenderedMessage } from "../message/body";
 import { loadedMessage } from "../message/loaded";
-import { openMessageOffThread, parseMessageOffThread } from "../message/render-jobs";
+import { openMessageOffThread } from "../message/render-jobs";
 import { isMissingMailboxError } from "./missing-mailbox";
 import { atom, attributeText, bodyRange, runRawCommand, sequence } from "./raw-command";
 
@@ -60,17 +60,6 @@ export type ServerFields = Pick<LoadedMessage, "folder" | "uidValidity" | "uid" 
 
 // Text and inline images sit near the start of a message; huge attachments are downloaded on their own.
 const MAX_PARSED_BYTES = 12 * 1024 * 1024;
-
-/**
- * Fetches one message by UID, decodes it, and marks it read (\Seen) when `markRead` is set.
- * Throws MessageNotFoundError when the message no longer exists.
- */
-export async function loadMessage(client: ImapFlow, folder: string, uid: number, options: { markRead: boolean }): Promise<LoadedMessage> {
-  const { server, source, serverAttachments } = await fetchMessage(client, folder, uid, options);
-  // Parsed in a render worker; a message that cannot be parsed there (too slow, too big) is shown as unreadable.
-  const parsed = await parseMessageOffThread(source).catch(() => null);
-  return loadedMessage(server, parsed ?? UNREADABLE, serverAttachments ?? (parsed ? null : await attachmentsFromServer(client, folder, uid)));
-}
 
 /**
  * Fetches one message by UID and renders it for the reader (see openMessageOffThread: parsed and

@@ -3,7 +3,6 @@ import { availableParallelism } from "node:os";
 import { MessageChannel, Worker } from "node:worker_threads";
 import type { LoadedMessage, ServerFields } from "../imap/load-message";
 import { unrenderedMessage, type RenderedMessage } from "./body";
-import type { InlineImage, ParsedMessage } from "./parse";
 import type { AttachmentInfo } from "./parts";
 import type { RemoteQuestion, RenderRequest } from "./render-worker";
 import { WorkerJobError, WorkerPool } from "./worker-pool";
@@ -13,7 +12,8 @@ import { WorkerJobError, WorkerPool } from "./worker-pool";
 const POOL = { size: Math.max(1, Math.min(2, availableParallelism() - 1)), maxQueued: 64, jobTimeoutMs: 5_000, startTimeoutMs: 60_000 };
 const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 48 };
 
-// One pool per server process, kept on globalThis so that pages and route handlers share it.
+// One pool per server process, kept on globalThis so that pages and route handlers share it (and
+// tests/support/render-workers.ts can end it by this name).
 const holder = globalThis as { __mailroomRenderPool?: WorkerPool };
 
 function renderPool(): WorkerPool {
@@ -72,7 +72,7 @@ export async function openMessageOffThread(
         port1.postMessage(answer);
       });
   });
-  const request = { kind: "open", source, server, serverAttachments, port: port2 } satisfies RenderRequest;
+  const request = { source, server, serverAttachments, port: port2 } satisfies RenderRequest;
   try {
     const rendered = (await renderPool().run(request, [port2, ...movableMemory(source)])) as RenderedMessage;
     return { rendered, allowRemote: allowed };
@@ -84,37 +84,7 @@ export async function openMessageOffThread(
   }
 }
 
-/**
- * Parses a raw message in a render worker. Throws WorkerJobError when it fails or takes too long.
- * The source is moved there when it can be (see openMessageOffThread): the caller must not use it afterwards.
- */
-export async function parseMessageOffThread(source: Buffer[]): Promise<ParsedMessage> {
-  const parsed = (await renderPool().run({ kind: "parse", source } satisfies RenderRequest, movableMemory(source))) as ParsedMessage;
-  const inlineImages = new Map<string, InlineImage>();
-  for (const [id, image] of parsed.inlineImages) inlineImages.set(id, { ...image, content: Buffer.from(image.content.buffer, image.content.byteOffset, image.content.byteLength) });
-  return { ...parsed, inlineImages };
-}
-
-/**
- * Renders a message (sanitising its HTML) in a render worker. Never throws: a message that fails
- * or takes too long comes back as its headers, attachments, a notice and the start of its text.
- */
-export async function renderMessageOffThread(message: LoadedMessage, options: { allowRemote: boolean }): Promise<RenderedMessage> {
-  if (message.unreadable) return unrenderedMessage(message, "unreadable");
-  try {
-    return (await renderPool().run({ kind: "render", message, options: { ...options, uidValidity: message.uidValidity } } satisfies RenderRequest)) as RenderedMessage;
-  } catch (error) {
-    return unrenderedMessage(message, error instanceof WorkerJobError && error.reason === "timeout" ? "timeout" : "unavailable");
-  }
-}
-
 /** Starts the render workers at server start-up: the first message opened does not wait while they load. */
 export function warmRenderWorkers(): void {
   renderPool().warm();
-}
-
-/** Ends the render workers (tests). */
-export async function closeRenderWorkers(): Promise<void> {
-  await holder.__mailroomRenderPool?.close();
-  holder.__mailroomRenderPool = undefined;
 }

@@ -5,16 +5,18 @@ import { sanitizeMessageHtml } from "../sanitize/html";
 import { unrenderedPart, type RenderedMessage } from "./body";
 import { loadedMessage } from "./loaded";
 import { renderMessage } from "./render-message";
-import { parseMessage, type InlineImage } from "./parse";
+import { parseMessage } from "./parse";
 import type { AttachmentInfo } from "./parts";
 
-/** What the request thread asks of the render worker. */
-export type RenderRequest =
-  | { kind: "parse"; source: Uint8Array[] }
-  | { kind: "render"; message: LoadedMessage; options: { allowRemote: boolean; uidValidity: string } }
-  | { kind: "open"; source: Uint8Array[]; server: ServerFields; serverAttachments: AttachmentInfo[] | null; port: MessagePort };
+/** What the request thread asks of the render worker: open (parse, list the parts, render) one message. */
+export interface RenderRequest {
+  source: Uint8Array[];
+  server: ServerFields;
+  serverAttachments: AttachmentInfo[] | null;
+  port: MessagePort;
+}
 
-/** What an "open" job asks on its port once the message is parsed; the answer is whether remote content is allowed. */
+/** What a job asks on its port once the message is parsed; the answer is whether remote content is allowed. */
 export interface RemoteQuestion {
   sender: string;
   /** What the reader is shown if rendering then fails. */
@@ -23,19 +25,14 @@ export interface RemoteQuestion {
 
 parentPort?.on("message", async ({ id, request }: { id: number; request: RenderRequest }) => {
   try {
-    const result =
-      request.kind === "parse"
-        ? await parseMessage(joined(request.source))
-        : request.kind === "open"
-          ? await openMessage(request)
-          : renderMessage(withBuffers(request.message), request.options);
+    const result = await openMessage(request);
     parentPort?.postMessage({ id, ok: true, result });
   } catch {
     parentPort?.postMessage({ id, ok: false });
   }
 });
 
-async function openMessage(request: Extract<RenderRequest, { kind: "open" }>): Promise<RenderedMessage> {
+async function openMessage(request: RenderRequest): Promise<RenderedMessage> {
   const message = loadedMessage(request.server, await parseMessage(joined(request.source)), request.serverAttachments);
   const question: RemoteQuestion = { sender: message.from[0]?.address ?? "", parsed: unrenderedPart(message) };
   const allowRemote = await new Promise<boolean>((resolve) => {
@@ -53,13 +50,6 @@ function joined(pieces: Uint8Array[]): Buffer {
 
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-/** Messages between threads carry Uint8Arrays where the sender had Buffers. */
-function withBuffers(message: LoadedMessage): LoadedMessage {
-  const inlineImages = new Map<string, InlineImage>();
-  for (const [id, image] of message.inlineImages) inlineImages.set(id, { ...image, content: asBuffer(image.content) });
-  return { ...message, inlineImages };
 }
 
 // Building the sanitiser's window is the slow part of starting: done before the first job, not in it.
