@@ -40,6 +40,7 @@ import { CHROMIUM, runBrowserBench, type JavaScriptWeight } from "./bench-browse
 import { startRoundRobinProxy } from "./bench-proxy";
 import { appRssMb, MAX_LOAD_SECONDS, MAX_LOAD_USERS, percentile, runLoad, signedInBrowser, type LoadAccount, type LoadResult } from "./bench-load";
 import { defaultMailboxOptions, generateMessage } from "./seed/generate-message";
+import { ENGLISH_LINK_WARNINGS } from "../tests/support/link-warning-words";
 
 const BENCH = { email: "bench@mailroom.test", password: "bench-password-mailroom" };
 const PAGE_SIZE = 50;
@@ -201,7 +202,7 @@ async function imapFigures() {
       "open the newest message: FETCH, parse + sanitise (render worker)",
       12,
       // What the reader's open runs: one UID FETCH of the source in pieces, moved to one render-worker job.
-      () => run((c) => fetchRenderedMessage(c, FOLDER, newest, { markRead: false, allowRemote: async () => false })),
+      () => run((c) => fetchRenderedMessage(c, FOLDER, newest, { markRead: false, allowRemote: async () => false, linkWarnings: ENGLISH_LINK_WARNINGS })),
       { raw: "raw: UID FETCH BODY[] of the newest message" },
     );
     await measure("open: its conversation (bounded SEARCH, Sent index)", 12, () => run((c) => findConversation(c, FOLDER, inConversation)));
@@ -239,7 +240,7 @@ async function sanitizerFigures() {
   });
   next = 0;
   await measure(`sanitise one HTML body (${html.length} bodies, remote blocked)`, 400, async () => {
-    sanitizeMessageHtml(html[next++ % html.length]!, { allowRemote: false });
+    sanitizeMessageHtml(html[next++ % html.length]!, { allowRemote: false, linkWarnings: ENGLISH_LINK_WARNINGS });
   });
 }
 

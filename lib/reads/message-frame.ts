@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { CurrentSession } from "@/lib/auth/current-session";
 import { fetchRenderedMessage } from "@/lib/mail/imap/load-message";
 import { messageFrameCsp, messageFrameNotice, themedFrameDocument, type FrameTheme } from "@/lib/mail/message/body";
+import { linkWarningWords } from "./link-warning-words";
 import { messageFrameCache } from "./message-frame-cache";
 import { parseMessageParams } from "./message-params";
 import { withMessage } from "./open-message";
@@ -48,8 +49,9 @@ export async function readMessageFrame(session: CurrentSession, params: { folder
   if (cached !== undefined) return { ok: true, data: frame(cached) };
 
   const t = await getTranslations("errors");
+  const linkWarnings = await linkWarningWords();
   const result = await withMessage(session, target, async (client) => {
-    const { rendered } = await fetchRenderedMessage(client, target.folder, target.uid, { markRead: false, allowRemote: async () => request.allowRemote });
+    const { rendered } = await fetchRenderedMessage(client, target.folder, target.uid, { markRead: false, allowRemote: async () => request.allowRemote, linkWarnings });
     const { uidValidity } = rendered.view;
     if (request.uidValidity !== null && request.uidValidity !== uidValidity) return null;
     // A body not shown as HTML is shown as text on the message page itself.

@@ -3,6 +3,7 @@ import type { ImapFlow } from "imapflow";
 import type { CurrentSession } from "@/lib/auth/current-session";
 import { fetchRenderedMessage } from "@/lib/mail/imap/load-message";
 import type { MessageViewData } from "@/lib/mail/message/body";
+import { linkWarningWords } from "./link-warning-words";
 import { messageFrameCache } from "./message-frame-cache";
 import { senderVerdict, type SenderContext, type SenderVerdictView } from "./sender-verdict";
 
@@ -29,6 +30,7 @@ export async function loadRenderedMessage(
   const { rendered, allowRemote: remoteAllowed } = await fetchRenderedMessage(client, target.folder, target.uid, {
     markRead: options.markRead,
     allowRemote: options.remoteAllowed,
+    linkWarnings: await linkWarningWords(),
   });
   if (rendered.frameDocument !== null) {
     const key = { sessionId: session.sessionId, folder: target.folder, uidValidity: rendered.view.uidValidity, uid: target.uid, allowRemote: remoteAllowed };

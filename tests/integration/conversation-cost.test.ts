@@ -5,6 +5,7 @@ import { fetchRenderedMessage } from "@/lib/mail/imap/load-message";
 import { CONVERSATION_WINDOW, findConversation } from "@/lib/mail/imap/threads";
 import { connectImap, createMailbox, type TestMailbox } from "../support/mail-server";
 import { connectLogged, rawMessage } from "./list-support";
+import { ENGLISH_LINK_WARNINGS } from "../support/link-warning-words";
 
 // Opening a message costs the same IMAP work in a small folder and in a big one: no THREAD and no
 // SEARCH over the whole folder, only over a bounded window of messages around the opened one.
@@ -64,7 +65,7 @@ async function openCommands(folder: keyof typeof FILLERS): Promise<{ commands: s
   logged ??= await connectLogged(mailbox);
   await logged.client.noop();
   const before = logged.commands.length;
-  await fetchRenderedMessage(logged.client, folder, opened[folder]!, { markRead: false, allowRemote: async () => false });
+  await fetchRenderedMessage(logged.client, folder, opened[folder]!, { markRead: false, allowRemote: async () => false, linkWarnings: ENGLISH_LINK_WARNINGS });
   const members = await findConversation(logged.client, folder, opened[folder]!);
   return { commands: logged.commands.slice(before), members: members.map((member) => `${member.folder}:${member.uid}`) };
 }

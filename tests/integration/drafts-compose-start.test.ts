@@ -11,6 +11,7 @@ import { fetchRenderedMessage } from "@/lib/mail/imap/load-message";
 import { saveDraftVersion } from "@/lib/mail/compose/drafts";
 import { saveUpload, uploadPath } from "@/lib/uploads/upload-store";
 import { connectImap, createMailbox } from "../support/mail-server";
+import { ENGLISH_LINK_WARNINGS } from "../support/link-warning-words";
 
 let uploads: string;
 beforeAll(() => {
@@ -207,7 +208,8 @@ describe("forwarding carries what the reader lists", () => {
     try {
       const appended = await client.append("INBOX", Buffer.from(raw), []);
       const uid = appended ? (appended.uid ?? 0) : 0;
-      const listed = (await fetchRenderedMessage(client, "INBOX", uid, { markRead: false, allowRemote: async () => false })).rendered.view.attachments;
+      const listed = (await fetchRenderedMessage(client, "INBOX", uid, { markRead: false, allowRemote: async () => false, linkWarnings: ENGLISH_LINK_WARNINGS })).rendered.view
+        .attachments;
       const forward = await startFromOriginal(client, "INBOX", uid, "forward", context());
 
       const shape = (files: { filename: string; contentType: string }[]) => files.map(({ filename, contentType }) => ({ filename, contentType }));

@@ -3,6 +3,7 @@ import type { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchRenderedMessage } from "@/lib/mail/imap/load-message";
 import { connectImap, createMailbox } from "../support/mail-server";
+import { ENGLISH_LINK_WARNINGS } from "../support/link-warning-words";
 
 // iconv-lite decodes ISO-2022-JP (through mailparser's Japanese decoder) but cannot encode it: bytes made with Python's codec.
 const ISO_2022_JP: Record<string, string> = {
@@ -107,7 +108,7 @@ describe("charsets and encoded file names", () => {
 
   /** The message as the reader's open shows it (one FETCH, parsed and rendered in one render-worker job). */
   async function openedView(uid: number) {
-    const { rendered } = await fetchRenderedMessage(client, "INBOX", uid, { markRead: false, allowRemote: async () => false });
+    const { rendered } = await fetchRenderedMessage(client, "INBOX", uid, { markRead: false, allowRemote: async () => false, linkWarnings: ENGLISH_LINK_WARNINGS });
     return rendered.view;
   }
 

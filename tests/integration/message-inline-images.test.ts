@@ -3,6 +3,7 @@ import type { ImapFlow } from "imapflow";
 import { fetchRenderedMessage } from "@/lib/mail/imap/load-message";
 import { messageFrameCsp } from "@/lib/mail/message/body";
 import { connectImap, createMailbox } from "../support/mail-server";
+import { ENGLISH_LINK_WARNINGS } from "../support/link-warning-words";
 
 // A 1x1 PNG and an SVG that would run script if it were ever shown as a document.
 const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
@@ -50,7 +51,7 @@ describe("inline (cid:) images", () => {
   });
 
   it("are embedded from the IMAP message as data: URLs for raster types only, and are not listed as attachments", async () => {
-    const { rendered } = await fetchRenderedMessage(client, "INBOX", uid, { markRead: false, allowRemote: async () => false });
+    const { rendered } = await fetchRenderedMessage(client, "INBOX", uid, { markRead: false, allowRemote: async () => false, linkWarnings: ENGLISH_LINK_WARNINGS });
     const document = rendered.frameDocument ?? "";
     expect(document).toContain(`src="data:image/png;base64,${PNG}"`);
     expect(document).not.toContain("svg+xml");

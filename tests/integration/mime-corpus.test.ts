@@ -7,6 +7,7 @@ import { listAttachments } from "@/lib/mail/message/parts";
 import { messageStructure } from "@/lib/mail/message/structure";
 import { connectImap, createMailbox } from "../support/mail-server";
 import { bodyHasText } from "../support/visible-text";
+import { ENGLISH_LINK_WARNINGS } from "../support/link-warning-words";
 
 // In CI the shared folder sits beside the project root; on a workstation it may be /work/shared.
 const CORPORA = [path.resolve(process.cwd(), "../shared/corpora"), "/work/shared/corpora"].find((dir) => existsSync(dir))!;
@@ -117,7 +118,7 @@ describe("MIME corpus through the message view", () => {
       try {
         const view = await withTimeout(
           // As the reader's open does it: one FETCH, then parsed, its parts listed and rendered in one render-worker job.
-          fetchRenderedMessage(client, "INBOX", uid, { markRead: true, allowRemote: async () => false }).then(({ rendered }) => rendered.view),
+          fetchRenderedMessage(client, "INBOX", uid, { markRead: true, allowRemote: async () => false, linkWarnings: ENGLISH_LINK_WARNINGS }).then(({ rendered }) => rendered.view),
           PER_MESSAGE_MS,
           name,
         );

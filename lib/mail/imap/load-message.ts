@@ -5,6 +5,7 @@ import type { HeaderField, InlineImage, Mailbox, ParsedMessage } from "../messag
 import { unrenderedMessage, type RenderedMessage } from "../message/body";
 import { loadedMessage } from "../message/loaded";
 import { openMessageOffThread } from "../message/render-jobs";
+import type { LinkWarningWords } from "../sanitize/link-hosts";
 import { isMissingMailboxError } from "./missing-mailbox";
 import { atom, attributeText, bodyRange, runRawCommand, sequence } from "./raw-command";
 
@@ -72,10 +73,10 @@ export async function fetchRenderedMessage(
   client: ImapFlow,
   folder: string,
   uid: number,
-  options: { markRead: boolean; allowRemote: (sender: string) => Promise<boolean> },
+  options: { markRead: boolean; allowRemote: (sender: string) => Promise<boolean>; linkWarnings: LinkWarningWords },
 ): Promise<{ rendered: RenderedMessage; allowRemote: boolean }> {
   const { server, source, serverAttachments } = await fetchMessage(client, folder, uid, options);
-  const opened = await openMessageOffThread(source, server, serverAttachments, options.allowRemote);
+  const opened = await openMessageOffThread(source, server, serverAttachments, options.allowRemote, options.linkWarnings);
   if (opened) return opened;
   // Not even parsed (too slow, too big): its attachments, as the server lists them, and a notice.
   const unreadable = loadedMessage(server, UNREADABLE, serverAttachments ?? (await attachmentsFromServer(client, folder, uid)));

@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import { MessageChannel, Worker } from "node:worker_threads";
 import type { LoadedMessage, ServerFields } from "../imap/load-message";
 import { unrenderedMessage, type RenderedMessage } from "./body";
+import type { LinkWarningWords } from "../sanitize/link-hosts";
 import type { AttachmentInfo } from "./parts";
 import type { RemoteQuestion, RenderRequest } from "./render-worker";
 import { WorkerJobError, WorkerPool } from "./worker-pool";
@@ -58,6 +59,7 @@ export async function openMessageOffThread(
   server: ServerFields,
   serverAttachments: AttachmentInfo[] | null,
   allowRemote: (sender: string) => Promise<boolean>,
+  linkWarnings: LinkWarningWords,
 ): Promise<{ rendered: RenderedMessage; allowRemote: boolean } | null> {
   const { port1, port2 } = new MessageChannel();
   let parsed: LoadedMessage | null = null;
@@ -72,7 +74,7 @@ export async function openMessageOffThread(
         port1.postMessage(answer);
       });
   });
-  const request = { source, server, serverAttachments, port: port2 } satisfies RenderRequest;
+  const request = { source, server, serverAttachments, linkWarnings, port: port2 } satisfies RenderRequest;
   try {
     const rendered = (await renderPool().run(request, [port2, ...movableMemory(source)])) as RenderedMessage;
     return { rendered, allowRemote: allowed };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { LoadedMessage } from "../imap/load-message";
 import { renderMessage } from "./render-message";
+import { ENGLISH_LINK_WARNINGS } from "@/tests/support/link-warning-words";
 
 function loaded(body: { html?: string; text?: string }): LoadedMessage {
   return {
@@ -35,7 +36,7 @@ function shownChars(rendered: ReturnType<typeof renderMessage>): number {
 
 describe("renderMessage", () => {
   it("shows at most 100,000 characters of the text of HTML too large to sanitise, and says so", () => {
-    const rendered = renderMessage(loaded({ html: `<p>${"word ".repeat(400_000)}</p>` }), { allowRemote: false, uidValidity: "1" });
+    const rendered = renderMessage(loaded({ html: `<p>${"word ".repeat(400_000)}</p>` }), { allowRemote: false, linkWarnings: ENGLISH_LINK_WARNINGS, uidValidity: "1" });
     expect(rendered.frameDocument).toBeNull();
     const body = rendered.view.body;
     if (body.kind !== "text") throw new Error(`expected text, got ${body.kind}`);
@@ -44,7 +45,7 @@ describe("renderMessage", () => {
   });
 
   it("keeps up to 500,000 characters of a plain-text body", () => {
-    const rendered = renderMessage(loaded({ text: "word ".repeat(80_000) }), { allowRemote: false, uidValidity: "1" });
+    const rendered = renderMessage(loaded({ text: "word ".repeat(80_000) }), { allowRemote: false, linkWarnings: ENGLISH_LINK_WARNINGS, uidValidity: "1" });
     expect(shownChars(rendered)).toBeGreaterThan(400_000);
   });
 });

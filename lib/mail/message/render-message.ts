@@ -3,6 +3,7 @@ import { escapeHtml } from "@/lib/escape-html";
 import type { LoadedMessage } from "../imap/load-message";
 import { textOfHtml } from "../sanitize/bounded-html";
 import { sanitizeMessageHtml, type SanitizeResult, type SanitizedHtml } from "../sanitize/html";
+import type { LinkWarningWords } from "../sanitize/link-hosts";
 import { hasOwnColours, noticeBlock, viewData, type MessageBodyView, type RenderedMessage } from "./body";
 import { renderPlainText, type TextBlock } from "./plain-text";
 
@@ -17,10 +18,11 @@ const MAX_TEXT_CHARS = 500_000;
 const MAX_HTML_FALLBACK_TEXT_CHARS = 100_000;
 
 /** The sanitised HTML body of a message, with its inline (cid:) images as data: URLs. */
-function sanitizedBody(message: LoadedMessage, allowRemote: boolean): SanitizeResult | null {
+function sanitizedBody(message: LoadedMessage, options: RenderOptions): SanitizeResult | null {
   if (!message.html) return null;
   return sanitizeMessageHtml(message.html, {
-    allowRemote,
+    allowRemote: options.allowRemote,
+    linkWarnings: options.linkWarnings,
     resolveCid: (id) => {
       const image = message.inlineImages.get(id);
       if (!image || !RASTER_TYPES.has(image.contentType) || image.content.length > MAX_INLINE_IMAGE_BYTES) return undefined;
@@ -34,8 +36,15 @@ function sanitizedBody(message: LoadedMessage, allowRemote: boolean): SanitizeRe
  * text with a notice) or splits its text into blocks. Pure and CPU-bound: the app runs it in the
  * render worker (render-jobs.ts), never on the request thread.
  */
-export function renderMessage(message: LoadedMessage, options: { allowRemote: boolean; uidValidity: string }): RenderedMessage {
-  const sanitized = sanitizedBody(message, options.allowRemote);
+export interface RenderOptions {
+  allowRemote: boolean;
+  uidValidity: string;
+  /** The words of deceptive links' warnings, in the reader's language. */
+  linkWarnings: LinkWarningWords;
+}
+
+export function renderMessage(message: LoadedMessage, options: RenderOptions): RenderedMessage {
+  const sanitized = sanitizedBody(message, options);
   if (sanitized?.ok) {
     return { view: viewData(message, options.uidValidity, htmlBodyView(sanitized.value)), frameDocument: frameDocument(message.subject, sanitized.value.html) };
   }

@@ -2,6 +2,7 @@
 import { parentPort, type MessagePort } from "node:worker_threads";
 import type { LoadedMessage, ServerFields } from "../imap/load-message";
 import { sanitizeMessageHtml } from "../sanitize/html";
+import type { LinkWarningWords } from "../sanitize/link-hosts";
 import { unrenderedPart, type RenderedMessage } from "./body";
 import { loadedMessage } from "./loaded";
 import { renderMessage } from "./render-message";
@@ -13,6 +14,7 @@ export interface RenderRequest {
   source: Uint8Array[];
   server: ServerFields;
   serverAttachments: AttachmentInfo[] | null;
+  linkWarnings: LinkWarningWords;
   port: MessagePort;
 }
 
@@ -40,7 +42,7 @@ async function openMessage(request: RenderRequest): Promise<RenderedMessage> {
     request.port.postMessage(question);
   });
   request.port.close();
-  return renderMessage(message, { allowRemote, uidValidity: message.uidValidity });
+  return renderMessage(message, { allowRemote, uidValidity: message.uidValidity, linkWarnings: request.linkWarnings });
 }
 
 /** The source from its pieces (joined here, not on the request thread). */
@@ -53,5 +55,5 @@ function asBuffer(bytes: Uint8Array): Buffer {
 }
 
 // Building the sanitiser's window is the slow part of starting: done before the first job, not in it.
-sanitizeMessageHtml("<p>ready</p>", { allowRemote: false });
+sanitizeMessageHtml("<p>ready</p>", { allowRemote: false, linkWarnings: { locale: "en", otherSite: "", mixedScripts: "" } });
 parentPort?.postMessage({ ready: true });

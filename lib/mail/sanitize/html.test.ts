@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { sanitizeMessageHtml, type SanitizeOptions, type SanitizedHtml } from "./html";
+import { ENGLISH_LINK_WARNINGS } from "@/tests/support/link-warning-words";
 
 function sanitized(html: string, options: SanitizeOptions): SanitizedHtml {
   const result = sanitizeMessageHtml(html, options);
   if (!result.ok) throw new Error(`not sanitised: ${result.reason}`);
   return result.value;
 }
-const blocked = (html: string) => sanitized(html, { allowRemote: false });
-const allowed = (html: string) => sanitized(html, { allowRemote: true });
+const blocked = (html: string) => sanitized(html, { allowRemote: false, linkWarnings: ENGLISH_LINK_WARNINGS });
+const allowed = (html: string) => sanitized(html, { allowRemote: true, linkWarnings: ENGLISH_LINK_WARNINGS });
 
 describe("sanitizeMessageHtml", () => {
   it("removes scripts in every form", () => {
@@ -64,6 +65,7 @@ describe("sanitizeMessageHtml", () => {
     expect(html).not.toContain("svg+xml");
     const withCid = sanitized(`<img src="cid:Logo@Example">`, {
       allowRemote: false,
+      linkWarnings: ENGLISH_LINK_WARNINGS,
       resolveCid: (id) => (id === "logo@example" ? "data:image/gif;base64,R0lGOD" : undefined),
     });
     expect(withCid.html).toContain('src="data:image/gif;base64,R0lGOD"');
@@ -120,14 +122,14 @@ describe("sanitizeMessageHtml", () => {
 describe("sanitizeMessageHtml bounds", () => {
   it("keeps only the first 200 levels of a deeply nested body, quickly, and keeps its text", () => {
     const started = Date.now();
-    const result = sanitized(`<p>hi</p>${"<div>".repeat(15_000)}deep${"</div>".repeat(15_000)}`, { allowRemote: false });
+    const result = sanitized(`<p>hi</p>${"<div>".repeat(15_000)}deep${"</div>".repeat(15_000)}`, { allowRemote: false, linkWarnings: ENGLISH_LINK_WARNINGS });
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(result.html).toContain("deep");
     expect(result.html.split("<div>").length - 1).toBeLessThanOrEqual(200);
   });
 
   it("does not sanitise a body that is too large or has too many elements", () => {
-    expect(sanitizeMessageHtml("<br>".repeat(300_000), { allowRemote: false })).toEqual({ ok: false, reason: "too-large" });
-    expect(sanitizeMessageHtml("<br>".repeat(30_000), { allowRemote: false })).toEqual({ ok: false, reason: "too-complex" });
+    expect(sanitizeMessageHtml("<br>".repeat(300_000), { allowRemote: false, linkWarnings: ENGLISH_LINK_WARNINGS })).toEqual({ ok: false, reason: "too-large" });
+    expect(sanitizeMessageHtml("<br>".repeat(30_000), { allowRemote: false, linkWarnings: ENGLISH_LINK_WARNINGS })).toEqual({ ok: false, reason: "too-complex" });
   });
 });

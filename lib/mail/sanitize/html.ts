@@ -3,13 +3,15 @@ import { JSDOM } from "jsdom";
 import { escapeHtml } from "@/lib/escape-html";
 import { boundHtml } from "./bounded-html";
 import { safeRemoteUrl, sanitizeCss, type CssPolicy } from "./css";
-import { deceptiveLinkWarning } from "./link-hosts";
+import { deceptiveLinkWarning, type LinkWarningWords } from "./link-hosts";
 
 export interface SanitizeOptions {
   /** Whether remote images, CSS backgrounds and fonts may load (the reader allowed it). */
   allowRemote: boolean;
   /** A data: URL for an inline image of the message (Content-ID without brackets), or undefined. */
   resolveCid?: (contentId: string) => string | undefined;
+  /** The words of a deceptive link's warning, in the reader's language. */
+  linkWarnings: LinkWarningWords;
 }
 
 export interface SanitizedHtml {
@@ -160,7 +162,7 @@ export function sanitizeMessageHtml(html: string, options: SanitizeOptions): San
   if (html.length > MAX_SANITIZED_HTML_CHARS) return { ok: false, reason: "too-large" };
   const bounded = boundHtml(html, HTML_LIMITS);
   if (!bounded.ok) return { ok: false, reason: "too-complex" };
-  const state = { remoteContentBlocked: false, trackersRemoved: 0, suspiciousLinks: 0 };
+  const state: PolicyState = { remoteContentBlocked: false, trackersRemoved: 0, suspiciousLinks: 0, linkWarnings: options.linkWarnings };
   const policy: CssPolicy = {
     allowRemote: options.allowRemote,
     resolveCid: (id) => options.resolveCid?.(normaliseContentId(id)),
@@ -201,7 +203,8 @@ export function sanitizeMessageHtml(html: string, options: SanitizeOptions): San
   return { ok: true, value: { html: `${headStyles}${wrapper}${content}</div>`, ...state } };
 }
 
-type PolicyState = { remoteContentBlocked: boolean; trackersRemoved: number; suspiciousLinks: number };
+/** What the policy pass counts, and the words it writes into deceptive links. */
+type PolicyState = { remoteContentBlocked: boolean; trackersRemoved: number; suspiciousLinks: number; readonly linkWarnings: LinkWarningWords };
 
 function applyMailPolicy(element: Element, policy: CssPolicy, state: PolicyState) {
   const tag = element.localName.toLowerCase();
@@ -296,7 +299,7 @@ function finishLink(link: Element, state: PolicyState) {
   link.setAttribute("href", url.href);
   link.setAttribute("target", "_blank");
   link.setAttribute("rel", "noopener noreferrer");
-  const warning = deceptiveLinkWarning(link.textContent ?? "", url);
+  const warning = deceptiveLinkWarning(link.textContent ?? "", url, state.linkWarnings);
   if (!warning) return;
   link.setAttribute("title", warning);
   link.setAttribute("aria-description", warning);

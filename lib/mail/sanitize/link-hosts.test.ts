@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { deceptiveLinkWarning, hostNamedIn, mixedScripts, sameSite } from "./link-hosts";
+import { deceptiveLinkWarning, hostNamedIn, mixedScripts, sameSite, type LinkWarningWords } from "./link-hosts";
+import germanWords from "@/messages/de/linkWarnings.json";
+import { ENGLISH_LINK_WARNINGS } from "@/tests/support/link-warning-words";
 
 describe("hostNamedIn", () => {
   it("reads a host from link text only when the text is an address, in Unicode and IDNA form", () => {
@@ -51,7 +53,14 @@ describe("deceptiveLinkWarning", () => {
     ["paypal.com", "mailto:someone@paypal.com", null],
   ];
   it("warns about text naming another site or a host mixing alphabets, and only then", () => {
-    expect(cases.map(([text, href]) => deceptiveLinkWarning(text, new URL(href)))).toEqual(cases.map(([, , warning]) => warning));
+    expect(cases.map(([text, href]) => deceptiveLinkWarning(text, new URL(href), ENGLISH_LINK_WARNINGS))).toEqual(cases.map(([, , warning]) => warning));
     expect(cases).toHaveLength(8);
+  });
+
+  it("words the warning in the reader's language, the alphabets named by Intl", () => {
+    const german: LinkWarningWords = { locale: "de", otherSite: germanWords.otherSite, mixedScripts: germanWords.mixedScripts };
+    expect(deceptiveLinkWarning("https://p\u0430ypal.example/", new URL("https://p\u0430ypal.example/"), german)).toBe(
+      "Dieser Link führt zu p\u0430ypal.example (xn--pypal-4ve.example); der Name mischt die Schriften Lateinisch und Kyrillisch und könnte eine andere Website nachahmen",
+    );
   });
 });

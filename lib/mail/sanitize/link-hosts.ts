@@ -71,21 +71,61 @@ export function mixedScripts(label: string): string[] | null {
 }
 
 /**
- * Why a link's text misleads about where it goes, or null: the text names a site other than the
- * link's (compared in IDNA form, so "paypal.com" linking to xn--pypal-4ve.com is caught), or the
- * host it names or goes to mixes alphabets in one label (a Cyrillic "а" in "pаypal.example").
+ * The words of a deceptive link's warning, in the reader's language (lib/mail has no text of its
+ * own: the reads word them). Plain data, as it crosses to the render worker: each template keeps
+ * its placeholders, filled here in one pass: `{actual}` the host the link goes to, `{shown}` the one
+ * its text names, `{scripts}` the alphabets a name mixes, named and listed in `locale` by Intl.
  */
-export function deceptiveLinkWarning(text: string, href: URL): string | null {
+export interface LinkWarningWords {
+  locale: string;
+  /** "This link goes to {actual}, not {shown}" */
+  otherSite: string;
+  /** "This link goes to {actual}, whose name mixes {scripts} letters: it may imitate another site" */
+  mixedScripts: string;
+}
+
+// ISO 15924 codes of the scripts told apart above, for Intl.DisplayNames; Zzzz is "unknown script".
+const SCRIPT_CODES: Record<string, string> = {
+  Latin: "Latn",
+  Cyrillic: "Cyrl",
+  Greek: "Grek",
+  Armenian: "Armn",
+  Cherokee: "Cher",
+  Georgian: "Geor",
+  Hebrew: "Hebr",
+  Arabic: "Arab",
+  Han: "Hani",
+  Hiragana: "Hira",
+  Katakana: "Kana",
+  Hangul: "Hang",
+  Bopomofo: "Bopo",
+};
+
+function scriptList(scripts: string[], locale: string): string {
+  const names = new Intl.DisplayNames([locale], { type: "script", fallback: "code" });
+  return new Intl.ListFormat(locale, { type: "conjunction" }).format(scripts.map((script) => names.of(SCRIPT_CODES[script] ?? "Zzzz") ?? script));
+}
+
+function filled(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(actual|shown|scripts)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
+}
+
+/**
+ * Why a link's text misleads about where it goes, worded with `words`, or null: the text names a
+ * site other than the link's (compared in IDNA form, so "paypal.com" linking to xn--pypal-4ve.com is
+ * caught), or the host it names or goes to mixes alphabets in one label (a Cyrillic "а" in "pаypal.example").
+ */
+export function deceptiveLinkWarning(text: string, href: URL, words: LinkWarningWords): string | null {
   if (href.protocol !== "http:" && href.protocol !== "https:") return null;
   const shown = hostNamedIn(text);
   if (!shown) return null;
   const actual = href.hostname.toLowerCase();
   const actualUnicode = domainToUnicode(actual) || actual;
   const actualName = actualUnicode === actual ? actual : `${actualUnicode} (${actual})`;
-  if (!sameSite(shown.ascii, actual)) return `This link goes to ${actualName}, not ${shown.unicode}`;
+  if (!sameSite(shown.ascii, actual)) return filled(words.otherSite, { actual: actualName, shown: shown.unicode });
   for (const host of new Set([shown.unicode, actualUnicode])) {
     const scripts = host.split(".").map(mixedScripts).find(Boolean);
-    if (scripts) return `This link goes to ${actualName}, whose name mixes ${scripts.join(" and ")} letters: it may imitate another site`;
+    if (scripts) return filled(words.mixedScripts, { actual: actualName, scripts: scriptList(scripts, words.locale) });
   }
   return null;
 }
