@@ -1,12 +1,12 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useId } from "react";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
 import { LocalDateTime } from "@/components/message-view/local-date-time";
-import type { CheckStatus, DeliverabilityCheck } from "@/lib/deliverability/check-view";
+import { wordDeliverability, type CheckStatus, type DeliverabilityCheck, type DeliverabilityWords } from "@/lib/deliverability/check-view";
 import type { IdentityDeliverability } from "@/lib/outgoing/deliverability";
 import { DeliverabilityMark } from "./deliverability-mark";
 
@@ -72,8 +72,16 @@ export function DeliverabilityPanel(props: Props) {
   );
 }
 
+/** Words the check's results (keys of the deliverability catalogue with their values) in the page's language. */
+function useDeliverabilityWords(): (text: DeliverabilityWords) => string {
+  const t = useTranslations("deliverability");
+  const locale = useLocale();
+  return (text) => wordDeliverability(t, locale, text);
+}
+
 function IdentityResult({ identity }: { identity: IdentityDeliverability }) {
   const t = useTranslations("settings.deliverability");
+  const word = useDeliverabilityWords();
   const headingId = useId();
   const { result } = identity;
   return (
@@ -85,7 +93,7 @@ function IdentityResult({ identity }: { identity: IdentityDeliverability }) {
         <>
           <p className="mt-1 flex items-start gap-2 text-sm">
             <DeliverabilityMark status={result.report.summary.status} />
-            <span>{result.report.summary.text}</span>
+            <span>{word(result.report.summary.text)}</span>
           </p>
           <ul aria-label={t("checksFor", { address: identity.fromAddress })} className="mt-3 space-y-3">
             {result.report.checks.map((check) => (
@@ -95,7 +103,7 @@ function IdentityResult({ identity }: { identity: IdentityDeliverability }) {
           <p className="mt-3 text-xs text-slate-600">{t.rich("checkedAt", { when: () => <LocalDateTime iso={identity.checkedAt} /> })}</p>
         </>
       ) : (
-        <p className="mt-1 text-sm text-red-800">{result.error}</p>
+        <p className="mt-1 text-sm text-red-800">{word(result.error)}</p>
       )}
     </li>
   );
@@ -103,21 +111,22 @@ function IdentityResult({ identity }: { identity: IdentityDeliverability }) {
 
 function CheckResult({ check }: { check: DeliverabilityCheck }) {
   const t = useTranslations("settings.deliverability");
+  const word = useDeliverabilityWords();
   const headingId = useId();
   return (
     <li aria-labelledby={headingId} className="border-t border-slate-100 pt-3 text-sm">
       <div className="flex flex-wrap items-center gap-2">
         <h4 id={headingId} className="font-medium text-slate-900">
-          {check.title}
+          {word({ key: `title.${check.id}` })}
         </h4>
         <DeliverabilityMark status={check.status} />
       </div>
-      <p className="mt-1 text-slate-700">{check.explanation}</p>
+      <p className="mt-1 text-slate-700">{word(check.explanation)}</p>
       {check.details.length > 0 ? (
         <details className="mt-1 text-xs text-slate-600">
           <summary className="cursor-pointer">{t("found")}</summary>
           <ul className="mt-1 list-disc space-y-0.5 pl-5 break-all">
-            {check.details.map((detail) => (
+            {check.details.map(word).map((detail) => (
               <li key={detail}>{detail}</li>
             ))}
           </ul>
@@ -135,7 +144,7 @@ function CheckResult({ check }: { check: DeliverabilityCheck }) {
               {record.zoneLine}
             </pre>
           ))}
-          {check.fix.note ? <p className="mt-1 text-xs text-slate-600">{check.fix.note}</p> : null}
+          {check.fix.note ? <p className="mt-1 text-xs text-slate-600">{word(check.fix.note)}</p> : null}
         </div>
       ) : null}
     </li>

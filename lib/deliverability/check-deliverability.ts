@@ -1,6 +1,6 @@
 import net from "node:net";
 import { isLookupInconclusive, memoizeDnsLookup, normaliseDomain, type DnsLookup } from "./dns";
-import type { CheckStatus, DeliverabilityCheck } from "./check-view";
+import { checkTitle, words, type CheckStatus, type DeliverabilityCheck, type DeliverabilityWords, type WordValue } from "./check-view";
 import { checkDkimForRelay } from "./dkim-check";
 import { isDkimSelector } from "./dkim";
 import { checkDmarc } from "./dmarc-check";
@@ -10,7 +10,6 @@ import { findRelayPreset, OTHER_RELAY_PRESET_ID, type RelayPreset } from "./rela
 import { checkRelayReverseDns } from "./reverse-dns-check";
 import { checkSpfForRelay } from "./spf-check";
 import { evaluateSpf, isDomainName } from "./spf";
-import englishCatalogue from "@/messages/en/deliverability.json";
 
 /** Which relay: a preset by id, a relay of the user's own ("other"), or the company's default relay. */
 export type RelayChoice = { kind: "preset"; presetId: string } | { kind: "other"; host: string } | { kind: "company"; host: string };
@@ -31,17 +30,18 @@ export interface DeliverabilityCheckInput {
 export interface DeliverabilityReport {
   fromAddress: string;
   fromDomain: string;
-  relayLabel: string;
+  /** The relay's name in a sentence: a preset's label, a host, or words (the company relay). */
+  relayLabel: WordValue;
   relayHost: string;
   /** SPF, DKIM, DMARC, MX, reverse DNS, in that order. */
   checks: DeliverabilityCheck[];
-  summary: { status: CheckStatus; text: string };
+  summary: { status: CheckStatus; text: DeliverabilityWords };
 }
 
-export type DeliverabilityResult = { ok: true; report: DeliverabilityReport } | { ok: false; error: string };
+export type DeliverabilityResult = { ok: true; report: DeliverabilityReport } | { ok: false; error: DeliverabilityWords };
 
 interface ResolvedRelay {
-  label: string;
+  label: WordValue;
   host: string;
   preset?: RelayPreset;
 }
@@ -53,16 +53,16 @@ export async function checkDeliverability(input: DeliverabilityCheckInput, uncac
   const fromAddress = input.fromAddress.trim();
   const at = fromAddress.lastIndexOf("@");
   const fromDomain = normaliseDomain(fromAddress.slice(at + 1));
-  if (at < 1 || !isDomainName(fromDomain)) return { ok: false, error: "Enter a From address like name@example.com." };
+  if (at < 1 || !isDomainName(fromDomain)) return { ok: false, error: words("input.fromAddress") };
   const relay = resolveRelay(input.relay);
-  if (!relay) return { ok: false, error: "Choose a relay from the list, or enter its host name." };
+  if (!relay) return { ok: false, error: words("input.relay") };
   const dkimDomain = input.dkimDomain ? normaliseDomain(input.dkimDomain) : fromDomain;
-  if (!isDomainName(dkimDomain)) return { ok: false, error: "The DKIM domain is not a domain name." };
+  if (!isDomainName(dkimDomain)) return { ok: false, error: words("input.dkimDomain") };
   const returnPathDomain = input.returnPathDomain ? normaliseDomain(input.returnPathDomain) : undefined;
-  if (returnPathDomain !== undefined && !isDomainName(returnPathDomain)) return { ok: false, error: "The return-path domain is not a domain name." };
+  if (returnPathDomain !== undefined && !isDomainName(returnPathDomain)) return { ok: false, error: words("input.returnPathDomain") };
   const userSelectors = (input.dkimSelectors ?? []).map((selector) => selector.trim()).filter((selector) => selector !== "");
   const badSelector = userSelectors.find((selector) => !isDkimSelector(selector));
-  if (badSelector !== undefined) return { ok: false, error: `"${badSelector.slice(0, 40)}" is not a DKIM selector (letters, digits, - and _).` };
+  if (badSelector !== undefined) return { ok: false, error: words("input.selector", { selector: badSelector.slice(0, 40) }) };
 
   const dns = memoizeDnsLookup(uncachedDns);
   const preset = relay.preset;
@@ -77,7 +77,7 @@ export async function checkDeliverability(input: DeliverabilityCheckInput, uncac
         label: relay.label,
         selectors: userSelectors.length > 0 ? userSelectors : (preset?.dkim.selectors ?? []),
         recordType: preset?.dkim.recordType ?? "TXT",
-        note: englishPresetNotes(preset?.hints ?? OTHER_RELAY_PRESET_ID).dkim,
+        note: words(`presets.${preset?.hints ?? OTHER_RELAY_PRESET_ID}.dkim`),
       },
       dns,
     ),
@@ -86,7 +86,7 @@ export async function checkDeliverability(input: DeliverabilityCheckInput, uncac
   ]);
 
   const spfAlignment = await spfPassForDmarc({ returnPath, returnPathDomain, fromDomain, spfAuthorises: spf.authorises, preset }, dns);
-  if (preset && returnPath === "custom-domain") spf.check.details.push(spfAlignment.note);
+  if (preset && returnPath === "custom-domain" && spfAlignment.note) spf.check.details.push(spfAlignment.note);
   const dmarc = await checkDmarc(
     {
       fromDomain,
@@ -100,7 +100,7 @@ export async function checkDeliverability(input: DeliverabilityCheckInput, uncac
   );
 
   const checks = [spf.check, dkim.check, dmarc.check, mx, reverseDns];
-  const problems = [spf.problem, dkim.problem].filter((problem): problem is string => problem !== undefined);
+  const problems = [spf.problem, dkim.problem].filter((problem): problem is DeliverabilityWords => problem !== undefined);
   const summary = summarise({
     fromAddress,
     relayLabel: relay.label,
@@ -121,7 +121,7 @@ function resolveRelay(choice: RelayChoice): ResolvedRelay | undefined {
   }
   const host = normaliseDomain(choice.host);
   if (net.isIP(host) === 0 && !isDomainName(host)) return undefined;
-  return { label: choice.kind === "company" ? `the company relay (${host})` : host, host };
+  return { label: choice.kind === "company" ? words("relay.company", { host }) : host, host };
 }
 
 /** The relay host's IPv4 and IPv6 addresses; undefined when they couldn't be looked up. */
@@ -142,62 +142,44 @@ async function relayAddresses(host: string, dns: DnsLookup): Promise<string[] | 
 async function spfPassForDmarc(
   facts: { returnPath: boolean | "custom-domain"; returnPathDomain: string | undefined; fromDomain: string; spfAuthorises: boolean | undefined; preset: RelayPreset | undefined },
   dns: DnsLookup,
-): Promise<{ passedFor: string | undefined; unknown: boolean; note: string }> {
+): Promise<{ passedFor: string | undefined; unknown: boolean; note?: DeliverabilityWords }> {
   const { returnPath, returnPathDomain, fromDomain, spfAuthorises, preset } = facts;
-  if (returnPath === true) return { passedFor: spfAuthorises ? fromDomain : undefined, unknown: spfAuthorises === undefined, note: "" };
-  if (returnPath === false || !preset) return { passedFor: undefined, unknown: false, note: preset ? englishPresetNotes(preset.hints).returnPath : "" };
-  if (!returnPathDomain) return { passedFor: undefined, unknown: false, note: `${englishPresetNotes(preset.hints).returnPath} (Enter your return-path domain to check it.)` };
+  if (returnPath === true) return { passedFor: spfAuthorises ? fromDomain : undefined, unknown: spfAuthorises === undefined };
+  if (returnPath === false || !preset) return { passedFor: undefined, unknown: false, note: preset ? words(`presets.${preset.hints}.returnPath`) : undefined };
+  if (!returnPathDomain) return { passedFor: undefined, unknown: false, note: words("spf.returnPathUnchecked", { note: words(`presets.${preset.hints}.returnPath`) }) };
   const evaluation = await evaluateSpf(returnPathDomain, { kind: "provider", label: preset.label, includeDomains: preset.spfIncludes }, dns);
-  if (evaluation.outcome === "pass") return { passedFor: returnPathDomain, unknown: false, note: `The return path ${returnPathDomain} authorises ${preset.label}.` };
+  if (evaluation.outcome === "pass") return { passedFor: returnPathDomain, unknown: false, note: words("spf.returnPathPasses", { domain: returnPathDomain, relay: preset.label }) };
   return {
     passedFor: undefined,
     unknown: evaluation.outcome === "temperror",
-    note: `The return path ${returnPathDomain} doesn't pass SPF for ${preset.label} (${evaluation.outcome}): ${evaluation.reason}.`,
+    note: words("spf.returnPathFails", { domain: returnPathDomain, relay: preset.label, outcome: evaluation.outcome, reason: evaluation.reason }),
   };
-}
-
-/**
- * A preset's notes as the report (still English) shows them, from the English catalogue that words
- * them for the settings form; ICU's quoting of <token> undone.
- */
-function englishPresetNotes(hints: string): { returnPath: string; dkim: string } {
-  const notes = (englishCatalogue.presets as Record<string, { returnPath: string; dkim: string } | undefined>)[hints] ?? englishCatalogue.presets.other;
-  const unquote = (text: string) => text.replace(/'(<[^>]*>)'/g, "$1");
-  return { returnPath: unquote(notes.returnPath), dkim: unquote(notes.dkim) };
 }
 
 function summarise(facts: {
   fromAddress: string;
-  relayLabel: string;
+  relayLabel: WordValue;
   dmarc: Awaited<ReturnType<typeof checkDmarc>>;
-  problems: string[];
+  problems: DeliverabilityWords[];
   spfAuthorises: boolean;
   dkimUsable: boolean;
   checks: DeliverabilityCheck[];
-}): { status: CheckStatus; text: string } {
-  const { fromAddress, relayLabel, dmarc, problems } = facts;
-  const subject = `Mail from ${fromAddress} through ${relayLabel}`;
-  const because = problems.length > 0 ? `: ${problems.join("; ")}` : "";
-  const via = dmarc.via.map((method) => method.toUpperCase()).join(" and ");
+}): { status: CheckStatus; text: DeliverabilityWords } {
+  const { dmarc, problems } = facts;
+  const subject = { address: facts.fromAddress, relay: facts.relayLabel };
+  const because = (fallback: string) => ({ ...subject, because: problems.length > 0 ? problems : [words(fallback)] });
+  const via = dmarc.via.map((method) => words(`method.${method}`));
   const found = dmarc.lookup.state === "found";
 
-  if (dmarc.lookup.state === "unknown" && dmarc.aligned) {
-    return { status: "unknown", text: `${subject} is authenticated via ${via}, but Mailroom couldn't look up the DMARC record; try again later.` };
-  }
+  if (dmarc.lookup.state === "unknown" && dmarc.aligned) return { status: "unknown", text: words("summary.dmarcUnknown", { ...subject, via }) };
   if (dmarc.check.status === "unknown" && !dmarc.aligned) {
-    const unchecked = facts.checks.filter((check) => check.status === "unknown").map((check) => check.title);
-    return {
-      status: "unknown",
-      text: `Mailroom couldn't check everything for ${subject.charAt(0).toLowerCase()}${subject.slice(1)} (${unchecked.join(", ")} didn't answer); try again later.`,
-    };
+    const unchecked = facts.checks.filter((check) => check.status === "unknown").map((check) => checkTitle(check.id));
+    return { status: "unknown", text: words("summary.unchecked", { ...subject, checks: unchecked }) };
   }
-  if (found && dmarc.aligned) return { status: "green", text: `${subject} will pass DMARC via ${via}.` };
-  if (dmarc.aligned) return { status: "amber", text: `${subject} is authenticated via ${via}, but ${dmarc.lookup.organizationalDomain} has no working DMARC record to say so.` };
-  if (found && dmarc.policy === "reject") return { status: "red", text: `${subject} is likely to be rejected${because || ": DMARC doesn't pass and the policy is reject"}.` };
-  if (found && dmarc.policy === "quarantine")
-    return { status: "red", text: `${subject} is likely to land in spam${because || ": DMARC doesn't pass and the policy is quarantine"}.` };
-  if (facts.spfAuthorises || facts.dkimUsable) {
-    return { status: "amber", text: `${subject} will be delivered, but won't pass DMARC${because || ": SPF or DKIM passes for another domain than the From domain"}.` };
-  }
-  return { status: "red", text: `${subject} is likely to be rejected or land in spam${because || ": nothing authenticates it"}.` };
+  if (found && dmarc.aligned) return { status: "green", text: words("summary.passes", { ...subject, via }) };
+  if (dmarc.aligned) return { status: "amber", text: words("summary.noWorkingRecord", { ...subject, via, domain: dmarc.lookup.organizationalDomain }) };
+  if (found && dmarc.policy === "reject") return { status: "red", text: words("summary.rejected", because("summary.becauseReject")) };
+  if (found && dmarc.policy === "quarantine") return { status: "red", text: words("summary.spam", because("summary.becauseQuarantine")) };
+  if (facts.spfAuthorises || facts.dkimUsable) return { status: "amber", text: words("summary.unaligned", because("summary.becauseOtherDomain")) };
+  return { status: "red", text: words("summary.rejectedOrSpam", because("summary.becauseNothing")) };
 }

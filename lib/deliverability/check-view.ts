@@ -1,6 +1,35 @@
 /** The plain view data of the deliverability check, as Settings → Outgoing mail will render it. */
 export type CheckStatus = "green" | "amber" | "red" | "unknown";
 
+/**
+ * What to tell the reader, as a key of the "deliverability" catalogue with its values: the check
+ * has no text of its own, so a result can be cached and shown in any language. Names, records and
+ * DNS answers are values, never translated; a value may itself be words (worded first) or a list of
+ * them (joined as the language joins a list).
+ */
+export interface DeliverabilityWords {
+  key: string;
+  values?: Record<string, WordValue>;
+}
+
+export type WordValue = string | number | DeliverabilityWords | DeliverabilityWords[];
+
+export function words(key: string, values?: Record<string, WordValue>): DeliverabilityWords {
+  return values === undefined ? { key } : { key, values };
+}
+
+/** Words the check's result with a translator of the deliverability namespace (next-intl's t, or the catalogue translator). */
+export function wordDeliverability(t: (key: string, values?: Record<string, string | number>) => string, locale: string, text: DeliverabilityWords): string {
+  const list = new Intl.ListFormat(locale, { type: "conjunction" });
+  const word = (value: WordValue): string | number => {
+    if (typeof value === "string" || typeof value === "number") return value;
+    if (Array.isArray(value)) return list.format(value.map((item) => String(word(item))));
+    const values = value.values ? Object.fromEntries(Object.entries(value.values).map(([name, inner]) => [name, word(inner)])) : undefined;
+    return t(value.key, values);
+  };
+  return String(word(text));
+}
+
 export interface DnsRecordSuggestion {
   /** Fully qualified, without the trailing dot. */
   name: string;
@@ -11,16 +40,23 @@ export interface DnsRecordSuggestion {
   zoneLine: string;
 }
 
+export type DeliverabilityCheckId = "spf" | "dkim" | "dmarc" | "mx" | "reverse-dns";
+
+/** A check's title, for a list of checks in a sentence. */
+export function checkTitle(id: DeliverabilityCheckId): DeliverabilityWords {
+  return words(`title.${id}`);
+}
+
 export interface DeliverabilityCheck {
-  id: "spf" | "dkim" | "dmarc" | "mx" | "reverse-dns";
-  title: string;
+  /** Its title is title.<id> of the catalogue. */
+  id: DeliverabilityCheckId;
   status: CheckStatus;
   /** One or two plain sentences. */
-  explanation: string;
+  explanation: DeliverabilityWords;
   /** Facts behind it (the record found, lookups used), one per line. */
-  details: string[];
+  details: DeliverabilityWords[];
   /** What to publish when it won't pass. */
-  fix?: { records: DnsRecordSuggestion[]; note?: string };
+  fix?: { records: DnsRecordSuggestion[]; note?: DeliverabilityWords };
 }
 
 const TXT_STRING_LENGTH = 255;

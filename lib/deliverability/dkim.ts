@@ -1,5 +1,6 @@
 import { createPublicKey } from "node:crypto";
 import { isLookupInconclusive, normaliseDomain, type DnsFailureKind, type DnsLookup } from "./dns";
+import { words, type DeliverabilityWords } from "./check-view";
 import { parseTagList } from "./tag-list";
 
 /** DKIM key records (RFC 6376 §3.6.1, ed25519 from RFC 8463) at `<selector>._domainkey.<domain>`. */
@@ -7,7 +8,7 @@ export type DkimKeyType = "rsa" | "ed25519";
 
 export type ParsedDkimRecord =
   | { ok: true; keyType: DkimKeyType | string; publicKey: string; revoked: boolean; testing: boolean; strictSubdomains: boolean; hashAlgorithms?: string[] }
-  | { ok: false; error: string };
+  | { ok: false; error: DeliverabilityWords };
 
 /** The largest p= Mailroom decodes: a 16384-bit RSA key is about 2,800 characters. */
 const MAX_PUBLIC_KEY_LENGTH = 4096;
@@ -17,9 +18,9 @@ export function parseDkimRecord(text: string): ParsedDkimRecord {
   if (!parsed.ok) return parsed;
   const { tags, order } = parsed;
   const version = tags.get("v");
-  if (version !== undefined && (version !== "DKIM1" || order[0] !== "v")) return { ok: false, error: "v= must come first and be DKIM1" };
+  if (version !== undefined && (version !== "DKIM1" || order[0] !== "v")) return { ok: false, error: words("dkimKey.version") };
   const publicKey = tags.get("p");
-  if (publicKey === undefined) return { ok: false, error: "it has no p= (public key)" };
+  if (publicKey === undefined) return { ok: false, error: words("dkimKey.noKey") };
   const compactKey = publicKey.replace(/\s+/g, "");
   const flags = (tags.get("t") ?? "").split(":").map((flag) => flag.trim());
   return {
@@ -36,17 +37,17 @@ export function parseDkimRecord(text: string): ParsedDkimRecord {
   };
 }
 
-export type DkimKeyStrength = { ok: true; keyType: "rsa"; bits: number } | { ok: true; keyType: "ed25519"; bits: 256 } | { ok: false; error: string };
+export type DkimKeyStrength = { ok: true; keyType: "rsa"; bits: number } | { ok: true; keyType: "ed25519"; bits: 256 } | { ok: false; error: DeliverabilityWords };
 
 /** RSA: the modulus length of the SubjectPublicKeyInfo (or bare RSAPublicKey); ed25519: 32 raw bytes. */
 export function inspectDkimKey(keyType: string, publicKey: string): DkimKeyStrength {
-  if (publicKey.length > MAX_PUBLIC_KEY_LENGTH) return { ok: false, error: "the public key is too long to be a DKIM key" };
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(publicKey)) return { ok: false, error: "the public key is not base64" };
+  if (publicKey.length > MAX_PUBLIC_KEY_LENGTH) return { ok: false, error: words("dkimKey.tooLong") };
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(publicKey)) return { ok: false, error: words("dkimKey.notBase64") };
   const der = Buffer.from(publicKey, "base64");
   if (keyType === "ed25519") {
-    return der.length === 32 ? { ok: true, keyType: "ed25519", bits: 256 } : { ok: false, error: `an ed25519 key is 32 bytes, this one is ${der.length}` };
+    return der.length === 32 ? { ok: true, keyType: "ed25519", bits: 256 } : { ok: false, error: words("dkimKey.ed25519Length", { bytes: der.length }) };
   }
-  if (keyType !== "rsa") return { ok: false, error: `k=${keyType} is not a key type receivers know (rsa or ed25519)` };
+  if (keyType !== "rsa") return { ok: false, error: words("dkimKey.unknownType", { keyType }) };
   for (const type of ["spki", "pkcs1"] as const) {
     try {
       const key = createPublicKey({ key: der, format: "der", type });
@@ -56,7 +57,7 @@ export function inspectDkimKey(keyType: string, publicKey: string): DkimKeyStren
       // Not this encoding; try the next.
     }
   }
-  return { ok: false, error: "the public key is not a valid RSA key" };
+  return { ok: false, error: words("dkimKey.notRsa") };
 }
 
 export type DkimStatus = "green" | "amber" | "red" | "unknown";
@@ -66,7 +67,7 @@ export interface DkimSelectorCheck {
   name: string;
   status: DkimStatus;
   /** Plain words for the reader. */
-  explanation: string;
+  explanation: DeliverabilityWords;
   record?: string;
   /** The CNAME the name points to, when it is one (SES, SendGrid, Microsoft 365 publish keys this way). */
   cnameTarget?: string;
@@ -84,15 +85,15 @@ export function isDkimSelector(selector: string): boolean {
 /** Looks up one selector's key and grades it: missing, broken or revoked red; RSA 1024 or t=y amber; RSA ≥ 2048 or ed25519 green. */
 export async function checkDkimSelector(domain: string, selector: string, dns: DnsLookup): Promise<DkimSelectorCheck> {
   const name = `${selector}._domainkey.${normaliseDomain(domain)}`;
-  if (!isDkimSelector(selector)) return { selector, name, status: "red", explanation: `"${selector.slice(0, 40)}" is not a valid DKIM selector.` };
+  if (!isDkimSelector(selector)) return { selector, name, status: "red", explanation: words("dkim.badSelector", { selector: selector.slice(0, 40) }) };
 
   const { answer, cnameTarget } = await txtFollowingCname(name, dns);
   if (!answer.ok) {
     if (isLookupInconclusive(answer.kind)) {
-      return { selector, name, status: "unknown", lookupFailure: answer.kind, cnameTarget, explanation: `Mailroom couldn't look up ${name} (${answer.kind}).` };
+      return { selector, name, status: "unknown", lookupFailure: answer.kind, cnameTarget, explanation: words("dkim.lookupFailed", { name, kind: answer.kind }) };
     }
-    const pointsAt = cnameTarget ? ` It points to ${cnameTarget}, which has no key.` : "";
-    return { selector, name, status: "red", lookupFailure: answer.kind, cnameTarget, explanation: `There is no DKIM key at ${name}.${pointsAt}` };
+    const explanation = cnameTarget ? words("dkim.noKeyViaCname", { name, target: cnameTarget }) : words("dkim.noKey", { name });
+    return { selector, name, status: "red", lookupFailure: answer.kind, cnameTarget, explanation };
   }
   const keys = answer.records.filter((text) => !text.startsWith("v=") || text.startsWith("v=DKIM1"));
   if (keys.length !== 1) {
@@ -101,28 +102,28 @@ export async function checkDkimSelector(domain: string, selector: string, dns: D
       name,
       status: "red",
       cnameTarget,
-      explanation: keys.length === 0 ? `${name} has TXT records but none is a DKIM key.` : `${name} has ${keys.length} DKIM keys; receivers need exactly one.`,
+      explanation: keys.length === 0 ? words("dkim.noDkimTxt", { name }) : words("dkim.severalKeys", { name, count: keys.length }),
     };
   }
   const record = keys[0] ?? "";
   const base = { selector, name, record, cnameTarget };
   const parsed = parseDkimRecord(record);
-  if (!parsed.ok) return { ...base, status: "red", explanation: `The DKIM key at ${name} is broken: ${parsed.error}.` };
-  if (parsed.revoked) return { ...base, status: "red", keyType: parsed.keyType, explanation: `The DKIM key at ${name} is revoked (empty p=): mail signed with it fails DKIM.` };
+  if (!parsed.ok) return { ...base, status: "red", explanation: words("dkim.broken", { name, error: parsed.error }) };
+  if (parsed.revoked) return { ...base, status: "red", keyType: parsed.keyType, explanation: words("dkim.revoked", { name }) };
   const strength = inspectDkimKey(parsed.keyType, parsed.publicKey);
-  if (!strength.ok) return { ...base, status: "red", keyType: parsed.keyType, explanation: `The DKIM key at ${name} can't be used: ${strength.error}.` };
-  const described = strength.keyType === "ed25519" ? "an ed25519 key" : `a ${strength.bits}-bit RSA key`;
+  if (!strength.ok) return { ...base, status: "red", keyType: parsed.keyType, explanation: words("dkim.unusable", { name, error: strength.error }) };
+  const described = strength.keyType === "ed25519" ? words("dkim.ed25519Key") : words("dkim.rsaKey", { bits: strength.bits });
   const graded = { ...base, keyType: strength.keyType, bits: strength.bits };
   if (strength.keyType === "rsa" && strength.bits < 1024) {
-    return { ...graded, status: "red", explanation: `${name} holds ${described}; receivers ignore RSA keys shorter than 1024 bits. Ask your provider for a 2048-bit key.` };
+    return { ...graded, status: "red", explanation: words("dkim.tooShort", { name, key: described }) };
   }
   if (parsed.testing) {
-    return { ...graded, status: "amber", explanation: `${name} holds ${described} in testing mode (t=y): receivers may treat signed mail as unsigned. Remove t=y when it works.` };
+    return { ...graded, status: "amber", explanation: words("dkim.testing", { name, key: described }) };
   }
   if (strength.keyType === "rsa" && strength.bits < 2048) {
-    return { ...graded, status: "amber", explanation: `${name} holds ${described}: accepted, but 2048 bits is the current recommendation.` };
+    return { ...graded, status: "amber", explanation: words("dkim.weak", { name, key: described }) };
   }
-  return { ...graded, status: "green", explanation: `${name} holds ${described}.` };
+  return { ...graded, status: "green", explanation: words("dkim.holds", { name, key: described }) };
 }
 
 /**

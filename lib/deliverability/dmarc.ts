@@ -1,3 +1,4 @@
+import { words, type DeliverabilityWords } from "./check-view";
 import { isLookupInconclusive, normaliseDomain, type DnsFailureKind, type DnsLookup } from "./dns";
 import { organizationalDomain } from "./organizational-domain";
 import { parseTagList } from "./tag-list";
@@ -15,10 +16,10 @@ export interface DmarcRecord {
   rua: string[];
   ruf: string[];
   /** Tags with values receivers ignore (in favour of the defaults), in plain words. */
-  warnings: string[];
+  warnings: DeliverabilityWords[];
 }
 
-export type ParsedDmarcRecord = { ok: true; record: DmarcRecord } | { ok: false; error: string };
+export type ParsedDmarcRecord = { ok: true; record: DmarcRecord } | { ok: false; error: DeliverabilityWords };
 
 const POLICIES = new Set<string>(["none", "quarantine", "reject"]);
 const MAX_REPORT_URIS = 10;
@@ -31,8 +32,8 @@ export function parseDmarcRecord(text: string): ParsedDmarcRecord {
   const parsed = parseTagList(text, { lowerCaseNames: true });
   if (!parsed.ok) return parsed;
   const { tags, order } = parsed;
-  if (order[0] !== "v" || tags.get("v") !== "DMARC1") return { ok: false, error: "it must start with v=DMARC1" };
-  const warnings: string[] = [];
+  if (order[0] !== "v" || tags.get("v") !== "DMARC1") return { ok: false, error: words("dmarcRecord.version") };
+  const warnings: DeliverabilityWords[] = [];
   const rua = reportUris(tags.get("rua"), "rua", warnings);
   const ruf = reportUris(tags.get("ruf"), "ruf", warnings);
   const rawPolicy = tags.get("p")?.toLowerCase();
@@ -41,12 +42,12 @@ export function parseDmarcRecord(text: string): ParsedDmarcRecord {
   else if (rua.length > 0) {
     // RFC 7489 §6.6.3: a record with a valid rua but no valid p is read as p=none.
     policy = "none";
-    warnings.push(rawPolicy === undefined ? "p= is missing, so receivers read it as p=none" : `p=${rawPolicy} is not none, quarantine or reject, so receivers read it as p=none`);
-  } else return { ok: false, error: rawPolicy === undefined ? "it has no p= policy" : `p=${rawPolicy} is not none, quarantine or reject` };
+    warnings.push(rawPolicy === undefined ? words("dmarcRecord.policyMissing") : words("dmarcRecord.policyReadAsNone", { policy: rawPolicy }));
+  } else return { ok: false, error: rawPolicy === undefined ? words("dmarcRecord.noPolicy") : words("dmarcRecord.badPolicy", { policy: rawPolicy }) };
 
   const rawSubdomainPolicy = tags.get("sp")?.toLowerCase();
   const subdomainPolicy = rawSubdomainPolicy && POLICIES.has(rawSubdomainPolicy) ? (rawSubdomainPolicy as DmarcPolicy) : undefined;
-  if (rawSubdomainPolicy !== undefined && !subdomainPolicy) warnings.push(`sp=${rawSubdomainPolicy} is not a policy; subdomains get p=${policy}`);
+  if (rawSubdomainPolicy !== undefined && !subdomainPolicy) warnings.push(words("dmarcRecord.badSubdomainPolicy", { value: rawSubdomainPolicy, policy }));
 
   return {
     ok: true,
@@ -63,22 +64,22 @@ export function parseDmarcRecord(text: string): ParsedDmarcRecord {
   };
 }
 
-function alignmentMode(value: string | undefined, tag: string, warnings: string[]): AlignmentMode {
+function alignmentMode(value: string | undefined, tag: string, warnings: DeliverabilityWords[]): AlignmentMode {
   if (value === undefined) return "r";
   const mode = value.toLowerCase();
   if (mode === "r" || mode === "s") return mode;
-  warnings.push(`${tag}=${value.slice(0, 20)} is not r or s; receivers use r (relaxed)`);
+  warnings.push(words("dmarcRecord.badAlignment", { tag, value: value.slice(0, 20) }));
   return "r";
 }
 
-function percentage(value: string | undefined, warnings: string[]): number {
+function percentage(value: string | undefined, warnings: DeliverabilityWords[]): number {
   if (value === undefined) return 100;
   if (/^\d{1,3}$/.test(value) && Number(value) <= 100) return Number(value);
-  warnings.push(`pct=${value.slice(0, 20)} is not 0 to 100; receivers use 100`);
+  warnings.push(words("dmarcRecord.badPercentage", { value: value.slice(0, 20) }));
   return 100;
 }
 
-function reportUris(value: string | undefined, tag: string, warnings: string[]): string[] {
+function reportUris(value: string | undefined, tag: string, warnings: DeliverabilityWords[]): string[] {
   if (value === undefined || value === "") return [];
   const uris = value
     .split(",")
@@ -86,13 +87,13 @@ function reportUris(value: string | undefined, tag: string, warnings: string[]):
     .map((uri) => uri.trim())
     .filter((uri) => uri !== "");
   const valid = uris.filter((uri) => /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/.test(uri));
-  if (valid.length < uris.length) warnings.push(`${tag}= has addresses that are not URIs (mailto:…)`);
+  if (valid.length < uris.length) warnings.push(words("dmarcRecord.badUris", { tag }));
   return valid;
 }
 
 export type DmarcLookup =
   | { state: "found"; record: DmarcRecord; text: string; foundAt: string; organizationalDomain: string; appliedPolicy: DmarcPolicy }
-  | { state: "invalid"; text: string; error: string; foundAt: string; organizationalDomain: string }
+  | { state: "invalid"; text: string; error: DeliverabilityWords; foundAt: string; organizationalDomain: string }
   | { state: "multiple"; foundAt: string; organizationalDomain: string }
   | { state: "missing"; organizationalDomain: string }
   | { state: "unknown"; kind: DnsFailureKind; name: string; organizationalDomain: string };

@@ -17,7 +17,7 @@ const relayPresetSchema = z.object({
   port: z.number().int().min(1).max(65535),
   security: z.enum(["tls", "starttls"]),
   /** The key under deliverability.presets of the catalogues with this relay's words (user name, return path and DKIM hints). */
-  hints: z.string().regex(/^[a-z][A-Za-z0-9]*$/, "a camelCase key of deliverability.presets"),
+  hints: z.string().regex(/^[a-z][A-Za-z0-9]*$/, "a camel-case key under deliverability.presets"),
   /** The domains whose `include:` in the From domain's SPF record authorises this relay (the first is the one suggested). */
   spfIncludes: z.array(spfDomain).max(5),
   /** Whether the envelope sender (Return-Path), which SPF checks, is in the From domain: then SPF can align for DMARC. */

@@ -1,6 +1,6 @@
 import net from "node:net";
 import { isLookupInconclusive, normaliseDomain, type DnsLookup } from "./dns";
-import type { CheckStatus, DeliverabilityCheck } from "./check-view";
+import { words, type CheckStatus, type DeliverabilityCheck } from "./check-view";
 
 const MAX_ADDRESSES = 4;
 const MAX_PTR_NAMES = 4;
@@ -13,15 +13,16 @@ type AddressVerdict = { address: string; status: "confirmed" | "unconfirmed" | "
  * so there a gap is amber (and the host you submit to may not be the one that delivers).
  */
 export async function checkRelayReverseDns(relay: { host: string; addresses: string[] | undefined; managedByProvider: boolean }, dns: DnsLookup): Promise<DeliverabilityCheck> {
-  const title = "Reverse DNS of the relay";
   if (relay.addresses === undefined) {
-    return { id: "reverse-dns", title, status: "unknown", explanation: `Mailroom couldn't look up the addresses of ${relay.host}.`, details: [] };
+    return { id: "reverse-dns", status: "unknown", explanation: words("reverseDns.addressesUnknown", { host: relay.host }), details: [] };
   }
   if (relay.addresses.length === 0) {
-    return { id: "reverse-dns", title, status: relay.managedByProvider ? "unknown" : "red", explanation: `${relay.host} has no address in DNS.`, details: [] };
+    return { id: "reverse-dns", status: relay.managedByProvider ? "unknown" : "red", explanation: words("reverseDns.noAddress", { host: relay.host }), details: [] };
   }
   const verdicts = await Promise.all(relay.addresses.slice(0, MAX_ADDRESSES).map((address) => verdictFor(address, dns)));
-  const details = verdicts.map(({ address, status, name }) => `${address}: ${name ? `${name}, ` : ""}${status === "confirmed" ? "forward-confirmed" : status}`);
+  const details = verdicts.map(({ address, status, name }) =>
+    name ? words("reverseDns.detailNamed", { address, name, status }) : words("reverseDns.detail", { address, status }),
+  );
   const missing = verdicts.filter((verdict) => verdict.status === "missing");
   const unconfirmed = verdicts.filter((verdict) => verdict.status === "unconfirmed");
   const unknown = verdicts.filter((verdict) => verdict.status === "unknown");
@@ -29,31 +30,28 @@ export async function checkRelayReverseDns(relay: { host: string; addresses: str
   if (missing.length > 0) {
     return {
       id: "reverse-dns",
-      title,
       status: gap,
-      explanation: `${missing.map((verdict) => verdict.address).join(", ")} ${missing.length === 1 ? "has" : "have"} no reverse DNS (PTR) name: many receivers reject or distrust mail from such a server. The owner of the address sets it (your hosting provider).`,
+      explanation: words("reverseDns.missing", { addresses: missing.map((verdict) => verdict.address).join(", "), count: missing.length }),
       details,
     };
   }
   if (unconfirmed.length > 0) {
     return {
       id: "reverse-dns",
-      title,
       status: "amber",
-      explanation: `The reverse DNS name of ${unconfirmed.map((verdict) => verdict.address).join(", ")} doesn't resolve back to it: receivers check both directions.`,
+      explanation: words("reverseDns.unconfirmed", { addresses: unconfirmed.map((verdict) => verdict.address).join(", ") }),
       details,
     };
   }
   if (unknown.length > 0) {
     return {
       id: "reverse-dns",
-      title,
       status: "unknown",
-      explanation: `Mailroom couldn't look up the reverse DNS of ${unknown.map((verdict) => verdict.address).join(", ")}.`,
+      explanation: words("reverseDns.unknown", { addresses: unknown.map((verdict) => verdict.address).join(", ") }),
       details,
     };
   }
-  return { id: "reverse-dns", title, status: "green", explanation: `Every address of ${relay.host} has a reverse DNS name that resolves back to it.`, details };
+  return { id: "reverse-dns", status: "green", explanation: words("reverseDns.confirmed", { host: relay.host }), details };
 }
 
 async function verdictFor(address: string, dns: DnsLookup): Promise<AddressVerdict> {

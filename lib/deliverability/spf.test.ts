@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { catalogueTranslator } from "@/lib/i18n/catalogue-translator";
+import { wordDeliverability, type DeliverabilityWords } from "./check-view";
 import { createInMemoryDns, type InMemoryZone } from "./in-memory-dns";
 import { evaluateSpf, parseSpfRecord, suggestSpfRecord } from "./spf";
+
+const english = await catalogueTranslator("deliverability", "en");
+/** Words as an English reader reads them. */
+const say = (text: DeliverabilityWords) => wordDeliverability(english, "en", text);
 
 /** The DNS data of RFC 7208 Appendix A, with the example.com record swapped per test. */
 function appendixZone(record: string, extra: InMemoryZone = {}): InMemoryZone {
@@ -137,7 +143,7 @@ describe("evaluateSpf: limits and records it refuses", () => {
     expect([ten.outcome, ten.lookups]).toEqual(["pass", 10]);
     const eleven = await evaluateSpf("example.com", mailgun, createInMemoryDns(appendixZone("v=spf1 include:s1.example.com -all", includeChain(10))));
     expect(eleven.outcome).toBe("permerror");
-    expect(eleven.reason).toMatch(/more than 10 DNS lookups/);
+    expect(say(eleven.reason)).toMatch(/more than 10 DNS lookups/);
   });
   it("the lookups inside the provider's own record count too", async () => {
     const zone = { txt: { ...includeChain(8).txt, "mailgun.org": ["v=spf1 include:_spf.mailgun.org include:_spf.eu.mailgun.org ~all"] } };
@@ -169,7 +175,7 @@ describe("evaluateSpf: limits and records it refuses", () => {
     const record = "v=spf1 -include:ip4._spf.%{d} -include:ptr._spf.%{d} +all";
     const result = await evaluateSpf("example.com", { kind: "address", address: "192.0.2.10" }, createInMemoryDns(appendixZone(record)));
     expect(result).toMatchObject({ outcome: "unevaluable", unevaluable: "macro" });
-    expect(result.reason).toMatch(/macros Mailroom doesn't evaluate/);
+    expect(say(result.reason)).toMatch(/macros Mailroom doesn't evaluate/);
     expect(await outcomeFor("v=spf1 ip4:192.0.2.10 exists:%{i}.spf.example.net -all", "192.0.2.10")).toBe("pass");
   });
   it("exists is counted but not evaluated", async () => {
@@ -207,7 +213,7 @@ describe("parseSpfRecord", () => {
   ])("refuses %s", (record, error) => {
     const parsed = parseSpfRecord(record);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.error).toMatch(error);
+    if (!parsed.ok) expect(say(parsed.error)).toMatch(error);
   });
   it("stays linear on long hostile input", () => {
     const started = performance.now();

@@ -1,4 +1,5 @@
 import net from "node:net";
+import { words, type DeliverabilityWords, type WordValue } from "./check-view";
 import { isLookupInconclusive, normaliseDomain, type DnsLookup } from "./dns";
 
 /**
@@ -32,7 +33,7 @@ export interface SpfModifier {
   text: string;
 }
 export type SpfTerm = SpfMechanism | SpfModifier;
-export type ParsedSpfRecord = { ok: true; mechanisms: SpfMechanism[]; modifiers: SpfModifier[]; redirect?: SpfModifier } | { ok: false; error: string };
+export type ParsedSpfRecord = { ok: true; mechanisms: SpfMechanism[]; modifiers: SpfModifier[]; redirect?: SpfModifier } | { ok: false; error: DeliverabilityWords };
 
 export const SPF_LOOKUP_LIMIT = 10;
 export const SPF_VOID_LOOKUP_LIMIT = 2;
@@ -49,7 +50,7 @@ export function isSpfRecord(text: string): boolean {
 }
 
 export function parseSpfRecord(text: string): ParsedSpfRecord {
-  if (!isSpfRecord(text)) return { ok: false, error: "it doesn't start with v=spf1" };
+  if (!isSpfRecord(text)) return { ok: false, error: words("spfRecord.version") };
   const mechanisms: SpfMechanism[] = [];
   const modifiers: SpfModifier[] = [];
   let redirect: SpfModifier | undefined;
@@ -59,24 +60,24 @@ export function parseSpfRecord(text: string): ParsedSpfRecord {
     const mechanism = MECHANISM.exec(term);
     if (mechanism) {
       const parsed = parseMechanism(term, (mechanism[1] || "+") as SpfQualifier, (mechanism[2] ?? "").toLowerCase() as SpfMechanismName, term.slice(mechanism[0].length));
-      if (typeof parsed === "string") return { ok: false, error: parsed };
+      if ("key" in parsed) return { ok: false, error: parsed };
       mechanisms.push(parsed);
       continue;
     }
     const modifier = MODIFIER.exec(term);
-    if (!modifier) return { ok: false, error: `"${clip(term)}" is not an SPF mechanism or modifier` };
+    if (!modifier) return { ok: false, error: words("spfRecord.unknownTerm", { term: clip(term) }) };
     const name = (modifier[1] ?? "").toLowerCase();
     const value = term.slice(modifier[0].length);
     const macroError = macroSyntaxError(value);
-    if (macroError) return { ok: false, error: `${name}=: ${macroError}` };
+    if (macroError) return { ok: false, error: words("spfRecord.modifierMacro", { name, error: macroError }) };
     const parsed: SpfModifier = { type: "modifier", name, value: value.toLowerCase(), usesMacros: value.includes("%"), text: term };
     if (name === "redirect") {
-      if (redirect) return { ok: false, error: "it has more than one redirect=" };
-      if (!parsed.usesMacros && !isDomainName(parsed.value)) return { ok: false, error: `redirect=${clip(value)} is not a domain name` };
+      if (redirect) return { ok: false, error: words("spfRecord.twoRedirects") };
+      if (!parsed.usesMacros && !isDomainName(parsed.value)) return { ok: false, error: words("spfRecord.redirectNotDomain", { value: clip(value) }) };
       redirect = parsed;
     }
     if (name === "exp") {
-      if (explanation) return { ok: false, error: "it has more than one exp=" };
+      if (explanation) return { ok: false, error: words("spfRecord.twoExp") };
       explanation = true;
     }
     modifiers.push(parsed);
@@ -84,16 +85,16 @@ export function parseSpfRecord(text: string): ParsedSpfRecord {
   return { ok: true, mechanisms, modifiers, redirect };
 }
 
-function parseMechanism(text: string, qualifier: SpfQualifier, name: SpfMechanismName, rest: string): SpfMechanism | string {
+function parseMechanism(text: string, qualifier: SpfQualifier, name: SpfMechanismName, rest: string): SpfMechanism | DeliverabilityWords {
   const base = { type: "mechanism" as const, qualifier, name, usesMacros: false, text };
   switch (name) {
     case "all":
-      return rest === "" ? base : `"${clip(text)}": all takes no argument`;
+      return rest === "" ? base : words("spfRecord.allArgument", { term: clip(text) });
     case "include":
     case "exists":
     case "ptr": {
       if (name === "ptr" && rest === "") return base;
-      if (!rest.startsWith(":")) return `"${clip(text)}": ${name} needs :domain`;
+      if (!rest.startsWith(":")) return words("spfRecord.needsDomain", { term: clip(text), name });
       return withDomain(base, rest.slice(1));
     }
     case "a":
@@ -102,45 +103,45 @@ function parseMechanism(text: string, qualifier: SpfQualifier, name: SpfMechanis
       const domainPart = cidr ? rest.slice(0, cidr.index) : rest;
       const cidr4 = cidr?.[1] === undefined ? undefined : cidrLength(cidr[1], 32);
       const cidr6 = cidr?.[2] === undefined ? undefined : cidrLength(cidr[2], 128);
-      if (cidr4 === null || cidr6 === null) return `"${clip(text)}": the prefix length is out of range`;
+      if (cidr4 === null || cidr6 === null) return words("spfRecord.prefixLength", { term: clip(text) });
       const withCidr = { ...base, cidr4, cidr6 };
       if (domainPart === "") return withCidr;
-      if (!domainPart.startsWith(":")) return `"${clip(text)}" is not a valid ${name} mechanism`;
+      if (!domainPart.startsWith(":")) return words("spfRecord.badMechanism", { term: clip(text), name });
       return withDomain(withCidr, domainPart.slice(1));
     }
     case "ip4":
     case "ip6": {
-      if (!rest.startsWith(":")) return `"${clip(text)}": ${name} needs :address`;
+      if (!rest.startsWith(":")) return words("spfRecord.needsAddress", { term: clip(text), name });
       const slash = rest.indexOf("/");
       const network = slash === -1 ? rest.slice(1) : rest.slice(1, slash);
       const valid = name === "ip4" ? net.isIPv4(network) : net.isIPv6(network);
-      if (!valid) return `"${clip(text)}": ${network ? clip(network) : "(nothing)"} is not an ${name === "ip4" ? "IPv4" : "IPv6"} address`;
+      if (!valid) return words("spfRecord.badAddress", { term: clip(text), network: clip(network), family: name });
       const max = name === "ip4" ? 32 : 128;
       const length = slash === -1 ? max : cidrLength(rest.slice(slash + 1), max);
-      if (length === null) return `"${clip(text)}": the prefix length is out of range`;
+      if (length === null) return words("spfRecord.prefixLength", { term: clip(text) });
       return name === "ip4" ? { ...base, network, cidr4: length } : { ...base, network, cidr6: length };
     }
   }
 }
 
-function withDomain(mechanism: SpfMechanism, domainSpec: string): SpfMechanism | string {
+function withDomain(mechanism: SpfMechanism, domainSpec: string): SpfMechanism | DeliverabilityWords {
   const macroError = macroSyntaxError(domainSpec);
-  if (macroError) return `"${clip(mechanism.text)}": ${macroError}`;
+  if (macroError) return words("spfRecord.macro", { term: clip(mechanism.text), error: macroError });
   const domain = domainSpec.toLowerCase();
   if (domain.includes("%")) return { ...mechanism, domain, usesMacros: true };
-  if (!isDomainName(domain)) return `"${clip(mechanism.text)}": ${clip(domainSpec)} is not a domain name`;
+  if (!isDomainName(domain)) return words("spfRecord.notDomain", { term: clip(mechanism.text), domain: clip(domainSpec) });
   return { ...mechanism, domain: normaliseDomain(domain) };
 }
 
 /** RFC 7208 §7.1: `%` must start `%{…}`, `%%`, `%_` or `%-`. */
-function macroSyntaxError(value: string): string | undefined {
+function macroSyntaxError(value: string): DeliverabilityWords | undefined {
   for (let index = value.indexOf("%"); index !== -1; index = value.indexOf("%", index + 2)) {
     const next = value[index + 1];
     if (next === "{") {
       const close = value.indexOf("}", index);
-      if (close === -1) return "a macro is not closed";
+      if (close === -1) return words("spfRecord.macroNotClosed");
       index = close - 1;
-    } else if (next !== "%" && next !== "_" && next !== "-") return "a % is not a macro";
+    } else if (next !== "%" && next !== "_" && next !== "-") return words("spfRecord.percentNotMacro");
   }
   return undefined;
 }
@@ -166,13 +167,13 @@ function clip(text: string): string {
 
 // ---- Evaluation ------------------------------------------------------------------------------
 
-export type SpfSender = { kind: "address"; address: string } | { kind: "provider"; label: string; includeDomains: string[] };
+export type SpfSender = { kind: "address"; address: string } | { kind: "provider"; label: WordValue; includeDomains: string[] };
 export type SpfOutcome = "pass" | "fail" | "softfail" | "neutral" | "none" | "permerror" | "temperror" | "unevaluable";
 
 export interface SpfEvaluation {
   outcome: SpfOutcome;
   /** Plain words: why this outcome (which mechanism matched, what broke). */
-  reason: string;
+  reason: DeliverabilityWords;
   /** DNS lookups counted against the limit of 10. */
   lookups: number;
   voidLookups: number;
@@ -187,7 +188,7 @@ export interface SpfEvaluation {
 class SpfHalt {
   constructor(
     readonly outcome: "permerror" | "temperror" | "unevaluable",
-    readonly reason: string,
+    readonly reason: DeliverabilityWords,
     readonly unevaluable?: "macro" | "exists" | "ptr",
   ) {}
 }
@@ -202,7 +203,7 @@ interface Evaluation {
   allQualifier?: SpfQualifier;
 }
 
-type HostResult = { outcome: "pass" | "fail" | "softfail" | "neutral" | "none"; reason: string };
+type HostResult = { outcome: "pass" | "fail" | "softfail" | "neutral" | "none"; reason: DeliverabilityWords };
 
 const QUALIFIER_OUTCOME: Record<SpfQualifier, "pass" | "fail" | "softfail" | "neutral"> = { "+": "pass", "-": "fail", "~": "softfail", "?": "neutral" };
 
@@ -231,37 +232,37 @@ export async function evaluateSpf(domain: string, sender: SpfSender, dns: DnsLoo
 async function checkHost(state: Evaluation, domain: string, via: "top" | "include" | "redirect"): Promise<HostResult> {
   const answer = await state.dns.txt(domain);
   if (!answer.ok) {
-    if (isLookupInconclusive(answer.kind)) throw new SpfHalt("temperror", `the SPF record of ${domain} couldn't be fetched (${answer.kind})`);
+    if (isLookupInconclusive(answer.kind)) throw new SpfHalt("temperror", words("spfReason.recordUnfetched", { domain, kind: answer.kind }));
     if (via !== "top") countVoidLookup(state, domain);
-    return { outcome: "none", reason: `${domain} has no SPF record` };
+    return { outcome: "none", reason: words("spfReason.none", { domain }) };
   }
   const records = answer.records.filter(isSpfRecord);
   if (via === "top") {
     state.records = records;
   }
-  if (records.length === 0) return { outcome: "none", reason: `${domain} has no SPF record` };
-  if (records.length > 1) throw new SpfHalt("permerror", `${domain} has ${records.length} SPF records; there must be exactly one`);
+  if (records.length === 0) return { outcome: "none", reason: words("spfReason.none", { domain }) };
+  if (records.length > 1) throw new SpfHalt("permerror", words("spfReason.several", { domain, count: records.length }));
   const parsed = parseSpfRecord(records[0] ?? "");
-  if (!parsed.ok) throw new SpfHalt("permerror", `the SPF record of ${domain} is broken: ${parsed.error}`);
+  if (!parsed.ok) throw new SpfHalt("permerror", words("spfReason.broken", { domain, error: parsed.error }));
   if (via === "top") state.allQualifier = parsed.mechanisms.find((mechanism) => mechanism.name === "all")?.qualifier;
 
   for (const mechanism of parsed.mechanisms) {
-    if (mechanism.usesMacros) throw new SpfHalt("unevaluable", `${mechanism.text} in the SPF record of ${domain} uses macros Mailroom doesn't evaluate`, "macro");
+    if (mechanism.usesMacros) throw new SpfHalt("unevaluable", words("spfReason.macros", { term: mechanism.text, domain }), "macro");
     if (await matches(state, mechanism, domain)) {
       const outcome = QUALIFIER_OUTCOME[mechanism.qualifier];
-      return { outcome, reason: `${mechanism.text} in the SPF record of ${domain} matched (${outcome})` };
+      return { outcome, reason: words("spfReason.matched", { term: mechanism.text, domain, outcome }) };
     }
   }
   const redirect = parsed.redirect;
   if (redirect && !parsed.mechanisms.some((mechanism) => mechanism.name === "all")) {
     countLookup(state);
-    if (redirect.usesMacros) throw new SpfHalt("unevaluable", `${redirect.text} in the SPF record of ${domain} uses macros Mailroom doesn't evaluate`, "macro");
+    if (redirect.usesMacros) throw new SpfHalt("unevaluable", words("spfReason.macros", { term: redirect.text, domain }), "macro");
     const target = normaliseDomain(redirect.value);
     const result = await checkHost(state, target, "redirect");
-    if (result.outcome === "none") throw new SpfHalt("permerror", `the SPF record of ${domain} redirects to ${target}, which has no SPF record`);
+    if (result.outcome === "none") throw new SpfHalt("permerror", words("spfReason.redirectNone", { domain, target }));
     return result;
   }
-  return { outcome: "neutral", reason: `nothing in the SPF record of ${domain} matched, and it has no all (neutral)` };
+  return { outcome: "neutral", reason: words("spfReason.nothingMatched", { domain }) };
 }
 
 async function matches(state: Evaluation, mechanism: SpfMechanism, domain: string): Promise<boolean> {
@@ -277,7 +278,7 @@ async function matches(state: Evaluation, mechanism: SpfMechanism, domain: strin
         return true;
       }
       const result = await checkHost(state, target, "include");
-      if (result.outcome === "none") throw new SpfHalt("permerror", `${mechanism.text} in the SPF record of ${domain} names a domain without an SPF record`);
+      if (result.outcome === "none") throw new SpfHalt("permerror", words("spfReason.includeNone", { term: mechanism.text, domain }));
       return result.outcome === "pass";
     }
     case "a": {
@@ -290,13 +291,13 @@ async function matches(state: Evaluation, mechanism: SpfMechanism, domain: strin
       const target = mechanism.domain ?? domain;
       const answer = await state.dns.mx(target);
       if (!answer.ok) {
-        if (isLookupInconclusive(answer.kind)) throw new SpfHalt("temperror", `the MX records of ${target} couldn't be fetched (${answer.kind})`);
+        if (isLookupInconclusive(answer.kind)) throw new SpfHalt("temperror", words("spfReason.mxUnfetched", { domain: target, kind: answer.kind }));
         countVoidLookup(state, target);
         return false;
       }
       if (sender.kind !== "address") return false;
       const exchanges = answer.records.filter((record) => normaliseDomain(record.exchange) !== "").sort((left, right) => left.priority - right.priority);
-      if (exchanges.length > MX_ADDRESS_LOOKUP_LIMIT) throw new SpfHalt("permerror", `${target} has more than ${MX_ADDRESS_LOOKUP_LIMIT} MX hosts for the mx mechanism`);
+      if (exchanges.length > MX_ADDRESS_LOOKUP_LIMIT) throw new SpfHalt("permerror", words("spfReason.tooManyMx", { domain: target, limit: MX_ADDRESS_LOOKUP_LIMIT }));
       for (const exchange of exchanges) {
         const addresses = await addressesOf(state, exchange.exchange, false);
         if (addresses.some((address) => inNetwork(sender.address, address, mechanism))) return true;
@@ -305,10 +306,10 @@ async function matches(state: Evaluation, mechanism: SpfMechanism, domain: strin
     }
     case "ptr":
       countLookup(state);
-      throw new SpfHalt("unevaluable", `the SPF record of ${domain} uses ptr, which Mailroom doesn't evaluate (and RFC 7208 advises against)`, "ptr");
+      throw new SpfHalt("unevaluable", words("spfReason.ptr", { domain }), "ptr");
     case "exists":
       countLookup(state);
-      throw new SpfHalt("unevaluable", `the SPF record of ${domain} uses exists:${mechanism.domain ?? ""}, which Mailroom doesn't evaluate`, "exists");
+      throw new SpfHalt("unevaluable", words("spfReason.exists", { domain, target: mechanism.domain ?? "" }), "exists");
     case "ip4":
     case "ip6":
       return sender.kind === "address" && inNetwork(sender.address, mechanism.network ?? "", mechanism);
@@ -319,7 +320,7 @@ async function matches(state: Evaluation, mechanism: SpfMechanism, domain: strin
 async function addressesOf(state: Evaluation, name: string, countsAsVoid: boolean): Promise<string[]> {
   const answer = state.family === 6 ? await state.dns.aaaa(name) : await state.dns.a(name);
   if (answer.ok) return answer.records;
-  if (isLookupInconclusive(answer.kind)) throw new SpfHalt("temperror", `the addresses of ${name} couldn't be fetched (${answer.kind})`);
+  if (isLookupInconclusive(answer.kind)) throw new SpfHalt("temperror", words("spfReason.addressesUnfetched", { domain: name, kind: answer.kind }));
   if (countsAsVoid) countVoidLookup(state, name);
   return [];
 }
@@ -352,14 +353,14 @@ async function countProviderLookups(state: Evaluation, domain: string, seen: Set
 function countLookup(state: Evaluation): void {
   state.lookups += 1;
   if (state.lookups > SPF_LOOKUP_LIMIT) {
-    throw new SpfHalt("permerror", `the SPF record needs more than ${SPF_LOOKUP_LIMIT} DNS lookups; receivers stop there and treat it as broken`);
+    throw new SpfHalt("permerror", words("spfReason.tooManyLookups", { limit: SPF_LOOKUP_LIMIT }));
   }
 }
 
 function countVoidLookup(state: Evaluation, name: string): void {
   state.voidLookups += 1;
   if (state.voidLookups > SPF_VOID_LOOKUP_LIMIT) {
-    throw new SpfHalt("permerror", `the SPF record names more than ${SPF_VOID_LOOKUP_LIMIT} domains that don't exist or have no records (the last: ${name})`);
+    throw new SpfHalt("permerror", words("spfReason.tooManyVoid", { limit: SPF_VOID_LOOKUP_LIMIT, domain: name }));
   }
 }
 

@@ -1,9 +1,11 @@
+import { words, type DeliverabilityWords } from "./check-view";
+
 /**
  * The `tag=value; tag=value` lists of DKIM (RFC 6376 §3.2) and DMARC (RFC 7489 §6.4) records.
  * Tag names are case-sensitive in DKIM and case-insensitive in DMARC: the caller says which.
  * A duplicate tag makes the whole list invalid (RFC 6376 §3.2).
  */
-export type ParsedTagList = { ok: true; tags: Map<string, string>; order: string[] } | { ok: false; error: string };
+export type ParsedTagList = { ok: true; tags: Map<string, string>; order: string[] } | { ok: false; error: DeliverabilityWords };
 
 const TAG_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const MAX_TAGS = 64;
@@ -17,12 +19,12 @@ export function parseTagList(text: string, options: { lowerCaseNames: boolean })
     // A trailing ";" is allowed; an empty part elsewhere is sloppy but harmless.
     if (trimmed === "") continue;
     const equals = trimmed.indexOf("=");
-    if (equals === -1) return { ok: false, error: `"${clip(trimmed)}" is not tag=value` };
+    if (equals === -1) return { ok: false, error: words("tags.notTagValue", { text: clip(trimmed) }) };
     const rawName = trimmed.slice(0, equals).trim();
     const name = options.lowerCaseNames ? rawName.toLowerCase() : rawName;
-    if (!TAG_NAME.test(name)) return { ok: false, error: `"${clip(rawName)}" is not a tag name` };
-    if (tags.has(name)) return { ok: false, error: `the tag ${name} appears twice` };
-    if (tags.size >= MAX_TAGS || index > MAX_TAGS * 2) return { ok: false, error: "it has too many tags" };
+    if (!TAG_NAME.test(name)) return { ok: false, error: words("tags.badName", { text: clip(rawName) }) };
+    if (tags.has(name)) return { ok: false, error: words("tags.twice", { tag: name }) };
+    if (tags.size >= MAX_TAGS || index > MAX_TAGS * 2) return { ok: false, error: words("tags.tooMany") };
     tags.set(name, trimmed.slice(equals + 1).trim());
     order.push(name);
   }

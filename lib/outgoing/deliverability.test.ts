@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { wordDeliverability } from "@/lib/deliverability/check-view";
+import { catalogueTranslator } from "@/lib/i18n/catalogue-translator";
 import { createInMemoryDns, type InMemoryZone } from "@/lib/deliverability/in-memory-dns";
 import { checkIdentitiesDeliverability, deliverabilityRelay, redDeliverabilityWarnings } from "./deliverability";
 
@@ -76,7 +78,16 @@ describe("checkIdentitiesDeliverability", () => {
     await checkIdentitiesDeliverability(user, mailgun, ["a@shop.example", "b@ok.example"], { selectors: [], force: false, allowLookups: allowed, dns: createInMemoryDns(zone) });
     const warnings = redDeliverabilityWarnings(user, mailgun, ["A@Shop.example", "b@ok.example"]);
     expect([...warnings.keys()]).toEqual(["a@shop.example"]);
-    expect(warnings.get("a@shop.example")).toMatch(/^DKIM: None of the selectors mx, smtp, k1, pic has a usable DKIM key at shop\.example\. DMARC: /);
+    const reasons = warnings.get("a@shop.example") ?? [];
+    // The cache holds words (keys and values), which each reader gets in their own language.
+    expect(JSON.stringify(reasons)).not.toMatch(/None of the selectors/);
+    const [english, german] = await Promise.all([catalogueTranslator("deliverability", "en"), catalogueTranslator("deliverability", "de")]);
+    expect(reasons.map((reason) => wordDeliverability(english, "en", reason)).join(" ")).toMatch(
+      /^DKIM: None of the selectors mx, smtp, k1, pic has a usable DKIM key at shop\.example\. DMARC: /,
+    );
+    expect(reasons.map((reason) => wordDeliverability(german, "de", reason)).join(" ")).toMatch(
+      /^DKIM: Keiner der Selektoren mx, smtp, k1, pic hat einen verwendbaren DKIM-Schlüssel bei shop\.example\. DMARC: Weder SPF noch DKIM/,
+    );
     const other = deliverabilityRelay({ useCompanyRelay: false, host: "relay.example.com" });
     expect(redDeliverabilityWarnings(user, other, ["a@shop.example"]).size).toBe(0);
     expect(redDeliverabilityWarnings(newUser(), mailgun, ["a@shop.example"]).size).toBe(0);

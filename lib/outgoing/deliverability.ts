@@ -1,4 +1,5 @@
 import { checkDeliverability, type DeliverabilityReport, type RelayChoice } from "@/lib/deliverability/check-deliverability";
+import { words, type DeliverabilityWords } from "@/lib/deliverability/check-view";
 import { createDnsLookup, type DnsLookup } from "@/lib/deliverability/dns";
 import { findRelayPresetByHost } from "@/lib/deliverability/relay-presets";
 import type { SmtpRelay } from "@/lib/db/schema";
@@ -9,6 +10,8 @@ import { BoundedTtlCache } from "./deliverability-cache";
  * The deliverability check as Mailroom runs it for a user: which relay (the company's, a preset
  * recognised by its host, or another host), each identity checked against it, and the results kept
  * for a while so that the settings page and the composer can show them without asking DNS again.
+ * Results are words of the deliverability catalogue (keys and values), cached as such and worded in
+ * the reader's language where they are shown.
  */
 
 /** The relay the check is about, and the key its results are cached under. */
@@ -23,7 +26,7 @@ export interface IdentityDeliverability {
   fromAddress: string;
   /** ISO time of the lookups. */
   checkedAt: string;
-  result: { ok: true; report: DeliverabilityReport } | { ok: false; error: string };
+  result: { ok: true; report: DeliverabilityReport } | { ok: false; error: DeliverabilityWords };
 }
 
 interface CachedCheck {
@@ -128,15 +131,18 @@ export async function checkIdentitiesDeliverability(
 
 /**
  * What the composer says before sending from an address whose last check through this relay was
- * red: the red checks in plain words, by address. Addresses without a red result are left out.
+ * red: the red checks (title and explanation), or else the summary, by address, to be worded by the
+ * caller. Addresses without a red result are left out.
  */
-export function redDeliverabilityWarnings(userId: string, relay: DeliverabilityRelay, addresses: readonly string[]): Map<string, string> {
-  const warnings = new Map<string, string>();
+export function redDeliverabilityWarnings(userId: string, relay: DeliverabilityRelay, addresses: readonly string[]): Map<string, DeliverabilityWords[]> {
+  const warnings = new Map<string, DeliverabilityWords[]>();
   for (const identity of cachedDeliverability(userId, relay, addresses).identities) {
     if (!identity.result.ok || identity.result.report.summary.status !== "red") continue;
     const { report } = identity.result;
-    const reasons = report.checks.filter((check) => check.status === "red").map((check) => `${check.title}: ${check.explanation}`);
-    warnings.set(identity.fromAddress.toLowerCase(), reasons.length > 0 ? reasons.join(" ") : report.summary.text);
+    const reasons = report.checks
+      .filter((check) => check.status === "red")
+      .map((check) => words("redCheck", { title: words(`title.${check.id}`), explanation: check.explanation }));
+    warnings.set(identity.fromAddress.toLowerCase(), reasons.length > 0 ? reasons : [report.summary.text]);
   }
   return warnings;
 }

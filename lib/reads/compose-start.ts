@@ -15,6 +15,7 @@ import { newestDraftUid } from "@/lib/mail/compose/drafts";
 import { withSignature } from "@/lib/mail/compose/signature";
 import { MessageNotFoundError } from "@/lib/mail/imap/load-message";
 import type { QuoteWording } from "@/lib/mail/message/quote";
+import { wordDeliverability, type DeliverabilityWords } from "@/lib/deliverability/check-view";
 import { redDeliverabilityWarnings, savedDeliverabilityRelay } from "@/lib/outgoing/deliverability";
 import { needsNoConfirmation } from "@/lib/outgoing/send-identity-code";
 import { describeUploadQuota, UploadQuotaError, withinUploadQuota } from "@/lib/uploads/upload-quota";
@@ -106,6 +107,12 @@ async function loadStart(session: CurrentSession, params: ComposeParams, mid: st
   return null;
 }
 
+/** Words a red deliverability result's reasons in the reader's language, one after the other. */
+async function deliverabilityWording() {
+  const [t, locale] = await Promise.all([getTranslations("deliverability"), getLocale()]);
+  return (reasons: DeliverabilityWords[] | undefined) => reasons?.map((reason) => wordDeliverability(t, locale, reason)).join(" ");
+}
+
 /** What the composer starts with: a draft, a reply, a forward (its attachments copied to the user's uploads) or nothing. */
 export async function readComposeStart(session: CurrentSession, params: ComposeParams): Promise<ReadResult<ComposeSetup>> {
   const db = await database();
@@ -135,6 +142,7 @@ export async function readComposeStart(session: CurrentSession, params: ComposeP
     relay,
     identities.map((identity) => identity.email),
   );
+  const wordWarning = deliverabilityWarnings.size > 0 ? await deliverabilityWording() : undefined;
   const domain = session.email.slice(session.email.lastIndexOf("@") + 1);
   const messageId = start?.messageId ?? mid ?? `<${randomUUID()}@${domain}>`;
   const sendStatus = await findSendStatus(db, session.userId, messageId);
@@ -153,7 +161,7 @@ export async function readComposeStart(session: CurrentSession, params: ComposeP
         displayName,
         isDefault,
         signatureHtml,
-        deliverabilityWarning: deliverabilityWarnings.get(email.toLowerCase()),
+        deliverabilityWarning: wordWarning?.(deliverabilityWarnings.get(email.toLowerCase())),
       })),
       companyDomains: allowedDomains.length > 0 ? allowedDomains : [domain],
       limits,
