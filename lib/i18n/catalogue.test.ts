@@ -25,7 +25,7 @@ const SCHEMA_KEY_DIRECTORIES = ["lib/actions"];
  * Directories below the actions that give reason codes (or words through a translator), never an
  * English sentence for the reader: log and developer text (console.*, super(), new Error()) aside.
  */
-const SENTENCE_FREE_DIRECTORIES = ["lib/mail", "lib/outgoing", "lib/uploads"];
+const SENTENCE_FREE_DIRECTORIES = ["lib/deliverability", "lib/mail", "lib/outgoing", "lib/uploads"];
 
 /** Directories whose t("key") calls must name keys that exist. */
 const KEY_CHECKED_DIRECTORIES = ["app", "components", "lib"];

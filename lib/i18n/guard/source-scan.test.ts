@@ -121,4 +121,12 @@ describe("findSentences", () => {
       const words = { key: "smtp.refused", values: { where: "Mail for the From domain" } };`;
     expect(findSentences("a.ts", source).map((sentence) => `${sentence.line}:${sentence.text}`)).toEqual(["7:The folder “ ” no longer exists.", "14:Mail for the From domain"]);
   });
+  it("reports a sentence that starts with a value, and leaves values joined by punctuation alone", () => {
+    const source = `
+      export function explain(domain: string, kind: string) {
+        const line = \`\${domain}: \${kind}\`;
+        return \`\${domain} receives mail (replies and bounces can reach it).\`;
+      }`;
+    expect(findSentences("a.ts", source).map((sentence) => `${sentence.line}:${sentence.text}`)).toEqual(["4:receives mail (replies and bounces can reach it)."]);
+  });
 });

@@ -213,6 +213,8 @@ export function findSchemaMessages(fileName: string, source: string): UiLiteral[
 
 /** A capitalised word and two or more lower-case ones: how an English sentence for a reader starts. */
 const SENTENCE = /\p{Lu}\p{Ll}+(?:[\s,;:'’“”"„()!?-]+\p{Ll}+){2,}/u;
+/** A value followed by four lower-case words, as in `${domain} has no SPF record`: a sentence that starts with a name. */
+const SENTENCE_AFTER_VALUE = /^\s*\p{Ll}+(?:[\s,;:'’“”"„()!?-]+\p{Ll}+){3,}/u;
 /** Calls whose text is for the log or the developer, never for a reader. */
 const DEVELOPER_TEXT_CALLS = /^(console\.\w+|super|Error|TypeError|RangeError)$/;
 
@@ -229,7 +231,8 @@ export function findSentences(fileName: string, source: string): UiLiteral[] {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {
       const text = literalText(node);
-      if (SENTENCE.test(text)) found.push({ text: text.replace(/\s+/g, " ").trim(), line: lineOf(file, node) });
+      const startsWithValue = ts.isTemplateExpression(node) && node.head.text.trim() === "" && node.templateSpans.some((span) => SENTENCE_AFTER_VALUE.test(span.literal.text));
+      if (SENTENCE.test(text) || startsWithValue) found.push({ text: text.replace(/\s+/g, " ").trim(), line: lineOf(file, node) });
     }
     ts.forEachChild(node, visit);
   };
