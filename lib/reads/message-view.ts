@@ -7,6 +7,7 @@ import type { AfterMove } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { findConversation } from "@/lib/mail/imap/threads";
 import { withMessage, type MessageTarget } from "./open-message";
+import { linkWarningWords } from "./link-warning-words";
 import type { ReadResult } from "./read-result";
 import { loadRenderedMessage, type RenderedView } from "./rendered-message";
 import { readUserSettings } from "./user-settings";
@@ -33,11 +34,12 @@ export async function readMessageView(session: CurrentSession, target: MessageTa
   const db = await database();
   const settings = await readUserSettings(session.userId);
   const remoteAllowed = (sender: string) => isSenderAllowed(db, session.userId, sender);
+  const linkWarnings = await linkWarningWords();
   const ownDomain = session.email.slice(session.email.lastIndexOf("@") + 1);
   const senderContext = { authservId: env().authservId, knownDomains: [ownDomain, ...(await frequentContactDomains(db, session.userId))] };
   const result = await withMessage(session, target, async (client) => {
     // Read-only: the screen marks it read once it is shown (lib/actions/message-opened.ts), never this GET.
-    const loading = loadRenderedMessage(session, client, target, { markRead: false, remoteAllowed, senderContext });
+    const loading = loadRenderedMessage(session, client, target, { markRead: false, remoteAllowed, linkWarnings, senderContext });
     // Asked right after the message's FETCH (its mailbox lock is queued first), so the
     // conversation's round trips run while the message is parsed and sanitised in the render
     // worker, instead of after it.
@@ -53,7 +55,7 @@ export async function readMessageView(session: CurrentSession, target: MessageTa
     for (const member of members.slice(-MAX_CONVERSATION)) {
       if (member.folder === target.folder && member.uid === target.uid) entries.push(opened);
       else {
-        const other = await loadRenderedMessage(session, client, member, { markRead: false, remoteAllowed, senderContext }).catch(() => null);
+        const other = await loadRenderedMessage(session, client, member, { markRead: false, remoteAllowed, linkWarnings, senderContext }).catch(() => null);
         if (other) entries.push(other);
       }
     }

@@ -3,7 +3,7 @@ import type { ImapFlow } from "imapflow";
 import type { CurrentSession } from "@/lib/auth/current-session";
 import { fetchRenderedMessage } from "@/lib/mail/imap/load-message";
 import type { MessageViewData } from "@/lib/mail/message/body";
-import { linkWarningWords } from "./link-warning-words";
+import type { LinkWarningWords } from "@/lib/mail/sanitize/link-hosts";
 import { messageFrameCache } from "./message-frame-cache";
 import { senderVerdict, type SenderContext, type SenderVerdictView } from "./sender-verdict";
 
@@ -25,12 +25,18 @@ export async function loadRenderedMessage(
   session: CurrentSession,
   client: ImapFlow,
   target: { folder: string; uid: number },
-  options: { markRead: boolean; remoteAllowed: (sender: string) => Promise<boolean>; senderContext?: SenderContext },
+  options: {
+    markRead: boolean;
+    remoteAllowed: (sender: string) => Promise<boolean>;
+    /** From linkWarningWords(), asked before the mailbox is: the FETCH must be queued first. */
+    linkWarnings: LinkWarningWords;
+    senderContext?: SenderContext;
+  },
 ): Promise<RenderedView> {
   const { rendered, allowRemote: remoteAllowed } = await fetchRenderedMessage(client, target.folder, target.uid, {
     markRead: options.markRead,
     allowRemote: options.remoteAllowed,
-    linkWarnings: await linkWarningWords(),
+    linkWarnings: options.linkWarnings,
   });
   if (rendered.frameDocument !== null) {
     const key = { sessionId: session.sessionId, folder: target.folder, uidValidity: rendered.view.uidValidity, uid: target.uid, allowRemote: remoteAllowed };
