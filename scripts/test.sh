@@ -33,7 +33,8 @@ fi
 step "mail servers (Dovecot + Postfix on 127.0.0.1)"
 as_root bash scripts/mail-server.sh up
 
-step "database: ${DATABASE_URL:+PostgreSQL}${DATABASE_URL:-embedded PGlite}"
+# The URL itself is not printed: it may hold a password.
+if [[ -n "${DATABASE_URL:-}" ]]; then step "database: PostgreSQL (DATABASE_URL)"; else step "database: embedded PGlite"; fi
 
 # Browser specs whose subject is what the database keeps: sessions, settings, identities, relay
 # passwords, queued sends, quotas, folder choices, the language.
