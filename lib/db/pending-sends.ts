@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
 import type { Database } from "./client";
-import { pendingSends, type PendingSend } from "./schema";
+import { pendingSends, userSettings, type PendingSend } from "./schema";
 
 /**
  * Messages on their way (pending_sends). Every change of state is one conditional UPDATE, so
@@ -119,11 +119,16 @@ export async function settlePendingSend(db: Database, id: string, instanceId: st
 /**
  * Sends whose claim lapsed (the instance stopped mid-send) are settled as failed, not retried: the
  * relay may have accepted the message already, and sending it twice is worse than asking the user.
+ * One update for every user's rows, each with `error` in that user's language setting (`byLanguage`,
+ * keyed by the setting); a user who follows the browser gets `fallback`.
  */
-export async function failLapsedSends(db: Database, error: string): Promise<number> {
+export async function failLapsedSends(db: Database, error: { fallback: string; byLanguage: Record<string, string> }): Promise<number> {
+  const language = sql`(select ${userSettings.language} from ${userSettings} where ${userSettings.userId} = ${pendingSends.userId})`;
+  const choices = Object.entries(error.byLanguage).map(([setting, text]) => sql`when ${language} = ${setting} then ${text}`);
+  const worded = choices.length === 0 ? sql`${error.fallback}` : sql`case ${sql.join(choices, sql` `)} else ${error.fallback} end`;
   const rows = await db
     .update(pendingSends)
-    .set({ state: "failed", error, sealedCredentials: null, updatedAt: sql`now()` })
+    .set({ state: "failed", error: worded, sealedCredentials: null, updatedAt: sql`now()` })
     .where(and(eq(pendingSends.state, "sending"), lt(pendingSends.leaseUntil, sql`now()`)))
     .returning({ id: pendingSends.id });
   return rows.length;

@@ -11,7 +11,7 @@ import { claimDueSends, failLapsedSends, settlePendingSend, type SendOutcome } f
 import type { PendingSend } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { catalogueTranslator } from "@/lib/i18n/catalogue-translator";
-import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { MessageInputError } from "@/lib/mail/compose/build-message";
 import type { MailboxCredentials } from "@/lib/mail/imap/connect";
 import type { SendingWords } from "@/lib/mail/sending-words";
@@ -59,10 +59,17 @@ async function outcomeWording(db: Database, userId: string) {
   };
 }
 
+/** "Mailroom stopped while sending…" in each language, for failLapsedSends (a sender who follows the browser gets the default). */
+async function lapsedWords(): Promise<{ fallback: string; byLanguage: Record<string, string> }> {
+  const byLanguage: Record<string, string> = {};
+  for (const locale of LOCALES) byLanguage[locale] = (await catalogueTranslator("sending", locale))("scheduled.lapsed");
+  return { fallback: byLanguage[DEFAULT_LOCALE]!, byLanguage };
+}
+
 /** Claims and sends everything due (up to `limit` at a time); returns how many it claimed. */
 export async function runDueSends(db: Database, instanceId = SEND_INSTANCE_ID, limit = 10): Promise<number> {
-  // Any user's row may have lapsed: the one text is in the default language.
-  await failLapsedSends(db, (await catalogueTranslator("sending"))("scheduled.lapsed"));
+  // Any user's row may have lapsed: the words in every language, each row gets its sender's.
+  await failLapsedSends(db, await lapsedWords());
   const claimed = await claimDueSends(db, instanceId, { leaseMs: LEASE_MS, limit });
   await Promise.all(claimed.map((row) => deliverClaimedSend(db, row, instanceId)));
   return claimed.length;

@@ -9,6 +9,7 @@ import { openDatabase, type DatabaseHandle } from "@/lib/db/client";
 import { setFolderRoleChoice } from "@/lib/db/folder-roles";
 import { cancelPendingSend, claimDueSends, failLapsedSends, findSendStatus, schedulePendingSend } from "@/lib/db/pending-sends";
 import { pendingSends } from "@/lib/db/schema";
+import { setUserLanguage } from "@/lib/db/user-settings";
 import { upsertUserOnSignIn } from "@/lib/db/users";
 import { buildMessage } from "@/lib/mail/compose/build-message";
 import { saveDraftVersion } from "@/lib/mail/compose/drafts";
@@ -159,9 +160,12 @@ describe("server-side undo send (pending_sends on PostgreSQL)", () => {
     const [row] = await claimDueSends(first.db, "instance-a", { leaseMs: -1_000, limit: 1, only: { userId: due.userId, messageId: due.messageId } });
     expect(row?.state).toBe("sending");
     expect(await cancelPendingSend(second.db, due.userId, due.messageId)).toBe(false);
-    // The claiming instance stopped (its lease lapsed): the row is settled as failed, never sent again.
-    expect(await failLapsedSends(second.db, "stopped while sending")).toBeGreaterThanOrEqual(1);
-    expect(await findSendStatus(first.db, due.userId, due.messageId)).toMatchObject({ state: "failed", error: "stopped while sending" });
+    // The claiming instance stopped (its lease lapsed): the row is settled as failed, never sent
+    // again, and says so in the sender's language setting (here German).
+    await setUserLanguage(first.db, due.userId, "de");
+    expect(await failLapsedSends(second.db, { fallback: "stopped while sending", byLanguage: { de: "beim Senden angehalten" } })).toBeGreaterThanOrEqual(1);
+    expect(await findSendStatus(first.db, due.userId, due.messageId)).toMatchObject({ state: "failed", error: "beim Senden angehalten" });
+    await setUserLanguage(first.db, due.userId, "auto");
     expect(await runDueSends(second.db, "instance-b")).toBe(0);
     expect(await countMessages(recipient, "INBOX", due.subject)).toBe(0);
     expect(await countMessages(sender, "Drafts", due.subject)).toBe(1);
