@@ -43,6 +43,25 @@ export async function startPrivateDovecot(): Promise<PrivateDovecot> {
   const usersFile = path.join(dir, "users");
   writeFileSync(usersFile, "", { mode: 0o644 });
   const port = await freePort();
+  /**
+   * A login as a user just added. Dovecot re-reads its passwd-file at most once a second, so a
+   * user written within the second of the previous lookup is refused for up to a second (this made
+   * a fault test fail on a quiet machine): a refusal is retried until the file has been read again.
+   */
+  async function loggedIn(mailbox: TestMailbox): Promise<ImapFlow> {
+    const deadline = Date.now() + 3_000;
+    for (;;) {
+      const client = new ImapFlow({ host: "127.0.0.1", port, secure: true, tls: { ca: [server.ca!] }, auth: { user: mailbox.email, pass: mailbox.password }, logger: false });
+      client.on("error", () => undefined);
+      try {
+        await client.connect();
+        return client;
+      } catch (error) {
+        if (!(error as { authenticationFailed?: boolean }).authenticationFailed || Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+  }
   const conf = path.join(dir, "dovecot.conf");
   writeFileSync(
     conf,
@@ -140,9 +159,7 @@ service imap-login {
       return mailbox;
     },
     async appendMessage(mailbox, subject, text = "Hello.") {
-      const client = new ImapFlow({ host: "127.0.0.1", port, secure: true, tls: { ca: [server.ca!] }, auth: { user: mailbox.email, pass: mailbox.password }, logger: false });
-      client.on("error", () => undefined);
-      await client.connect();
+      const client = await loggedIn(mailbox);
       try {
         const raw = [
           "From: Sender <sender@example.org>",
