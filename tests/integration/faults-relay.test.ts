@@ -5,16 +5,15 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { imapPool } from "@/lib/auth/imap-pool-instance";
 import type { DatabaseHandle } from "@/lib/db/client";
-import { findSendStatus, listOpenSends, schedulePendingSend } from "@/lib/db/pending-sends";
+import { findSendStatus, listOpenSends } from "@/lib/db/pending-sends";
 import { upsertUserOnSignIn } from "@/lib/db/users";
 import { buildMessage } from "@/lib/mail/compose/build-message";
-import { saveDraftVersion } from "@/lib/mail/compose/drafts";
 import { saveOutgoingChoice } from "@/lib/outgoing/relay-policy";
 import { runDueSends } from "@/lib/outgoing/scheduled-send";
-import { sealSendCredentials } from "@/lib/outgoing/send-credentials";
 import { TEST_AUTH_SECRET } from "../support/app-server";
 import { startFaultRelay, type FaultRelay } from "../support/fault-relay";
-import { connectImap, createMailbox, mailServer, type TestMailbox } from "../support/mail-server";
+import { createMailbox, mailServer, type TestMailbox } from "../support/mail-server";
+import { saveDraft, scheduleDraftSend } from "../support/scheduled-draft";
 import { openTestDatabase } from "../support/test-database";
 import { countMessages, waitForMessage } from "../support/wait-for-message";
 
@@ -90,26 +89,9 @@ async function draftAndSend(sender: TestMailbox, to: string[], options: { bodyBy
     { messageId, from: { name: "", address: sender.email }, to: to.map((address) => ({ name: "", address })), cc: [], bcc: [], subject, html: null, text, attachments: [] },
     { keepBcc: true, keepOrigin: true },
   );
-  const client = await connectImap(sender);
-  try {
-    await saveDraftVersion(client, raw, messageId);
-  } finally {
-    await client.logout();
-  }
-  await schedule(user.id, sender, messageId, subject);
+  await saveDraft(sender, raw, messageId);
+  await scheduleDraftSend(handle.db, { userId: user.id, sender, messageId, subject });
   return { userId: user.id, messageId, subject };
-}
-
-async function schedule(userId: string, sender: TestMailbox, messageId: string, subject: string) {
-  const scheduled = await schedulePendingSend(handle.db, {
-    userId,
-    messageId,
-    subject,
-    attachmentIds: [],
-    delaySeconds: 0,
-    sealedCredentials: sealSendCredentials({ user: sender.email, password: sender.password }, userId, messageId),
-  });
-  if (!scheduled) throw new Error("not scheduled");
 }
 
 /** What the Outbox beside the folders shows for this message (lib/reads/outbox.ts reads the same rows). */
@@ -202,7 +184,7 @@ describe("the relay misbehaving under a scheduled send", { timeout: 20_000 }, ()
     // The relay is back and the user presses Send again on the kept draft, over the same outbox connection: it goes out once.
     relay.fault = "none";
     const opened = imapPool().stats().opened;
-    await schedule(send.userId, relayUser, send.messageId, send.subject);
+    await scheduleDraftSend(handle.db, { userId: send.userId, sender: relayUser, messageId: send.messageId, subject: send.subject });
     expect(await runDueSends(handle.db, INSTANCE)).toBe(1);
     expect(imapPool().stats().opened).toBe(opened);
     expect(await findSendStatus(handle.db, send.userId, send.messageId)).toMatchObject({ state: "sent", error: null, warning: null });

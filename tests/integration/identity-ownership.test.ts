@@ -6,16 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { imapPool } from "@/lib/auth/imap-pool-instance";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { confirmIdentityCode, insertIdentity, sendableIdentities, setIdentityConfirmationCode } from "@/lib/db/identities";
-import { findSendStatus, schedulePendingSend } from "@/lib/db/pending-sends";
+import { findSendStatus } from "@/lib/db/pending-sends";
 import { setUserLanguage } from "@/lib/db/user-settings";
 import { upsertUserOnSignIn } from "@/lib/db/users";
 import { buildMessage } from "@/lib/mail/compose/build-message";
-import { saveDraftVersion } from "@/lib/mail/compose/drafts";
 import { runDueSends } from "@/lib/outgoing/scheduled-send";
-import { sealSendCredentials } from "@/lib/outgoing/send-credentials";
 import { hashConfirmationCode, mailConfirmationCode, newConfirmationCode } from "@/lib/outgoing/send-identity-code";
 import { TEST_AUTH_SECRET } from "../support/app-server";
-import { connectImap, createMailbox, mailServer, type TestMailbox } from "../support/mail-server";
+import { createMailbox, mailServer, type TestMailbox } from "../support/mail-server";
+import { saveDraft, scheduleDraftSend } from "../support/scheduled-draft";
 import { openTestDatabase } from "../support/test-database";
 import { countMessages, waitForMessage } from "../support/wait-for-message";
 
@@ -103,20 +102,8 @@ describe("sending as a colleague is refused at send time, whatever the draft say
     );
     const split = built.indexOf("\r\n\r\n");
     const raw = Buffer.concat([Buffer.from(edit(built.subarray(0, split).toString("utf8"))), built.subarray(split)]);
-    const client = await connectImap(sender);
-    try {
-      await saveDraftVersion(client, raw, messageId);
-    } finally {
-      await client.logout();
-    }
-    await schedulePendingSend(handle.db, {
-      userId,
-      messageId,
-      subject,
-      attachmentIds: [],
-      delaySeconds: 0,
-      sealedCredentials: sealSendCredentials({ user: sender.email, password: sender.password }, userId, messageId),
-    });
+    await saveDraft(sender, raw, messageId);
+    await scheduleDraftSend(handle.db, { userId, sender, messageId, subject });
     await runDueSends(handle.db, "identity-test");
     return { status: await findSendStatus(handle.db, userId, messageId), recipient, subject };
   }

@@ -12,11 +12,10 @@ import { pendingSends } from "@/lib/db/schema";
 import { setUserLanguage } from "@/lib/db/user-settings";
 import { upsertUserOnSignIn } from "@/lib/db/users";
 import { buildMessage } from "@/lib/mail/compose/build-message";
-import { saveDraftVersion } from "@/lib/mail/compose/drafts";
 import { runDueSends } from "@/lib/outgoing/scheduled-send";
-import { sealSendCredentials } from "@/lib/outgoing/send-credentials";
 import { TEST_AUTH_SECRET } from "../support/app-server";
 import { connectImap, createMailbox, mailServer, type TestMailbox } from "../support/mail-server";
+import { saveDraft, scheduleDraftSend } from "../support/scheduled-draft";
 import { SHARED_POSTGRES_URL } from "../support/shared-postgres";
 import { countMessages, waitForMessage } from "../support/wait-for-message";
 
@@ -60,21 +59,8 @@ async function draftAndSend(sender: TestMailbox, recipient: TestMailbox, delaySe
     },
     { keepBcc: true, keepOrigin: true },
   );
-  const client = await connectImap(sender);
-  try {
-    await saveDraftVersion(client, raw, messageId);
-  } finally {
-    await client.logout();
-  }
-  const scheduled = await schedulePendingSend(first.db, {
-    userId: user.id,
-    messageId,
-    subject,
-    attachmentIds: [],
-    delaySeconds,
-    sealedCredentials: sealSendCredentials({ user: sender.email, password: sender.password }, user.id, messageId),
-  });
-  if (!scheduled) throw new Error("not scheduled");
+  await saveDraft(sender, raw, messageId);
+  const scheduled = await scheduleDraftSend(first.db, { userId: user.id, sender, messageId, subject, delaySeconds });
   return { userId: user.id, messageId, subject, scheduled };
 }
 
