@@ -50,14 +50,52 @@ const TIMEOUT_MS = 2_000;
 // Load balancers ask every few seconds, from several places: one check serves them all for this
 // long, so health checks never become a load on the database or the IMAP server.
 const FRESH_MS = 2_000;
+// After that, the last check's answer is given at once while the next check runs, for this long:
+// an answer waits for neither the IMAP server's TLS handshake nor the database, so a busy Dovecot
+// or a slow disk cannot make a healthy instance look stalled. A state this old is not trusted, and
+// the answer waits for the check (as the very first one does).
+const STALE_MS = 10_000;
 
-const holder = globalThis as { __mailroomHealth?: { at: number; report: Promise<HealthReport> } };
+export interface HealthReader {
+  /** The latest answer: from a check under `freshMs` old, or one under `staleMs` old while the next runs. */
+  read(): Promise<HealthReport>;
+}
 
-/** This instance's health, checked at most once per FRESH_MS (concurrent callers share one check). */
+/** Runs `check` at most once per `freshMs`; concurrent callers share one check. */
+export function createHealthReader(
+  check: () => Promise<HealthReport>,
+  { freshMs, staleMs, now = Date.now }: { freshMs: number; staleMs: number; now?: () => number },
+): HealthReader {
+  let last: { at: number; report: HealthReport } | undefined;
+  let running: Promise<HealthReport> | undefined;
+  const recheck = (): Promise<HealthReport> => {
+    running ??= check()
+      .then((report) => {
+        last = { at: now(), report };
+        return report;
+      })
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  };
+  return {
+    read() {
+      const age = last ? now() - last.at : Infinity;
+      if (last && age < freshMs) return Promise.resolve(last.report);
+      const next = recheck();
+      return last && age < staleMs ? Promise.resolve(last.report) : next;
+    },
+  };
+}
+
+const holder = globalThis as { __mailroomHealth?: HealthReader };
+
+/** This instance's health for /api/health. */
 export function readHealth(): Promise<HealthReport> {
-  const cached = holder.__mailroomHealth;
-  if (cached && Date.now() - cached.at < FRESH_MS) return cached.report;
-  const report = probeHealth({ pingDatabase: async () => pingDatabase(await database()), imap: imapServer(), timeoutMs: TIMEOUT_MS });
-  holder.__mailroomHealth = { at: Date.now(), report };
-  return report;
+  holder.__mailroomHealth ??= createHealthReader(async () => probeHealth({ pingDatabase: async () => pingDatabase(await database()), imap: imapServer(), timeoutMs: TIMEOUT_MS }), {
+    freshMs: FRESH_MS,
+    staleMs: STALE_MS,
+  });
+  return holder.__mailroomHealth.read();
 }

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { createHealthReader, type HealthReport } from "./health";
+
+const OK: HealthReport = { status: "ok", database: "ok", imap: "ok" };
+const IMAP_DOWN: HealthReport = { status: "unavailable", database: "ok", imap: "down" };
+
+/** A check that stays pending until the test settles it, counting how often it was started. */
+function heldChecks() {
+  const pending: ((report: HealthReport) => void)[] = [];
+  return {
+    check: () => new Promise<HealthReport>((resolve) => pending.push(resolve)),
+    started: () => pending.length,
+    settle: (index: number, report: HealthReport) => pending[index](report),
+  };
+}
+
+const PENDING = Symbol("pending");
+/** What a promise has resolved to by now, or `PENDING` when it is still pending. */
+async function stateOf<T>(promise: Promise<T>): Promise<T | typeof PENDING> {
+  return Promise.race([promise, new Promise<typeof PENDING>((resolve) => setImmediate(() => resolve(PENDING)))]);
+}
+
+describe("createHealthReader (what /api/health waits for)", () => {
+  it("waits for the first check, and callers meanwhile share it", async () => {
+    const checks = heldChecks();
+    const reader = createHealthReader(checks.check, { freshMs: 2_000, staleMs: 10_000, now: () => 0 });
+    const first = reader.read();
+    const second = reader.read();
+    expect(await stateOf(first)).toBe(PENDING);
+    expect(checks.started()).toBe(1);
+    checks.settle(0, OK);
+    expect(await first).toEqual(OK);
+    expect(await second).toEqual(OK);
+  });
+
+  it("answers from a fresh check without checking again", async () => {
+    let clock = 0;
+    const checks = heldChecks();
+    const reader = createHealthReader(checks.check, { freshMs: 2_000, staleMs: 10_000, now: () => clock });
+    const first = reader.read();
+    checks.settle(0, OK);
+    await first;
+    clock = 1_999;
+    expect(await reader.read()).toEqual(OK);
+    expect(checks.started()).toBe(1);
+  });
+
+  it("gives the last answer at once while a newer check runs, then the newer one", async () => {
+    let clock = 0;
+    const checks = heldChecks();
+    const reader = createHealthReader(checks.check, { freshMs: 2_000, staleMs: 10_000, now: () => clock });
+    const first = reader.read();
+    checks.settle(0, OK);
+    await first;
+
+    clock = 5_000;
+    // The second check hangs (a busy IMAP server): the answer does not wait for it.
+    expect(await stateOf(reader.read())).toEqual(OK);
+    expect(await stateOf(reader.read())).toEqual(OK);
+    expect(checks.started()).toBe(2);
+
+    checks.settle(1, IMAP_DOWN);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await reader.read()).toEqual(IMAP_DOWN);
+    expect(checks.started()).toBe(2);
+  });
+
+  it("does not trust an answer older than staleMs: it waits for the check", async () => {
+    let clock = 0;
+    const checks = heldChecks();
+    const reader = createHealthReader(checks.check, { freshMs: 2_000, staleMs: 10_000, now: () => clock });
+    const first = reader.read();
+    checks.settle(0, OK);
+    await first;
+
+    clock = 10_000;
+    const late = reader.read();
+    expect(await stateOf(late)).toBe(PENDING);
+    checks.settle(1, IMAP_DOWN);
+    expect(await late).toEqual(IMAP_DOWN);
+  });
+});
