@@ -10,7 +10,7 @@ function heldChecks() {
   return {
     check: () => new Promise<HealthReport>((resolve) => pending.push(resolve)),
     started: () => pending.length,
-    settle: (index: number, report: HealthReport) => pending[index](report),
+    settle: (index: number, report: HealthReport) => pending[index]?.(report),
   };
 }
 
