@@ -6,6 +6,7 @@ import { upsertUserOnSignIn } from "@/lib/db/users";
 import { ImapPool } from "@/lib/mail/imap/pool";
 import type { MessageViewData } from "@/lib/mail/message/body";
 import { readMessageFrame } from "@/lib/reads/message-frame";
+import { readMessageList } from "@/lib/reads/message-list";
 import { readMessageView } from "@/lib/reads/message-view";
 import { hostileMessages } from "../support/hostile-messages";
 import { connectImap, createMailbox, mailServer, type TestMailbox } from "../support/mail-server";
@@ -21,6 +22,7 @@ vi.mock("@/lib/db/database", () => ({ database: async () => app.db }));
 vi.mock("@/lib/env", () => ({ env: () => ({ authservId: undefined }) }));
 
 const MAX_OPEN_MS = 2_000;
+const EMPTY_QUERY = { text: "", from: "", to: "", subject: "", hasAttachment: false, unread: false, starred: false, since: "", before: "", allFolders: false };
 const MAX_LAG_MS = 100;
 const MAX_MEMORY_RISE_MB = 300;
 
@@ -187,6 +189,44 @@ describe("hostile messages", () => {
       expect(view.data.entries.map((entry) => entry.message.body.kind)).toEqual(["html", "html", "text"]);
       const last = view.data.entries[2]!.message.body;
       expect(last.kind === "text" && last.blocks[0]?.kind).toBe("notice");
+    } finally {
+      await updateUserSettings(handle.db, userId, { conversationView: false });
+    }
+  });
+
+  it("lists the folder of every hostile message, as messages and as conversations, without stalling the event loop", async () => {
+    // imapflow builds ENVELOPE and BODYSTRUCTURE into objects on the request thread: the list of a folder
+    // holding a 60,000-recipient message or a 3,000-part one held it for ~0.8 s (it now reads header text, bounded).
+    await (app.pool as ImapPool).closeAll();
+    for (const conversationView of [false, true]) {
+      await updateUserSettings(handle.db, userId, { conversationView });
+      try {
+        const { result, maxLagMs } = await withLagMonitor(() => readMessageList(session, { folder: "INBOX", page: 0, sort: "date", query: EMPTY_QUERY }));
+        measured.push(`  the list (${conversationView ? "conversations" : "messages"}): lag ${maxLagMs.toFixed(0)} ms`);
+        if (!result.ok) throw new Error(result.error);
+        const { listing } = result.data;
+        const rows = listing.kind === "messages" ? listing.result.messages : listing.result.conversations.map((conversation) => conversation.latest);
+        const hostileRows = rows.filter((row) => row.subject.startsWith("Hostile "));
+        expect(hostileRows.length).toBe(hostileMessages().length);
+        expect(hostileRows.every((row) => row.from?.name === "Hostile" && row.subject.length <= 2_000)).toBe(true);
+        expect(hostileRows.find((row) => row.subject === "Hostile thousands-of-parts")?.hasAttachments).toBe(true);
+        expect(maxLagMs).toBeLessThan(MAX_LAG_MS);
+      } finally {
+        await updateUserSettings(handle.db, userId, { conversationView: false });
+      }
+    }
+  });
+
+  it("opens the messages with the biggest headers and structures in conversation view without stalling the event loop", async () => {
+    await updateUserSettings(handle.db, userId, { conversationView: true });
+    try {
+      for (const name of ["huge-to", "huge-subject", "thousands-of-parts"]) {
+        const { result, maxLagMs } = await withLagMonitor(() => readMessageView(session, { folder: "INBOX", uid: uids.get(name)! }));
+        measured.push(`  ${name} in conversation view: lag ${maxLagMs.toFixed(0)} ms`);
+        if (!result.ok) throw new Error(result.error);
+        expect(result.data.entries.some((entry) => entry.message.uid === uids.get(name))).toBe(true);
+        expect(maxLagMs).toBeLessThan(MAX_LAG_MS);
+      }
     } finally {
       await updateUserSettings(handle.db, userId, { conversationView: false });
     }

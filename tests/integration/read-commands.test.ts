@@ -105,7 +105,7 @@ describe("the IMAP commands of one read", () => {
     const commands = await commandsOf(async () => (result = await readMessageList(session, PAGE_ONE)));
     expect(commands).toEqual([
       "NOOP",
-      "UID FETCH N (UID FLAGS BODYSTRUCTURE ENVELOPE INTERNALDATE RFCN.SIZE MODSEQ)",
+      "UID FETCH N (UID FLAGS INTERNALDATE RFCN.SIZE MODSEQ BODY.PEEK[HEADER.FIELDS (from subject date message-id in-reply-to content-type)])",
       "UID FETCH N (UID PREVIEW)",
       "UID FETCH N (UID FLAGS MODSEQ)",
       "STATUS INBOX (UNSEEN)",
@@ -120,7 +120,12 @@ describe("the IMAP commands of one read", () => {
     await updateUserSettings(handle.db, session.userId, { conversationView: false });
     try {
       const commands = await commandsOf(() => readMessageList(session, PAGE_ONE));
-      expect(commands).toEqual(["NOOP", "FETCH N (UID FLAGS BODYSTRUCTURE ENVELOPE INTERNALDATE RFCN.SIZE MODSEQ)", "UID FETCH N (UID PREVIEW)", "STATUS INBOX (UNSEEN)"]);
+      expect(commands).toEqual([
+        "NOOP",
+        "FETCH N (UID FLAGS INTERNALDATE RFCN.SIZE MODSEQ BODY.PEEK[HEADER.FIELDS (from subject date message-id in-reply-to content-type)])",
+        "UID FETCH N (UID PREVIEW)",
+        "STATUS INBOX (UNSEEN)",
+      ]);
     } finally {
       await updateUserSettings(handle.db, session.userId, { conversationView: true });
     }
@@ -147,9 +152,9 @@ describe("the IMAP commands of one read", () => {
     // the folder, the matches' dates, and whether Sent changed since its index was built.
     expect(commands).toEqual([
       "BODY FETCH",
-      "UID FETCH N (UID ENVELOPE MODSEQ BODY.PEEK[HEADER.FIELDS (references)])",
+      "UID FETCH N (UID MODSEQ BODY.PEEK[HEADER.FIELDS (subject date message-id in-reply-to references)])",
       "UID SEARCH N OR OR HEADER MESSAGE-ID <ID> HEADER REFERENCES <ID> HEADER IN-REPLY-TO <ID>",
-      "UID FETCH N (UID ENVELOPE INTERNALDATE MODSEQ)",
+      "UID FETCH N (UID INTERNALDATE MODSEQ BODY.PEEK[HEADER.FIELDS (date message-id)])",
       "STATUS Sent (MESSAGES UIDNEXT UIDVALIDITY)",
     ]);
     if (!view?.ok) throw new Error("expected the message");

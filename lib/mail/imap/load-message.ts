@@ -1,5 +1,4 @@
 import type { ImapFlow } from "imapflow";
-import { withoutBidiControls } from "../message/bidi-controls";
 import { listAttachments, type AttachmentInfo } from "../message/parts";
 import type { HeaderField, InlineImage, Mailbox, ParsedMessage } from "../message/parse";
 import { unrenderedMessage, type RenderedMessage } from "../message/body";
@@ -8,6 +7,7 @@ import { openMessageOffThread } from "../message/render-jobs";
 import type { LinkWarningWords } from "../sanitize/link-hosts";
 import { isMissingMailboxError } from "./missing-mailbox";
 import { atom, attributeText, bodyRange, runRawCommand, sequence } from "./raw-command";
+import { summaryHeaders } from "./summary-headers";
 
 /**
  * The message (or its folder) is gone: expunged or moved since it was listed. Thrown by every read
@@ -212,12 +212,12 @@ const UNREADABLE: ParsedMessage = {
 export async function markMessageOpened(client: ImapFlow, folder: string, uid: number, options: { markRead: boolean }): Promise<{ from: Mailbox | null; markedRead: boolean }> {
   const lock = await client.getMailboxLock(folder);
   try {
-    const fetched = await client.fetchOne(String(uid), { uid: true, flags: true, envelope: true }, { uid: true });
+    const fetched = await client.fetchOne(String(uid), { uid: true, flags: true, headers: ["from"] }, { uid: true });
     if (!fetched) throw new MessageNotFoundError(folder, uid);
     const markedRead = options.markRead && !fetched.flags?.has("\\Seen");
     if (markedRead) await client.messageFlagsAdd(String(uid), ["\\Seen"], { uid: true });
-    const sender = fetched.envelope?.from?.[0];
-    return { from: sender?.address ? { name: withoutBidiControls(sender.name ?? ""), address: sender.address } : null, markedRead };
+    const sender = summaryHeaders(fetched.headers).from;
+    return { from: sender?.address ? sender : null, markedRead };
   } finally {
     lock.release();
   }

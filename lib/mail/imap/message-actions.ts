@@ -1,6 +1,7 @@
 import type { ImapFlow, SearchObject } from "imapflow";
 import { isMissingMailboxError } from "./missing-mailbox";
 import { findOrCreateArchive, findSpecialFolder, type FolderRole } from "./special-folders";
+import { summaryHeaders } from "./summary-headers";
 
 /** What the server can do that changes how messages are moved and found again. */
 export interface ServerAbilities {
@@ -275,11 +276,11 @@ async function findMessages(client: ImapFlow, uids: number[], requireAny = true)
     if (requireAny) throw new MessageActionError("messages-gone", { count: uids.length });
     return [];
   }
-  const fetched = await client.fetchAll(compactUidSet(uids), { uid: true, flags: true, envelope: true }, { uid: true });
+  const fetched = await client.fetchAll(compactUidSet(uids), { uid: true, flags: true, headers: ["message-id"] }, { uid: true });
   const wanted = new Set(uids);
   const found = fetched
     .filter((message) => wanted.has(message.uid))
-    .map((message) => ({ uid: message.uid, flags: message.flags ?? new Set<string>(), messageId: message.envelope?.messageId ?? null }))
+    .map((message) => ({ uid: message.uid, flags: message.flags ?? new Set<string>(), messageId: summaryHeaders(message.headers).messageId || null }))
     .sort((a, b) => a.uid - b.uid);
   if (found.length === 0 && requireAny) throw new MessageActionError("messages-gone", { count: uids.length });
   return found;

@@ -1,6 +1,7 @@
-import type { FetchMessageObject, ImapFlow, MessageStructureObject } from "imapflow";
+import type { FetchMessageObject, ImapFlow } from "imapflow";
 import { atom, attributeText, runRawCommand, sequence } from "./raw-command";
 import { sortedUidWindow, type SortKey } from "./sort";
+import { SUMMARY_HEADER_FIELDS, summaryHeaders } from "./summary-headers";
 
 export interface Correspondent {
   name: string;
@@ -86,7 +87,8 @@ export async function lockUpToDate(client: ImapFlow, folder: string): Promise<{ 
   return lock;
 }
 
-const SUMMARY_QUERY = { uid: true, flags: true, envelope: true, bodyStructure: true, internalDate: true, size: true } as const;
+// Header text, not ENVELOPE or BODYSTRUCTURE: see summary-headers.ts.
+const SUMMARY_QUERY = { uid: true, flags: true, headers: [...SUMMARY_HEADER_FIELDS], internalDate: true, size: true };
 
 /** Rows for the given UIDs of the selected mailbox, in the order given (expunged ones drop out). */
 export async function fetchSummaries(client: ImapFlow, uids: number[]): Promise<MessageSummary[]> {
@@ -101,16 +103,16 @@ export async function fetchSummaries(client: ImapFlow, uids: number[]): Promise<
 }
 
 function toSummary(message: FetchMessageObject): MessageSummary {
-  const sender = message.envelope?.from?.[0];
+  const headers = summaryHeaders(message.headers);
   return {
     uid: message.uid,
-    from: sender ? { name: sender.name ?? "", address: sender.address ?? "" } : null,
-    subject: message.envelope?.subject ?? "",
+    from: headers.from,
+    subject: headers.subject,
     preview: "",
-    date: toIso(message.envelope?.date ?? message.internalDate),
+    date: toIso(headers.date ?? message.internalDate),
     unread: !message.flags?.has("\\Seen"),
     flagged: Boolean(message.flags?.has("\\Flagged")),
-    hasAttachments: message.bodyStructure ? hasAttachment(message.bodyStructure) : false,
+    hasAttachments: headers.hasAttachments,
     size: message.size ?? 0,
   };
 }
@@ -140,9 +142,4 @@ async function addPreviews(client: ImapFlow, messages: MessageSummary[]): Promis
 function toIso(value: Date | string | undefined): string {
   const date = value instanceof Date ? value : value ? new Date(value) : new Date(0);
   return Number.isNaN(date.getTime()) ? new Date(0).toISOString() : date.toISOString();
-}
-
-export function hasAttachment(node: MessageStructureObject): boolean {
-  if (node.disposition === "attachment") return true;
-  return (node.childNodes ?? []).some(hasAttachment);
 }

@@ -1,6 +1,7 @@
 import type { ImapFlow, SearchObject } from "imapflow";
 import { fetchSummaries, lockUpToDate, type MessageSummary } from "./message-list";
 import { atom, attributeText, runRawCommand } from "./raw-command";
+import { THREAD_HEADER_FIELDS, summaryHeaders } from "./summary-headers";
 
 export interface ConversationSummary {
   /** The newest message of the conversation in this folder: the row shows it. */
@@ -96,11 +97,12 @@ export async function findConversation(client: ImapFlow, folder: string, uid: nu
   const members: Dated[] = [];
   const lock = await client.getMailboxLock(folder);
   try {
-    const opened = await client.fetchOne(String(uid), { uid: true, envelope: true, headers: ["references"] }, { uid: true });
+    const opened = await client.fetchOne(String(uid), { uid: true, headers: THREAD_HEADER_FIELDS }, { uid: true });
     if (!opened) return [];
+    const openedHeaders = summaryHeaders(opened.headers);
     const exists = client.mailbox ? client.mailbox.exists : opened.seq;
     const window = `${Math.max(1, opened.seq - CONVERSATION_WINDOW.before)}:${Math.min(exists, opened.seq + CONVERSATION_WINDOW.after)}`;
-    const thread = threadIds(opened.envelope?.messageId ?? "", opened.envelope?.inReplyTo ?? "", parseMessageIds(opened.headers?.toString("utf8") ?? ""));
+    const thread = threadIds(openedHeaders.messageId, openedHeaders.inReplyTo, parseMessageIds(openedHeaders.references));
     const found = thread.length > 0 ? await client.search({ seq: window, or: threadCriteria(thread) }, { uid: true }) : [];
     const uids = Array.isArray(found) && found.includes(uid) ? found : [...(Array.isArray(found) ? found : []), uid];
     members.push(...(await datedMessages(client, folder, uids)));
@@ -178,11 +180,12 @@ async function newestSent(client: ImapFlow, sent: string): Promise<SentEntry[]> 
     const total = client.mailbox ? client.mailbox.exists : 0;
     if (total === 0) return [];
     const entries: SentEntry[] = [];
-    for await (const message of client.fetch(`${Math.max(1, total - SENT_INDEXED + 1)}:*`, { uid: true, envelope: true, internalDate: true, headers: ["references"] })) {
-      const date = message.envelope?.date ?? message.internalDate;
+    for await (const message of client.fetch(`${Math.max(1, total - SENT_INDEXED + 1)}:*`, { uid: true, internalDate: true, headers: THREAD_HEADER_FIELDS })) {
+      const headers = summaryHeaders(message.headers);
+      const date = headers.date ?? message.internalDate;
       const time = date ? new Date(date).getTime() : 0;
-      const links = [...new Set([...parseMessageIds(message.envelope?.inReplyTo ?? ""), ...parseMessageIds(message.headers?.toString("utf8") ?? "")])];
-      if (links.length > 0) entries.push({ folder: sent, uid: message.uid, time: Number.isNaN(time) ? 0 : time, messageId: message.envelope?.messageId ?? "", links });
+      const links = [...new Set([...parseMessageIds(headers.inReplyTo), ...parseMessageIds(headers.references)])];
+      if (links.length > 0) entries.push({ folder: sent, uid: message.uid, time: Number.isNaN(time) ? 0 : time, messageId: headers.messageId, links });
     }
     return entries;
   } finally {
@@ -199,10 +202,11 @@ interface Dated {
 
 async function datedMessages(client: ImapFlow, folder: string, uids: number[]): Promise<Dated[]> {
   const dated: Dated[] = [];
-  for await (const message of client.fetch(toSequenceSet(uids), { uid: true, envelope: true, internalDate: true }, { uid: true })) {
-    const date = message.envelope?.date ?? message.internalDate;
+  for await (const message of client.fetch(toSequenceSet(uids), { uid: true, internalDate: true, headers: ["date", "message-id"] }, { uid: true })) {
+    const headers = summaryHeaders(message.headers);
+    const date = headers.date ?? message.internalDate;
     const time = date ? new Date(date).getTime() : 0;
-    dated.push({ folder, uid: message.uid, time: Number.isNaN(time) ? 0 : time, messageId: message.envelope?.messageId ?? "" });
+    dated.push({ folder, uid: message.uid, time: Number.isNaN(time) ? 0 : time, messageId: headers.messageId });
   }
   return dated;
 }
@@ -276,13 +280,14 @@ async function windowConversations(client: ImapFlow, folder: string, page: numbe
   if (last < 1) return { folder, total, page, pageSize, conversations: [], method: "window" };
   const first = Math.max(1, last - pageSize + 1);
   const headers: ThreadHeaders[] = [];
-  for await (const message of client.fetch(`${first}:${last}`, { uid: true, envelope: true, headers: ["references"] })) {
+  for await (const message of client.fetch(`${first}:${last}`, { uid: true, headers: THREAD_HEADER_FIELDS })) {
+    const fields = summaryHeaders(message.headers);
     headers.push({
       uid: message.uid,
-      messageId: message.envelope?.messageId ?? "",
-      inReplyTo: message.envelope?.inReplyTo ?? "",
-      references: parseMessageIds(message.headers?.toString("utf8") ?? ""),
-      subject: message.envelope?.subject ?? "",
+      messageId: fields.messageId,
+      inReplyTo: fields.inReplyTo,
+      references: parseMessageIds(fields.references),
+      subject: fields.subject,
     });
   }
   const groups = groupByHeaders(headers);

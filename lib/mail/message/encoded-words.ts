@@ -1,10 +1,12 @@
 import iconv from "iconv-lite";
+import libmime from "libmime";
 
 const ENCODED_WORD = /=\?([^?\s*]+)(?:\*[^?\s]*)?\?([bq])\?([^?\s]*)\?=/gi;
 
 /**
- * Decodes the RFC 2047 encoded words of a header value, in any charset iconv-lite knows (a word
- * in an unknown charset is kept as it is). Whitespace between two encoded words is dropped
+ * Decodes the RFC 2047 encoded words of a header value, in any charset iconv-lite knows, and the
+ * few more libmime (mailparser's and imapflow's decoder) knows, such as ISO-2022-JP (a word in a
+ * charset neither knows is kept as it is). Whitespace between two encoded words is dropped
  * (RFC 2047 section 6.2).
  */
 export function decodeEncodedWords(raw: string): string {
@@ -19,6 +21,8 @@ export function decodeEncodedWords(raw: string): string {
             payload.replace(/_/g, " ").replace(/=([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
             "latin1",
           );
-    return iconv.encodingExists(charset) ? iconv.decode(bytes, charset) : word;
+    if (iconv.encodingExists(charset)) return iconv.decode(bytes, charset);
+    const decoded = libmime.decodeWords(word);
+    return decoded && decoded !== word ? decoded : word;
   });
 }
