@@ -122,7 +122,7 @@ export function MessageView({ message, remoteAllowed, headingLevel = 1, printing
           <p className="mt-4 text-sm text-slate-600">{t("printedAttachments", { names: message.attachments.map((attachment) => attachment.filename).join(", ") })}</p>
         ) : null
       ) : (
-        <AttachmentList folder={message.folder} uid={message.uid} attachments={message.attachments} />
+        <AttachmentList folder={message.folder} uid={message.uid} attachments={message.attachments} unlisted={message.unlistedAttachments} />
       )}
     </article>
   );

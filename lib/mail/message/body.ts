@@ -40,8 +40,15 @@ export interface MessageViewData {
   flagged: boolean;
   truncated: boolean;
   body: MessageBodyView;
+  /** The first MAX_LISTED_ATTACHMENTS attachments. */
   attachments: AttachmentInfo[];
+  /** How many more the message has (they are in the original, which can be downloaded). */
+  unlistedAttachments: number;
 }
+
+// A page lists at most this many attachments: 3,000 rows cost seconds of rendering on the request
+// thread (issue 9) and hundreds of kilobytes of page.
+export const MAX_LISTED_ATTACHMENTS = 200;
 
 // What the message page shows of the text when the body could not be rendered at all.
 const MAX_UNRENDERED_TEXT_CHARS = 100_000;
@@ -97,7 +104,8 @@ export function viewData(message: LoadedMessage, uidValidity: string, body: Mess
     flagged: message.flagged,
     truncated: message.truncated,
     body,
-    attachments: message.attachments,
+    attachments: message.attachments.slice(0, MAX_LISTED_ATTACHMENTS),
+    unlistedAttachments: Math.max(0, message.attachments.length - MAX_LISTED_ATTACHMENTS),
   };
 }
 
