@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { getLocale, getMessages, getTimeZone, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { readAppearance } from "@/lib/reads/appearance";
 import { ThemePreference } from "@/components/app-shell/theme-preference";
 import { IntlProvider } from "@/components/i18n/intl-provider";
@@ -44,7 +45,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale} data-theme={theme}>
       <body className="min-h-screen">
-        <IntlProvider locale={locale} messages={await getMessages()} serverTimeZone={await getTimeZone()}>
+        <IntlProvider locale={locale} messages={clientMessages(await getMessages())} serverTimeZone={await getTimeZone()}>
           <ThemePreference theme={theme}>{children}</ThemePreference>
         </IntlProvider>
       </body>
