@@ -16,11 +16,16 @@ function sourceFiles(): string[] {
   );
 }
 
-/** The project files a file imports ("@/…" and relative specifiers), as paths from the root without extension. */
+/** The project files a file imports, statically or with import() ("@/…" and relative specifiers), as paths from the root without extension. */
 function importsOf(file: string, source: string): string[] {
-  return [...source.matchAll(/from\s+"((?:@\/|\.{1,2}\/)[^"]+)"/g)].map(([, specifier]) =>
+  return [...source.matchAll(/(?:from\s+|import\(\s*)"((?:@\/|\.{1,2}\/)[^"]+)"/g)].map(([, specifier]) =>
     specifier!.startsWith("@/") ? specifier!.slice(2) : path.join(path.dirname(file), specifier!),
   );
+}
+
+/** Whether a hook's namespace reads any of the namespace at `path` (the same, a part of it, or one that holds it). */
+function overlaps(namespace: string, path: string): boolean {
+  return namespace === path || namespace.startsWith(`${path}.`) || path.startsWith(`${namespace}.`);
 }
 
 describe("the catalogue sent to the browser", () => {
@@ -35,7 +40,7 @@ describe("the catalogue sent to the browser", () => {
     expect(hookNamespaces.length).toBeGreaterThan(0);
     // A hook without a namespace could read any key, a server-only one too.
     expect(hookNamespaces.filter(({ namespace }) => namespace === "")).toEqual([]);
-    const serverOnly = hookNamespaces.filter(({ namespace }) => SERVER_ONLY_NAMESPACES.includes(namespace.split(".")[0]!));
+    const serverOnly = hookNamespaces.filter(({ namespace }) => SERVER_ONLY_NAMESPACES.some((path) => overlaps(namespace, path)));
     expect(serverOnly).toEqual([]);
   });
 
@@ -45,7 +50,7 @@ describe("the catalogue sent to the browser", () => {
       for (const imported of importsOf(file, sources.get(file)!)) importers.set(imported, [...(importers.get(imported) ?? []), file]);
     }
     const inSettings = (file: string) => SETTINGS_DIRECTORIES.some((directory) => file.startsWith(directory));
-    const users = hookNamespaces.filter(({ namespace }) => SETTINGS_ONLY_NAMESPACES.includes(namespace.split(".")[0]!)).map(({ file }) => file);
+    const users = hookNamespaces.filter(({ namespace }) => SETTINGS_ONLY_NAMESPACES.some((path) => overlaps(namespace, path))).map(({ file }) => file);
     expect(users.length).toBeGreaterThan(0);
     // Every module that renders one of them, directly or through others, is a settings module.
     const seen = new Set<string>();
@@ -68,12 +73,17 @@ describe("the catalogue sent to the browser", () => {
         .filter((namespace) => !SERVER_ONLY_NAMESPACES.includes(namespace) && !SETTINGS_ONLY_NAMESPACES.includes(namespace))
         .sort(),
     );
-    expect(Object.keys(settingsClientMessages(messages)).sort()).toEqual(
+    expect(Object.keys(sent.settings as object)).toEqual(["nav"]);
+    expect(sent.messageList).toBe(messages.messageList);
+    const forSettings = settingsClientMessages(messages);
+    expect(Object.keys(forSettings).sort()).toEqual(
       Object.keys(messages)
         .filter((namespace) => !SERVER_ONLY_NAMESPACES.includes(namespace))
         .sort(),
     );
-    // Made once per catalogue, not per request.
+    expect(forSettings.settings).toBe(messages.settings);
+    // Made once per catalogue, not per request; the catalogue itself is untouched.
     expect(clientMessages(messages)).toBe(sent);
+    expect(Object.keys(messages.settings as object)).toContain("folders");
   });
 });

@@ -4,16 +4,36 @@
  */
 export const SERVER_ONLY_NAMESPACES = ["actions", "app", "sending", "validation"];
 
-/** Namespaces only client components of the settings pages translate; the settings layout sends them. */
-export const SETTINGS_ONLY_NAMESPACES = ["deliverability"];
+/**
+ * Namespaces (or parts of one, as dotted paths) that only the settings pages' client components
+ * translate: the settings layout sends them. The settings navigation stays in every page's
+ * catalogue (the command palette lists its sections).
+ */
+export const SETTINGS_ONLY_NAMESPACES = [
+  "deliverability",
+  "settings.appearance",
+  "settings.language",
+  "settings.sessions",
+  "settings.identities",
+  "settings.outgoing",
+  "settings.deliverability",
+  "settings.folders",
+];
 
 type Catalogue = Record<string, unknown>;
 
 const kept = new WeakMap<Catalogue, Catalogue>();
 const keptForSettings = new WeakMap<Catalogue, Catalogue>();
 
-function without<T extends Catalogue>(messages: T, namespaces: string[]): T {
-  return Object.fromEntries(Object.entries(messages).filter(([namespace]) => !namespaces.includes(namespace))) as T;
+/** The catalogue less the namespaces at `paths` ("a" or "a.b"); what is not left out is shared, not copied. */
+function without<T extends Catalogue>(messages: T, paths: string[]): T {
+  const result: Catalogue = { ...messages };
+  for (const dotted of paths) {
+    const [namespace, ...rest] = dotted.split(".");
+    if (rest.length === 0) delete result[namespace!];
+    else if (result[namespace!] && typeof result[namespace!] === "object") result[namespace!] = without(result[namespace!] as Catalogue, [rest.join(".")]);
+  }
+  return result as T;
 }
 
 /**
