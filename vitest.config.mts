@@ -9,6 +9,10 @@ export default defineConfig({
     },
   },
   test: {
+    // The app formats catalogue messages compiled ahead (lib/i18n/messages.ts, next.config.ts): use-intl
+    // is run through Vite here so that its formatter is the same format-only one.
+    alias: [{ find: /^use-intl\/format-message$/, replacement: "use-intl/format-message/format-only" }],
+    server: { deps: { inline: ["use-intl", "next-intl"] } },
     projects: [
       {
         extends: true,

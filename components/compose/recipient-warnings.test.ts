@@ -1,6 +1,6 @@
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { readMessages } from "@/lib/i18n/messages";
+import { loadMessages } from "@/lib/i18n/messages";
 import { externalRecipients, mentionsAttachment, sendWarnings } from "./recipient-warnings";
 
 describe("mentionsAttachment", () => {
@@ -27,7 +27,7 @@ describe("externalRecipients", () => {
   });
 });
 
-const t = createTranslator({ locale: "en", messages: await readMessages("en"), namespace: "compose" });
+const t = createTranslator({ locale: "en", messages: await loadMessages("en"), namespace: "compose" });
 
 describe("sendWarnings", () => {
   const base = { subject: "Plans", body: "Hello", attachmentCount: 0, recipients: ["a@corp.test"], companyDomains: ["corp.test"] };
@@ -64,7 +64,7 @@ describe("sendWarnings", () => {
   });
 
   it("asks in the reader's language", async () => {
-    const german = createTranslator({ locale: "de", messages: await readMessages("de"), namespace: "compose" });
+    const german = createTranslator({ locale: "de", messages: await loadMessages("de"), namespace: "compose" });
     expect(sendWarnings(german, { ...base, subject: "" })).toEqual({ question: "Ohne Betreff senden?", reasons: ["Die Nachricht hat keinen Betreff."] });
     expect(sendWarnings(german, { ...base, recipients: ["x@other.test", "y@other.test"] })?.reasons).toEqual([
       "Diese Empfänger gehören nicht zu Ihrem Unternehmen: x@other.test, y@other.test.",

@@ -1,6 +1,6 @@
 import { createTranslator, type AbstractIntlMessages } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { readMessages } from "@/lib/i18n/messages";
+import { loadMessages } from "@/lib/i18n/messages";
 import { newIdentitySchema } from "./identities.validation";
 import { messageActionSchema } from "./message-actions.validation";
 import { outgoingSettingsSchema } from "./outgoing-settings.validation";
@@ -8,7 +8,7 @@ import { issueText } from "./validation-issue";
 
 /** The whole catalogue of a language, as the actions' `await getTranslations()` gives it. */
 async function translator(locale: "en" | "de") {
-  const t = createTranslator({ locale, messages: (await readMessages(locale)) as AbstractIntlMessages });
+  const t = createTranslator({ locale, messages: (await loadMessages(locale)) as AbstractIntlMessages });
   return Object.assign((key: string, values?: Record<string, string | number>) => t(key as never, values as never), { has: (key: string) => t.has(key as never) });
 }
 
