@@ -20,6 +20,17 @@ async function stateOf<T>(promise: Promise<T>): Promise<T | typeof PENDING> {
   return Promise.race([promise, new Promise<typeof PENDING>((resolve) => setImmediate(() => resolve(PENDING)))]);
 }
 
+/** A reader whose first check has answered OK at time 0; move `clock.ms` to age that answer. */
+async function readerAfterOneCheck() {
+  const clock = { ms: 0 };
+  const checks = heldChecks();
+  const reader = createHealthReader(checks.check, { freshMs: 2_000, staleMs: 10_000, now: () => clock.ms });
+  const first = reader.read();
+  checks.settle(0, OK);
+  await first;
+  return { checks, reader, clock };
+}
+
 describe("createHealthReader (what /api/health waits for)", () => {
   it("waits for the first check, and callers meanwhile share it", async () => {
     const checks = heldChecks();
@@ -34,26 +45,16 @@ describe("createHealthReader (what /api/health waits for)", () => {
   });
 
   it("answers from a fresh check without checking again", async () => {
-    let clock = 0;
-    const checks = heldChecks();
-    const reader = createHealthReader(checks.check, { freshMs: 2_000, staleMs: 10_000, now: () => clock });
-    const first = reader.read();
-    checks.settle(0, OK);
-    await first;
-    clock = 1_999;
+    const { checks, reader, clock } = await readerAfterOneCheck();
+    clock.ms = 1_999;
     expect(await reader.read()).toEqual(OK);
     expect(checks.started()).toBe(1);
   });
 
   it("gives the last answer at once while a newer check runs, then the newer one", async () => {
-    let clock = 0;
-    const checks = heldChecks();
-    const reader = createHealthReader(checks.check, { freshMs: 2_000, staleMs: 10_000, now: () => clock });
-    const first = reader.read();
-    checks.settle(0, OK);
-    await first;
+    const { checks, reader, clock } = await readerAfterOneCheck();
 
-    clock = 5_000;
+    clock.ms = 5_000;
     // The second check hangs (a busy IMAP server): the answer does not wait for it.
     expect(await stateOf(reader.read())).toEqual(OK);
     expect(await stateOf(reader.read())).toEqual(OK);
@@ -66,14 +67,9 @@ describe("createHealthReader (what /api/health waits for)", () => {
   });
 
   it("does not trust an answer older than staleMs: it waits for the check", async () => {
-    let clock = 0;
-    const checks = heldChecks();
-    const reader = createHealthReader(checks.check, { freshMs: 2_000, staleMs: 10_000, now: () => clock });
-    const first = reader.read();
-    checks.settle(0, OK);
-    await first;
+    const { checks, reader, clock } = await readerAfterOneCheck();
 
-    clock = 10_000;
+    clock.ms = 10_000;
     const late = reader.read();
     expect(await stateOf(late)).toBe(PENDING);
     checks.settle(1, IMAP_DOWN);
