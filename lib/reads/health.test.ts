@@ -6,11 +6,12 @@ const IMAP_DOWN: HealthReport = { status: "unavailable", database: "ok", imap: "
 
 /** A check that stays pending until the test settles it, counting how often it was started. */
 function heldChecks() {
-  const pending: ((report: HealthReport) => void)[] = [];
+  const pending: { resolve: (report: HealthReport) => void; reject: (error: Error) => void }[] = [];
   return {
-    check: () => new Promise<HealthReport>((resolve) => pending.push(resolve)),
+    check: () => new Promise<HealthReport>((resolve, reject) => pending.push({ resolve, reject })),
     started: () => pending.length,
-    settle: (index: number, report: HealthReport) => pending[index]?.(report),
+    settle: (index: number, report: HealthReport) => pending[index]?.resolve(report),
+    fail: (index: number, error: Error) => pending[index]?.reject(error),
   };
 }
 
@@ -74,5 +75,16 @@ describe("createHealthReader (what /api/health waits for)", () => {
     expect(await stateOf(late)).toBe(PENDING);
     checks.settle(1, IMAP_DOWN);
     expect(await late).toEqual(IMAP_DOWN);
+  });
+
+  it("keeps the last answer when a check it did not wait for fails, and checks again on the next read", async () => {
+    const { checks, reader, clock } = await readerAfterOneCheck();
+    clock.ms = 5_000;
+    expect(await reader.read()).toEqual(OK);
+    // Nobody waits for this check: its failure must not become an unhandled rejection (vitest fails the run on one).
+    checks.fail(1, new Error("the check itself threw"));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await stateOf(reader.read())).toEqual(OK);
+    expect(checks.started()).toBe(3);
   });
 });

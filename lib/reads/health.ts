@@ -84,7 +84,10 @@ export function createHealthReader(
       const age = last ? now() - last.at : Infinity;
       if (last && age < freshMs) return Promise.resolve(last.report);
       const next = recheck();
-      return last && age < staleMs ? Promise.resolve(last.report) : next;
+      if (!last || age >= staleMs) return next;
+      // Answered from the last check: a failure of this one reaches nobody, so it must not go unhandled.
+      next.catch(() => undefined);
+      return Promise.resolve(last.report);
     },
   };
 }
