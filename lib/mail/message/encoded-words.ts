@@ -4,10 +4,10 @@ import libmime from "libmime";
 const ENCODED_WORD = /=\?([^?\s*]+)(?:\*[^?\s]*)?\?([bq])\?([^?\s]*)\?=/gi;
 
 /**
- * Decodes the RFC 2047 encoded words of a header value, in any charset iconv-lite knows, and the
- * few more libmime (mailparser's and imapflow's decoder) knows, such as ISO-2022-JP (a word in a
- * charset neither knows is kept as it is). Whitespace between two encoded words is dropped
- * (RFC 2047 section 6.2).
+ * Decodes the RFC 2047 encoded words of a header value with iconv-lite; a charset it lacks goes to
+ * libmime (mailparser's and imapflow's decoder), which knows ISO-2022-JP and reads a charset
+ * nobody knows as UTF-8, as the message view and ENVELOPE always have. Whitespace between two
+ * encoded words is dropped (RFC 2047 section 6.2).
  */
 export function decodeEncodedWords(raw: string): string {
   if (!raw.includes("=?")) return raw;
@@ -22,7 +22,6 @@ export function decodeEncodedWords(raw: string): string {
             "latin1",
           );
     if (iconv.encodingExists(charset)) return iconv.decode(bytes, charset);
-    const decoded = libmime.decodeWords(word);
-    return decoded && decoded !== word ? decoded : word;
+    return libmime.decodeWords(word) || word;
   });
 }
