@@ -119,7 +119,10 @@ export function MessageView({ message, remoteAllowed, headingLevel = 1, printing
       </div>
       {printing ? (
         message.attachments.length > 0 ? (
-          <p className="mt-4 text-sm text-slate-600">{t("printedAttachments", { names: message.attachments.map((attachment) => attachment.filename).join(", ") })}</p>
+          <p className="mt-4 text-sm text-slate-600">
+            {t("printedAttachments", { names: message.attachments.map((attachment) => attachment.filename).join(", ") })}
+            {message.unlistedAttachments > 0 ? ` ${t("attachments.notListed", { count: message.unlistedAttachments })}` : null}
+          </p>
         ) : null
       ) : (
         <AttachmentList folder={message.folder} uid={message.uid} attachments={message.attachments} unlisted={message.unlistedAttachments} />

@@ -48,7 +48,7 @@ export interface MessageViewData {
 
 // A page lists at most this many attachments: 3,000 rows cost seconds of rendering on the request
 // thread (issue 9) and hundreds of kilobytes of page.
-export const MAX_LISTED_ATTACHMENTS = 200;
+const MAX_LISTED_ATTACHMENTS = 200;
 
 // What the message page shows of the text when the body could not be rendered at all.
 const MAX_UNRENDERED_TEXT_CHARS = 100_000;
