@@ -11,6 +11,7 @@ import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 export const MAX_LOAD_USERS = 200;
 export const MAX_LOAD_SECONDS = 60;
 const MAX_SIGN_IN_MS = 90_000;
+const REQUEST_TIMEOUT_MS = 30_000;
 
 export interface LoadAccount {
   email: string;
@@ -67,7 +68,7 @@ class Browser {
     const headers = new Headers(init.headers);
     headers.set("x-forwarded-for", this.clientAddress);
     if (this.jar.size > 0) headers.set("cookie", [...this.jar].map(([name, value]) => `${name}=${value}`).join("; "));
-    const response = await fetch(`${this.url}${path}`, { ...init, headers, redirect: "manual", signal: AbortSignal.timeout(30_000) });
+    const response = await fetch(`${this.url}${path}`, { ...init, headers, redirect: "manual", signal: init.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(";");
       const [name, ...value] = pair!.split("=");
@@ -220,9 +221,24 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       for (let step = index % steps.length; performance.now() < deadline; step = (step + 1) % steps.length) {
         const [name, path] = steps[step]!;
         const requestStarted = performance.now();
+        // A timer of its own, held until the body is read: a request whose answer never ends
+        // counts as an error after 30 s instead of holding the user (and the run) forever.
+        const abort = new AbortController();
+        let timer: NodeJS.Timeout | undefined;
+        const timedOut = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => {
+            abort.abort();
+            reject(new Error(`no complete answer within ${REQUEST_TIMEOUT_MS / 1000} s`));
+          }, REQUEST_TIMEOUT_MS);
+        });
         try {
-          const response = await browser.request(path(account));
-          await response.arrayBuffer();
+          const response = await Promise.race([
+            browser.request(path(account), { signal: abort.signal }).then(async (answer) => {
+              await answer.arrayBuffer();
+              return answer;
+            }),
+            timedOut,
+          ]);
           if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
           const latency = performance.now() - requestStarted;
           latencies.push(latency);
@@ -230,6 +246,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         } catch (error) {
           errors++;
           if (errorSamples.length < 5) errorSamples.push(`${name}: ${(error as Error).message}`);
+        } finally {
+          clearTimeout(timer);
+          timedOut.catch(() => {});
         }
         await sleep(options.thinkMs * (0.5 + Math.random()));
       }
