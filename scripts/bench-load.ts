@@ -7,6 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { randomInt } from "node:crypto";
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { computeCacheBustingSearchParam } from "next/dist/shared/lib/router/utils/cache-busting-search-param";
 
 export const MAX_LOAD_USERS = 200;
 export const MAX_LOAD_SECONDS = 60;
@@ -55,6 +56,27 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
+/**
+ * The headers of a click in the app, as Chromium sends them: the React Server Components payload
+ * for the router state the browser says it has (Next-Router-State-Tree), so the shared layouts
+ * (folder tree, outbox) are not rendered again. `uid` set: a click on that message in the list.
+ */
+export function inAppClick(folder: string, uid?: number): Record<string, string> {
+  const inApp = (inner: unknown[]) => ["", { children: ["(app)", { children: ["mail", { children: inner }, null, null, 8] }, null, null, 8] }, null, null, 24];
+  const refetchedPage = ["__PAGE__", {}, null, "refetch", 0];
+  const folderSegment = ["folder", folder, "d", null];
+  const tree =
+    uid === undefined
+      ? inApp([folderSegment, { children: refetchedPage }, null, null, 4])
+      : inApp([folderSegment, { children: [["uid", String(uid), "d", null], { children: refetchedPage }, null, null, 4] }, null, null, 12]);
+  return { RSC: "1", "Next-Router-State-Tree": encodeURIComponent(JSON.stringify(tree)), "Next-Url": `/mail/${encodeURIComponent(folder)}` };
+}
+
+/** The body frame's address in a message page (its HTML or its RSC payload). */
+export function bodyFrameOf(page: string): string | undefined {
+  return /\/api\/messages\/[^"\\]+\/body\?v=[0-9]+(?:(?:&|\\u0026|&amp;)remote=1)?/.exec(page)?.[0]?.replace(/\\u0026|&amp;/g, "&");
+}
+
 /** A cookie jar for one simulated browser. */
 class Browser {
   private readonly jar = new Map<string, string>();
@@ -75,6 +97,15 @@ class Browser {
       this.jar.set(name!.trim(), value.join("="));
     }
     return response;
+  }
+
+  /**
+   * An in-app navigation: the RSC payload of `path` with a click's headers, and the `_rsc`
+   * search parameter Next expects for them (it answers a missing or wrong one with a redirect).
+   */
+  async navigate(path: string, headers: Record<string, string>, init: RequestInit = {}): Promise<Response> {
+    const rsc = await computeCacheBustingSearchParam(undefined, undefined, headers["Next-Router-State-Tree"], headers["Next-Url"]);
+    return this.request(`${path}${path.includes("?") ? "&" : "?"}_rsc=${rsc}`, { ...init, headers });
   }
 
   async signIn(email: string, password: string): Promise<void> {
@@ -207,19 +238,32 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const started = performance.now();
   const deadline = started + durationMs;
   const folderPath = (account: LoadAccount) => `/mail/${encodeURIComponent(account.folder)}`;
-  const steps: [string, (account: LoadAccount) => string][] = [
-    ["folder page 1", (account) => folderPath(account)],
-    ["open a message", (account) => `${folderPath(account)}/${account.uids[randomInt(Math.min(50, account.uids.length))]}`],
-    ["folder page 2", (account) => `${folderPath(account)}?page=2`],
-    ["open a message", (account) => `${folderPath(account)}/${account.uids[randomInt(account.uids.length)]}`],
-    ["search", (account) => `${folderPath(account)}?q=budget`],
+  // What a user does, as a browser asks for it: the first page is a whole document (the visit);
+  // after that every step is a click in the app (its RSC payload), and opening a message also
+  // loads the message's body frame, whose time counts in the step's.
+  type Step = (browser: Browser, signal: AbortSignal) => Promise<Response>;
+  const visit = (account: LoadAccount): Step => (browser, signal) => browser.request(folderPath(account), { signal });
+  const listClick = (account: LoadAccount, query: string): Step => (browser, signal) =>
+    browser.navigate(`${folderPath(account)}${query}`, inAppClick(account.folder), { signal });
+  const openClick = (account: LoadAccount, uid: number): Step => async (browser, signal) => {
+    const page = await browser.navigate(`${folderPath(account)}/${uid}`, inAppClick(account.folder, uid), { signal });
+    const frame = bodyFrameOf(await page.text());
+    // A message with no text part (only attachments) has no body frame.
+    return page.status === 200 && frame ? browser.request(frame, { signal }) : new Response(null, { status: page.status });
+  };
+  const steps: [string, (account: LoadAccount) => Step][] = [
+    ["folder page 1", (account) => listClick(account, "")],
+    ["open a message", (account) => openClick(account, account.uids[randomInt(Math.min(50, account.uids.length))]!)],
+    ["folder page 2", (account) => listClick(account, "?page=2")],
+    ["open a message", (account) => openClick(account, account.uids[randomInt(account.uids.length)]!)],
+    ["search", (account) => listClick(account, "?q=budget")],
   ];
   await Promise.all(
     browsers.map(async ({ browser, account }, index) => {
       // Users start spread over the first think time, not all in the same millisecond.
       await sleep(randomInt(Math.max(1, options.thinkMs)));
-      for (let step = index % steps.length; performance.now() < deadline; step = (step + 1) % steps.length) {
-        const [name, path] = steps[step]!;
+      for (let step = -1; performance.now() < deadline; step = step < 0 ? index % steps.length : (step + 1) % steps.length) {
+        const [name, action] = step < 0 ? ["visit (whole document)", visit] : steps[step]!;
         const requestStarted = performance.now();
         // A timer of its own, held until the body is read: a request whose answer never ends
         // counts as an error after 30 s instead of holding the user (and the run) forever.
@@ -233,7 +277,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         });
         try {
           const response = await Promise.race([
-            browser.request(path(account), { signal: abort.signal }).then(async (answer) => {
+            action(account)(browser, abort.signal).then(async (answer) => {
               await answer.arrayBuffer();
               return answer;
             }),

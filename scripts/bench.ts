@@ -42,7 +42,7 @@ import { CHROMIUM, runBrowserBench, type JavaScriptWeight } from "./bench-browse
 import { startRoundRobinProxy } from "./bench-proxy";
 import { printHostileResult, runHostileBench, type HostileResult } from "./bench-hostile";
 import { hostileMessages } from "../tests/support/hostile-messages";
-import { appRssMb, MAX_LOAD_SECONDS, MAX_LOAD_USERS, percentile, runLoad, signedInBrowser, type LoadAccount, type LoadResult } from "./bench-load";
+import { appRssMb, bodyFrameOf, inAppClick, MAX_LOAD_SECONDS, MAX_LOAD_USERS, percentile, runLoad, signedInBrowser, type LoadAccount, type LoadResult } from "./bench-load";
 import { defaultMailboxOptions, generateMessage } from "./seed/generate-message";
 import { ENGLISH_LINK_WARNINGS } from "../tests/support/link-warning-words";
 
@@ -286,24 +286,18 @@ async function httpFigures() {
     const folderPath = `/mail/${encodeURIComponent(FOLDER)}`;
     await get(folderPath);
     await measure(`GET ${folderPath} (page 1, whole HTML document)`, 12, () => get(folderPath));
-    // What a click in the app fetches: the page's React Server Components payload, for the router
-    // state the browser says it has (Next-Router-State-Tree), so the shared layouts (folder tree,
-    // outbox) are not rendered again; the tree is the one Chromium sends on these clicks.
-    const click = (from: string, tree: unknown[]) => ({ RSC: "1", "Next-Router-State-Tree": encodeURIComponent(JSON.stringify(tree)), "Next-Url": from });
-    const inApp = (inner: unknown[]) => ["", { children: ["(app)", { children: ["mail", { children: inner }, null, null, 8] }, null, null, 8] }, null, null, 24];
-    const refetchedPage = ["__PAGE__", {}, null, "refetch", 0];
-    const folderSegment = ["folder", FOLDER, "d", null];
-    const listClick = click("/mail/INBOX", inApp([folderSegment, { children: refetchedPage }, null, null, 4]));
+    // What a click in the app fetches (see inAppClick).
+    const listClick = inAppClick(FOLDER);
     await measure(`GET ${folderPath} as in-app navigation (RSC payload, click from INBOX)`, 12, () => get(folderPath, listClick), { target: 25 });
     await measure(`GET ${folderPath} as RSC payload of the whole tree (no router state: layouts too)`, 12, () => get(folderPath, { RSC: "1" }));
     await measure(`GET ${folderPath}?page=${Math.min(1_001, Math.ceil(SIZE / PAGE_SIZE))}`, 12, () => get(`${folderPath}?page=${Math.min(1_001, Math.ceil(SIZE / PAGE_SIZE))}`));
     const messagePath = `${folderPath}/${newest}?page=1&sort=date`;
-    const openClick = click(folderPath, inApp([folderSegment, { children: [["uid", String(newest), "d", null], { children: refetchedPage }, null, null, 4] }, null, null, 12]));
+    const openClick = inAppClick(FOLDER, newest);
     const openNewest = async () => {
       const page = await get(messagePath, openClick);
-      const frame = /\/api\/messages\/[^"\\]+\/body\?v=[0-9]+(?:(?:&|\\u0026|&amp;)remote=1)?/.exec(page)?.[0];
+      const frame = bodyFrameOf(page);
       if (!frame) throw new Error("the message page names no body frame");
-      await get(frame.replace(/\\u0026|&amp;/g, "&"));
+      await get(frame);
     };
     await openNewest();
     await measure("open the newest message: in-app navigation (RSC, click in the list) + body frame", 12, openNewest, { target: 30 });
