@@ -27,7 +27,7 @@ export function ConversationView({ entries, opened }: { entries: RenderedView[];
                   </span>
                 </summary>
                 <div className="border-t border-slate-100 p-2">
-                  <MessageView message={message} remoteAllowed={entry.remoteAllowed} headingLevel={2} sender={entry.sender} />
+                  <MessageView message={message} remoteAllowed={entry.remoteAllowed} headingLevel={2} sender={entry.sender} folded={!isOpened(entry, opened)} />
                 </div>
               </details>
             </li>

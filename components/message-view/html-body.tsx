@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { useThemePreference } from "@/components/app-shell/theme-preference";
 import { alwaysLoadRemoteContentAction } from "@/lib/actions/remote-content";
+import { BODY_FRAME_ATTRIBUTE, bodyFrameLoaded } from "./body-frames";
 
 interface Props {
   /** The frame document's URL without and with remote content. */
@@ -18,6 +19,8 @@ interface Props {
   height: number;
   /** The author coloured the mail: it stays on a light card unless the reader asks for it dark. */
   ownColours: boolean;
+  /** Load the frame only once it is shown (a folded message of a conversation). */
+  lazy?: boolean;
 }
 
 /**
@@ -48,7 +51,7 @@ function fitToContent(frame: HTMLIFrameElement, box: HTMLElement): number | null
 /** The frame's document once it has loaded (perhaps before this page's script ran), or null. */
 function loadedDocument(frame: HTMLIFrameElement): Document | null {
   const document = frame.contentDocument;
-  return document && document.readyState === "complete" && document.URL !== "about:blank" ? document : null;
+  return document && bodyFrameLoaded(frame) ? document : null;
 }
 
 /**
@@ -56,7 +59,7 @@ function loadedDocument(frame: HTMLIFrameElement): Document | null {
  * it has loaded, and the bar that says remote content was blocked and lets the reader load it for
  * this view or always for this sender.
  */
-export function HtmlBody({ blockedSrc, remoteSrc, title, remoteContentBlocked, remoteAllowed, sender, height, ownColours }: Props) {
+export function HtmlBody({ blockedSrc, remoteSrc, title, remoteContentBlocked, remoteAllowed, sender, height, ownColours, lazy = false }: Props) {
   const theme = useThemePreference();
   const tFrame = useTranslations("frame");
   const t = useTranslations("messageView");
@@ -168,6 +171,8 @@ export function HtmlBody({ blockedSrc, remoteSrc, title, remoteContentBlocked, r
         <iframe
           key={src}
           ref={frame}
+          {...{ [BODY_FRAME_ATTRIBUTE]: "" }}
+          loading={lazy ? "lazy" : undefined}
           src={src}
           title={title}
           sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"

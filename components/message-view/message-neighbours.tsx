@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { neighboursInList } from "@/components/messages/list-order";
+import { afterBodyFramesLoad } from "./body-frames";
 
 type PrefetchKind = NonNullable<Parameters<ReturnType<typeof useRouter>["prefetch"]>[1]>["kind"];
 /** The whole page with its data (the message, rendered), not only up to its loading skeleton. */
@@ -13,15 +14,17 @@ const TYPING = new Set(["INPUT", "TEXTAREA", "SELECT"]);
 /**
  * In an open message, j opens the next message of the list it was opened from and k the previous
  * one (this tab's list order). Both neighbours, and only they, are prefetched whole once the
- * message is shown, so j and k show them at once; the server renders them read-only (a GET marks
- * nothing read), and renders each body's frame into the session's frame cache on the way.
+ * message's body has loaded, so j and k show them at once; the server renders them read-only (a
+ * GET marks nothing read), and renders each body's frame into the session's frame cache on the way.
  */
 export function MessageNeighbours() {
   const router = useRouter();
   useEffect(() => {
     const here = () => neighboursInList(location.pathname + location.search);
-    const { next, previous } = here();
-    for (const href of [next, previous]) if (href) router.prefetch(href, { kind: FULL_PREFETCH });
+    const cancelPrefetch = afterBodyFramesLoad(() => {
+      const { next, previous } = here();
+      for (const href of [next, previous]) if (href) router.prefetch(href, { kind: FULL_PREFETCH });
+    });
     function onKey(event: KeyboardEvent) {
       if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented || event.repeat) return;
       const target = event.target as HTMLElement | null;
@@ -34,7 +37,10 @@ export function MessageNeighbours() {
       router.push(href);
     }
     document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
+    return () => {
+      cancelPrefetch();
+      document.removeEventListener("keydown", onKey);
+    };
   }, [router]);
   return null;
 }

@@ -22,10 +22,12 @@ interface Props {
   printing?: boolean;
   /** The company server's verdict on the sender, and warnings about the From line. */
   sender?: SenderVerdictView;
+  /** Folded in a conversation: its body frame loads when the reader unfolds it, not with the page. */
+  folded?: boolean;
 }
 
 /** One message: who, when, what, its body (sandboxed HTML or plain text) and its attachments. */
-export function MessageView({ message, remoteAllowed, headingLevel = 1, printing = false, sender }: Props) {
+export function MessageView({ message, remoteAllowed, headingLevel = 1, printing = false, sender, folded = false }: Props) {
   const headingId = `message-${message.uid}-${message.folder.replace(/[^\w-]/g, "_")}-subject`;
   const t = useTranslations("messageView");
   const Heading = headingLevel === 1 ? "h1" : "h2";
@@ -110,6 +112,7 @@ export function MessageView({ message, remoteAllowed, headingLevel = 1, printing
             sender={message.from?.address || null}
             height={printing ? Math.max(message.body.estimatedHeight * 2, 1200) : message.body.estimatedHeight}
             ownColours={message.body.ownColours}
+            lazy={folded}
           />
         ) : message.body.kind === "text" ? (
           <PlainTextBody blocks={message.body.blocks} />

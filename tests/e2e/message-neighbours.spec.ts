@@ -72,3 +72,56 @@ test("in an open message j and k open the next and previous message of the list,
   await expect(page.getByRole("article", { name: "Fourth neighbour" })).toBeVisible();
   await context.close();
 });
+
+test("the neighbours are prefetched, and the message marked read, only once its body has loaded: neither competes with the body the reader waits for", async ({ browser, baseURL }) => {
+  const mailbox = createMailbox("neighbours-wait");
+  const client = await connectImap(mailbox);
+  const uids: number[] = [];
+  try {
+    for (const subject of ["Early neighbour", "Middle neighbour", "Late neighbour"]) {
+      const html = `<p>The body of <b>${subject}</b>.</p>`;
+      const result = await client.append("INBOX", `From: Neighbour <neighbour@example.org>\r\nTo: ${mailbox.email}\r\nSubject: ${subject}\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}\r\n`, []);
+      if (!result || !result.uid) throw new Error("APPEND returned no UID");
+      uids.push(result.uid);
+    }
+  } finally {
+    await client.logout();
+  }
+  const [early, middle, late] = uids;
+  const context = await newClientContext(browser, baseURL);
+  const page = await context.newPage();
+  await signIn(page, mailbox);
+  const messages = page.getByRole("list", { name: "Messages" });
+  await expect(messages.getByRole("link")).toHaveCount(3);
+
+  // The middle message's body frame is held until released.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let frameAsked!: () => void;
+  const frameRequested = new Promise<void>((resolve) => (frameAsked = resolve));
+  await page.route(new RegExp(`/api/messages/INBOX/${middle}/body\\?`), async (route) => {
+    frameAsked();
+    await released;
+    await route.continue();
+  });
+  const prefetched: string[] = [];
+  page.on("request", (request) => {
+    const headers = request.headers();
+    const path = new URL(request.url()).pathname;
+    if (headers.rsc === "1" && headers["next-router-prefetch"] === undefined && [`/mail/INBOX/${early}`, `/mail/INBOX/${late}`].includes(path)) prefetched.push(path);
+  });
+
+  await messages.getByRole("link", { name: /Middle neighbour/ }).click();
+  await expect(page.getByRole("article", { name: "Middle neighbour" })).toBeVisible();
+  await frameRequested;
+  // Before, both neighbours were asked for, and the message marked read, as the message appeared.
+  await page.waitForTimeout(500);
+  expect(prefetched).toEqual([]);
+  expect(await seenUids(mailbox)).toEqual([]);
+
+  release();
+  await expect(page.frameLocator("article iframe").getByText("Middle neighbour")).toBeVisible();
+  await expect.poll(() => [...prefetched].sort()).toEqual([`/mail/INBOX/${early}`, `/mail/INBOX/${late}`].sort());
+  await expect.poll(() => seenUids(mailbox)).toEqual([middle]);
+  await context.close();
+});

@@ -320,3 +320,35 @@ test("with conversations on, a reply opens with the rest of its thread, folded e
   await expect(page.getByRole("heading", { level: 1, name: `Re: ${subject}` })).toBeVisible();
   await context.close();
 });
+
+test("in a conversation, a folded message's HTML body is fetched only when the reader unfolds it", async ({ browser, baseURL }) => {
+  const mailbox = createMailbox("thread-html");
+  const rootId = `<${randomBytes(8).toString("hex")}@example.org>`;
+  const subject = `Venue ${randomBytes(3).toString("hex")}`;
+  const html = (text: string) => `Content-Type: text/html; charset=utf-8\n\n<p>${text}</p>\n`;
+  const root = await appendRaw(mailbox, `From: Dana <dana@example.org>\nTo: ${mailbox.email}\nSubject: ${subject}\nMessage-ID: ${rootId}\nDate: Mon, 6 Jan 2025 10:00:00 +0000\n${html("The <b>old hall</b> or the new one?")}`);
+  const reply = await appendRaw(
+    mailbox,
+    `From: Eve <eve@example.org>\nTo: ${mailbox.email}\nSubject: Re: ${subject}\nMessage-ID: <${randomBytes(8).toString("hex")}@example.org>\nIn-Reply-To: ${rootId}\nReferences: ${rootId}\nDate: Mon, 6 Jan 2025 11:00:00 +0000\n${html("The <b>new hall</b>, please.")}`,
+  );
+  const context = await newClientContext(browser, baseURL);
+  const page = await context.newPage();
+  await signIn(page, mailbox);
+  const frameRequests: number[] = [];
+  page.on("request", (request) => {
+    const uid = /\/api\/messages\/INBOX\/(\d+)\/body\?/.exec(request.url())?.[1];
+    if (uid) frameRequests.push(Number(uid));
+  });
+  // Opened from the list, as a reader does (an in-app navigation).
+  await page.getByRole("list", { name: "Messages" }).getByRole("link", { name: /conversation of 2 messages/ }).click();
+  await expect(page.getByText("2 messages in this conversation")).toBeVisible();
+  await expect(page.frameLocator(`iframe[title="Message: Re: ${subject}"]`).getByText("new hall")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  // Before, the folded message's frame was fetched (and its document built) with the page.
+  expect(frameRequests).toEqual([reply]);
+
+  await page.locator("summary").filter({ hasText: "Dana" }).click();
+  await expect(page.frameLocator(`iframe[title="Message: ${subject}"]`).getByText("old hall")).toBeVisible();
+  expect(frameRequests.sort((a, b) => a - b)).toEqual([root, reply].sort((a, b) => a - b));
+  await context.close();
+});
