@@ -242,15 +242,22 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   // after that every step is a click in the app (its RSC payload), and opening a message also
   // loads the message's body frame, whose time counts in the step's.
   type Step = (browser: Browser, signal: AbortSignal) => Promise<Response>;
-  const visit = (account: LoadAccount): Step => (browser, signal) => browser.request(folderPath(account), { signal });
-  const listClick = (account: LoadAccount, query: string): Step => (browser, signal) =>
-    browser.navigate(`${folderPath(account)}${query}`, inAppClick(account.folder), { signal });
-  const openClick = (account: LoadAccount, uid: number): Step => async (browser, signal) => {
-    const page = await browser.navigate(`${folderPath(account)}/${uid}`, inAppClick(account.folder, uid), { signal });
-    const frame = bodyFrameOf(await page.text());
-    // A message with no text part (only attachments) has no body frame.
-    return page.status === 200 && frame ? browser.request(frame, { signal }) : new Response(null, { status: page.status });
-  };
+  const visit =
+    (account: LoadAccount): Step =>
+    (browser, signal) =>
+      browser.request(folderPath(account), { signal });
+  const listClick =
+    (account: LoadAccount, query: string): Step =>
+    (browser, signal) =>
+      browser.navigate(`${folderPath(account)}${query}`, inAppClick(account.folder), { signal });
+  const openClick =
+    (account: LoadAccount, uid: number): Step =>
+    async (browser, signal) => {
+      const page = await browser.navigate(`${folderPath(account)}/${uid}`, inAppClick(account.folder, uid), { signal });
+      const frame = bodyFrameOf(await page.text());
+      // A message with no text part (only attachments) has no body frame.
+      return page.status === 200 && frame ? browser.request(frame, { signal }) : new Response(null, { status: page.status });
+    };
   const steps: [string, (account: LoadAccount) => Step][] = [
     ["folder page 1", (account) => listClick(account, "")],
     ["open a message", (account) => openClick(account, account.uids[randomInt(Math.min(50, account.uids.length))]!)],

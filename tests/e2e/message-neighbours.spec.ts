@@ -73,14 +73,21 @@ test("in an open message j and k open the next and previous message of the list,
   await context.close();
 });
 
-test("the neighbours are prefetched, and the message marked read, only once its body has loaded: neither competes with the body the reader waits for", async ({ browser, baseURL }) => {
+test("the neighbours are prefetched, and the message marked read, only once its body has loaded: neither competes with the body the reader waits for", async ({
+  browser,
+  baseURL,
+}) => {
   const mailbox = createMailbox("neighbours-wait");
   const client = await connectImap(mailbox);
   const uids: number[] = [];
   try {
     for (const subject of ["Early neighbour", "Middle neighbour", "Late neighbour"]) {
       const html = `<p>The body of <b>${subject}</b>.</p>`;
-      const result = await client.append("INBOX", `From: Neighbour <neighbour@example.org>\r\nTo: ${mailbox.email}\r\nSubject: ${subject}\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}\r\n`, []);
+      const result = await client.append(
+        "INBOX",
+        `From: Neighbour <neighbour@example.org>\r\nTo: ${mailbox.email}\r\nSubject: ${subject}\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}\r\n`,
+        [],
+      );
       if (!result || !result.uid) throw new Error("APPEND returned no UID");
       uids.push(result.uid);
     }

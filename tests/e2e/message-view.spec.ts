@@ -326,7 +326,10 @@ test("in a conversation, a folded message's HTML body is fetched only when the r
   const rootId = `<${randomBytes(8).toString("hex")}@example.org>`;
   const subject = `Venue ${randomBytes(3).toString("hex")}`;
   const html = (text: string) => `Content-Type: text/html; charset=utf-8\n\n<p>${text}</p>\n`;
-  const root = await appendRaw(mailbox, `From: Dana <dana@example.org>\nTo: ${mailbox.email}\nSubject: ${subject}\nMessage-ID: ${rootId}\nDate: Mon, 6 Jan 2025 10:00:00 +0000\n${html("The <b>old hall</b> or the new one?")}`);
+  const root = await appendRaw(
+    mailbox,
+    `From: Dana <dana@example.org>\nTo: ${mailbox.email}\nSubject: ${subject}\nMessage-ID: ${rootId}\nDate: Mon, 6 Jan 2025 10:00:00 +0000\n${html("The <b>old hall</b> or the new one?")}`,
+  );
   const reply = await appendRaw(
     mailbox,
     `From: Eve <eve@example.org>\nTo: ${mailbox.email}\nSubject: Re: ${subject}\nMessage-ID: <${randomBytes(8).toString("hex")}@example.org>\nIn-Reply-To: ${rootId}\nReferences: ${rootId}\nDate: Mon, 6 Jan 2025 11:00:00 +0000\n${html("The <b>new hall</b>, please.")}`,
@@ -340,7 +343,10 @@ test("in a conversation, a folded message's HTML body is fetched only when the r
     if (uid) frameRequests.push(Number(uid));
   });
   // Opened from the list, as a reader does (an in-app navigation).
-  await page.getByRole("list", { name: "Messages" }).getByRole("link", { name: /conversation of 2 messages/ }).click();
+  await page
+    .getByRole("list", { name: "Messages" })
+    .getByRole("link", { name: /conversation of 2 messages/ })
+    .click();
   await expect(page.getByText("2 messages in this conversation")).toBeVisible();
   await expect(page.frameLocator(`iframe[title="Message: Re: ${subject}"]`).getByText("new hall")).toBeVisible();
   await page.waitForLoadState("networkidle");
