@@ -1,8 +1,10 @@
 /**
- * The concurrency run of `npm run bench -- --load N`: N simulated signed-in users, each in a loop
- * of "open the folder, open a message, turn a page, search" with a think time between requests,
- * against app instances on 127.0.0.1 (one, or several behind scripts/bench-proxy.ts), for a bounded time. Reports latency percentiles,
- * errors, throughput, the server's memory and its IMAP connections.
+ * The concurrency run of `npm run bench -- --load N`: N simulated signed-in users, each visiting
+ * the folder (a whole document) and then, as in-app clicks, in a loop of "the folder, open a
+ * message (with its body frame), turn a page, open a message, search" with a think time between
+ * requests, against app instances on 127.0.0.1 (one, or several behind scripts/bench-proxy.ts),
+ * for a bounded time. Reports latency percentiles, errors, throughput, the server's memory and
+ * its IMAP connections.
  */
 import { execFileSync } from "node:child_process";
 import { randomInt } from "node:crypto";
