@@ -19,8 +19,8 @@ export function bodyFrameLoaded(frame: HTMLIFrameElement): boolean {
  * asked for together with the body's frame.
  */
 export function afterBodyFramesLoad(then: () => void): () => void {
-  // Not the folded messages of a conversation: their frames load when unfolded.
-  const frames = [...document.querySelectorAll<HTMLIFrameElement>(`iframe[${BODY_FRAME_ATTRIBUTE}]:not([loading="lazy"])`)];
+  // A folded message of a conversation has no frame until it is unfolded.
+  const frames = [...document.querySelectorAll<HTMLIFrameElement>(`iframe[${BODY_FRAME_ATTRIBUTE}]`)];
   let done = false;
   const finish = () => {
     if (done) return;

@@ -19,8 +19,8 @@ interface Props {
   height: number;
   /** The author coloured the mail: it stays on a light card unless the reader asks for it dark. */
   ownColours: boolean;
-  /** Load the frame only once it is shown (a folded message of a conversation). */
-  lazy?: boolean;
+  /** Folded in a closed `<details>` (a conversation): the frame is made, and loads, when it opens. */
+  folded?: boolean;
 }
 
 /**
@@ -59,7 +59,7 @@ function loadedDocument(frame: HTMLIFrameElement): Document | null {
  * it has loaded, and the bar that says remote content was blocked and lets the reader load it for
  * this view or always for this sender.
  */
-export function HtmlBody({ blockedSrc, remoteSrc, title, remoteContentBlocked, remoteAllowed, sender, height, ownColours, lazy = false }: Props) {
+export function HtmlBody({ blockedSrc, remoteSrc, title, remoteContentBlocked, remoteAllowed, sender, height, ownColours, folded = false }: Props) {
   const theme = useThemePreference();
   const tFrame = useTranslations("frame");
   const t = useTranslations("messageView");
@@ -75,6 +75,17 @@ export function HtmlBody({ blockedSrc, remoteSrc, title, remoteContentBlocked, r
   const frame = useRef<HTMLIFrameElement>(null);
   const [measured, setMeasured] = useState<number | null>(null);
   const [loadedSrc, setLoadedSrc] = useState<string | null>(null);
+  const [unfolded, setUnfolded] = useState(!folded);
+  useEffect(() => {
+    if (unfolded) return;
+    const details = box.current?.closest("details");
+    const follow = () => {
+      if (!details || details.open) setUnfolded(true);
+    };
+    details?.addEventListener("toggle", follow);
+    follow();
+    return () => details?.removeEventListener("toggle", follow);
+  }, [unfolded]);
   useEffect(() => {
     const element = frame.current;
     const container = box.current;
@@ -110,7 +121,7 @@ export function HtmlBody({ blockedSrc, remoteSrc, title, remoteContentBlocked, r
       element.removeEventListener("load", loaded);
       observer?.disconnect();
     };
-  }, [src]);
+  }, [src, unfolded]);
   return (
     <div>
       {remoteContentBlocked && !remote ? (
@@ -168,18 +179,19 @@ export function HtmlBody({ blockedSrc, remoteSrc, title, remoteContentBlocked, r
           </div>
         )}
         {/* Same origin so that the app can measure it; without allow-scripts nothing in it runs (SECURITY.md). */}
-        <iframe
-          key={src}
-          ref={frame}
-          {...{ [BODY_FRAME_ATTRIBUTE]: "" }}
-          loading={lazy ? "lazy" : undefined}
-          src={src}
-          title={title}
-          sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"
-          referrerPolicy="no-referrer"
-          className="block w-full"
-          style={{ height: measured ?? height }}
-        />
+        {unfolded ? (
+          <iframe
+            key={src}
+            ref={frame}
+            {...{ [BODY_FRAME_ATTRIBUTE]: "" }}
+            src={src}
+            title={title}
+            sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"
+            referrerPolicy="no-referrer"
+            className="block w-full"
+            style={{ height: measured ?? height }}
+          />
+        ) : null}
       </div>
     </div>
   );

@@ -112,7 +112,7 @@ export function MessageView({ message, remoteAllowed, headingLevel = 1, printing
             sender={message.from?.address || null}
             height={printing ? Math.max(message.body.estimatedHeight * 2, 1200) : message.body.estimatedHeight}
             ownColours={message.body.ownColours}
-            lazy={folded}
+            folded={folded}
           />
         ) : message.body.kind === "text" ? (
           <PlainTextBody blocks={message.body.blocks} />
