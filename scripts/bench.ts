@@ -262,21 +262,8 @@ async function httpFigures() {
   const app = await startApp(benchAppEnv());
   try {
     const browser = await signedInBrowser(app.url, BENCH.email, BENCH.password);
-    // Where an RSC request's cache-busting `_rsc` value is known (Next answers a wrong one with a redirect to the right one).
-    const rscTargets = new Map<string, string>();
     const get = async (pathname: string, headers: Record<string, string> = {}) => {
-      const key = JSON.stringify([pathname, headers]);
-      const target = headers.RSC ? (rscTargets.get(key) ?? `${pathname}${pathname.includes("?") ? "&" : "?"}_rsc`) : pathname;
-      let response = await browser.request(target, { headers });
-      if (response.status === 307 && headers.RSC && !rscTargets.has(key)) {
-        await response.arrayBuffer();
-        const location = new URL(response.headers.get("location") ?? "", app.url);
-        const value = location.searchParams.getAll("_rsc").at(-1) ?? "";
-        location.searchParams.delete("_rsc");
-        location.searchParams.set("_rsc", value);
-        rscTargets.set(key, `${location.pathname}${location.search}`);
-        response = await browser.request(rscTargets.get(key)!, { headers });
-      }
+      const response = await (headers.RSC ? browser.navigate(pathname, headers) : browser.request(pathname));
       const text = await response.text();
       if (response.status !== 200) throw new Error(`${pathname}: HTTP ${response.status}`);
       return text;
