@@ -15,6 +15,8 @@ export const MAX_LOAD_USERS = 200;
 export const MAX_LOAD_SECONDS = 60;
 const MAX_SIGN_IN_MS = 90_000;
 const REQUEST_TIMEOUT_MS = 30_000;
+// Statuses whose Response can't carry a body.
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 export interface LoadAccount {
   email: string;
@@ -88,26 +90,48 @@ class Browser {
     private readonly clientAddress: string,
   ) {}
 
+  /**
+   * One request, its body read in full (the Response returned holds it). A timer of its own, held
+   * until the body is read, ends a request whose answer never completes after 30 s: with an
+   * `AbortSignal.timeout`, minute-long runs of 200 users stopped with requests pending forever.
+   */
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     headers.set("x-forwarded-for", this.clientAddress);
     if (this.jar.size > 0) headers.set("cookie", [...this.jar].map(([name, value]) => `${name}=${value}`).join("; "));
-    const response = await fetch(`${this.url}${path}`, { ...init, headers, redirect: "manual", signal: init.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const [name, ...value] = pair!.split("=");
-      this.jar.set(name!.trim(), value.join("="));
+    const abort = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        abort.abort();
+        reject(new Error(`no complete answer within ${REQUEST_TIMEOUT_MS / 1000} s`));
+      }, REQUEST_TIMEOUT_MS);
+    });
+    const answered = async () => {
+      const response = await fetch(`${this.url}${path}`, { ...init, headers, redirect: "manual", signal: abort.signal });
+      const body = await response.arrayBuffer();
+      for (const line of response.headers.getSetCookie()) {
+        const [pair] = line.split(";");
+        const [name, ...value] = pair!.split("=");
+        this.jar.set(name!.trim(), value.join("="));
+      }
+      return new Response(NULL_BODY_STATUSES.has(response.status) ? null : body, { status: response.status, headers: response.headers });
+    };
+    try {
+      return await Promise.race([answered(), timedOut]);
+    } finally {
+      clearTimeout(timer);
+      timedOut.catch(() => {});
     }
-    return response;
   }
 
   /**
    * An in-app navigation: the RSC payload of `path` with a click's headers, and the `_rsc`
    * search parameter Next expects for them (it answers a missing or wrong one with a redirect).
    */
-  async navigate(path: string, headers: Record<string, string>, init: RequestInit = {}): Promise<Response> {
+  async navigate(path: string, headers: Record<string, string>): Promise<Response> {
     const rsc = await computeCacheBustingSearchParam(undefined, undefined, headers["Next-Router-State-Tree"], headers["Next-Url"]);
-    return this.request(`${path}${path.includes("?") ? "&" : "?"}_rsc=${rsc}`, { ...init, headers });
+    return this.request(`${path}${path.includes("?") ? "&" : "?"}_rsc=${rsc}`, { headers });
   }
 
   async signIn(email: string, password: string): Promise<void> {
@@ -243,22 +267,22 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   // What a user does, as a browser asks for it: the first page is a whole document (the visit);
   // after that every step is a click in the app (its RSC payload), and opening a message also
   // loads the message's body frame, whose time counts in the step's.
-  type Step = (browser: Browser, signal: AbortSignal) => Promise<Response>;
+  type Step = (browser: Browser) => Promise<Response>;
   const visit =
     (account: LoadAccount): Step =>
-    (browser, signal) =>
-      browser.request(folderPath(account), { signal });
+    (browser) =>
+      browser.request(folderPath(account));
   const listClick =
     (account: LoadAccount, query: string): Step =>
-    (browser, signal) =>
-      browser.navigate(`${folderPath(account)}${query}`, inAppClick(account.folder), { signal });
+    (browser) =>
+      browser.navigate(`${folderPath(account)}${query}`, inAppClick(account.folder));
   const openClick =
     (account: LoadAccount, uid: number): Step =>
-    async (browser, signal) => {
-      const page = await browser.navigate(`${folderPath(account)}/${uid}`, inAppClick(account.folder, uid), { signal });
+    async (browser) => {
+      const page = await browser.navigate(`${folderPath(account)}/${uid}`, inAppClick(account.folder, uid));
       const frame = bodyFrameOf(await page.text());
       // A message with no text part (only attachments) has no body frame.
-      return page.status === 200 && frame ? browser.request(frame, { signal }) : new Response(null, { status: page.status });
+      return page.status === 200 && frame ? browser.request(frame) : page;
     };
   const steps: [string, (account: LoadAccount) => Step][] = [
     ["folder page 1", (account) => listClick(account, "")],
@@ -274,24 +298,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       for (let step = -1; performance.now() < deadline; step = step < 0 ? index % steps.length : (step + 1) % steps.length) {
         const [name, action] = step < 0 ? ["visit (whole document)", visit] : steps[step]!;
         const requestStarted = performance.now();
-        // A timer of its own, held until the body is read: a request whose answer never ends
-        // counts as an error after 30 s instead of holding the user (and the run) forever.
-        const abort = new AbortController();
-        let timer: NodeJS.Timeout | undefined;
-        const timedOut = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => {
-            abort.abort();
-            reject(new Error(`no complete answer within ${REQUEST_TIMEOUT_MS / 1000} s`));
-          }, REQUEST_TIMEOUT_MS);
-        });
         try {
-          const response = await Promise.race([
-            action(account)(browser, abort.signal).then(async (answer) => {
-              await answer.arrayBuffer();
-              return answer;
-            }),
-            timedOut,
-          ]);
+          const response = await action(account)(browser);
           if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
           const latency = performance.now() - requestStarted;
           latencies.push(latency);
@@ -299,9 +307,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         } catch (error) {
           errors++;
           if (errorSamples.length < 5) errorSamples.push(`${name}: ${(error as Error).message}`);
-        } finally {
-          clearTimeout(timer);
-          timedOut.catch(() => {});
         }
         await sleep(options.thinkMs * (0.5 + Math.random()));
       }
