@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { newClientContext, signIn } from "../support/browser";
 import { focusFirstRowByKey } from "../support/list-page";
 import { appendMessage, connectImap, createMailbox, type TestMailbox } from "../support/mail-server";
@@ -39,6 +39,15 @@ async function goBySequence(page: Page, keys: [string, string], destination: (ur
     await asked;
   }).toPass({ timeout: 20_000 });
   await expect(page).toHaveURL(url, { timeout: 30_000 });
+}
+
+/** Presses `key` until `shows` is visible: a key pressed before the page's script has run is lost (see goBySequence). */
+async function pressUntilVisible(page: Page, key: string, shows: Locator, before?: () => Promise<void>) {
+  await expect(async () => {
+    await before?.();
+    await page.keyboard.press(key);
+    await expect(shows).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 test("navigation keys: g i, c, /, and nothing while typing in a field", async ({ browser, baseURL }) => {
@@ -122,10 +131,8 @@ test("? shows every shortcut, including the message actions; Escape closes it an
     await page.goto("/mail/INBOX");
     await interactive(page);
     const compose = page.getByRole("link", { name: "Compose", exact: true });
-    await compose.focus();
-    await page.keyboard.press("?");
     const sheet = page.getByRole("dialog", { name: "Keyboard shortcuts" });
-    await expect(sheet).toBeVisible();
+    await pressUntilVisible(page, "?", sheet, () => compose.focus());
     const expected = ["Go to Inbox", "Compose", "Reply all", "Search mail", "Archive", "Delete", "Mark as unread", "Move to…", "Report junk", "Undo the last action"];
     let seen = 0;
     for (const does of expected) {
@@ -157,8 +164,8 @@ test("the command palette jumps to a folder by part of its name and runs command
     await page.goto("/mail/INBOX");
     await interactive(page);
 
-    await page.keyboard.press("Control+k");
     let palette = page.getByRole("dialog", { name: "Command palette" });
+    await pressUntilVisible(page, "Control+k", palette);
     const input = palette.getByRole("combobox", { name: "Type a command or a folder name" });
     await expect(input).toBeFocused();
     // Without accents and with only part of the name.
