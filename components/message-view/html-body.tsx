@@ -178,13 +178,16 @@ export function HtmlBody({ blockedSrc, remoteSrc, title, remoteContentBlocked, r
             ))}
           </div>
         )}
-        {/* Same origin so that the app can measure it; without allow-scripts nothing in it runs (SECURITY.md). */}
+        {/* Same origin so that the app can measure it; without allow-scripts nothing in it runs (SECURITY.md).
+            Lazy: in a page loaded whole, the message streams in hidden and React then moves it into place,
+            and an eager frame would load twice (once hidden, again once moved); a lazy one waits until it is shown. */}
         {unfolded ? (
           <iframe
             key={src}
             ref={frame}
             {...{ [BODY_FRAME_ATTRIBUTE]: "" }}
             src={src}
+            loading="lazy"
             title={title}
             sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"
             referrerPolicy="no-referrer"

@@ -179,3 +179,17 @@ test("where the frame's document can't be measured, the frame keeps the server's
   expect((await frameFit(page, LONG)).noVerticalScroll).toBe(false);
   await context.close();
 });
+
+test("a message opened as a whole page asks for its body's frame once, not again when the streamed page puts it in place", async ({ browser }) => {
+  const { context, page } = await openPage(browser, baseURL(), { storageState: state, viewport: DESKTOP });
+  const asked: string[] = [];
+  page.on("request", (request) => {
+    if (/\/api\/messages\/INBOX\/\d+\/body/.test(request.url())) asked.push(request.url());
+  });
+  await openMessage(page, SHORT);
+  await expect(page.frameLocator(`iframe[title="Message: ${SHORT}"]`).getByText("Just one line.")).toBeVisible();
+  // Until the page's own work is done (mark-read, the neighbours' prefetch), no second request.
+  await page.waitForLoadState("networkidle");
+  expect(asked).toHaveLength(1);
+  await context.close();
+});
