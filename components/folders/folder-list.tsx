@@ -82,6 +82,8 @@ function FolderItem({ node, depth, current }: { node: FolderNode; depth: number;
         {node.selectable ? (
           <Link
             href={folderHref(node.path)}
+            // A folder's page is all dynamic (no loading skeleton): a prefetch would only ask the server for its route.
+            prefetch={false}
             aria-current={isCurrent ? "page" : undefined}
             {...drop.handlers}
             className={`${drop.over ? "ring-2 ring-sky-500 " : ""}flex min-h-11 min-w-0 flex-1 items-center gap-2 rounded-md px-2 py-1.5 text-sm md:min-h-0 ${

@@ -6,6 +6,7 @@ import type { MessageSummary } from "@/lib/mail/imap/message-list";
 import { MessageDate } from "./message-date";
 import { LineIcon } from "@/components/icons/line-icon";
 import { ActionRow } from "./action-row";
+import { RowOpening } from "./row-opening";
 
 interface Props {
   message: MessageSummary;
@@ -49,6 +50,10 @@ export function MessageRow({ message, href, conversation, folderName, action }: 
     <ActionRow action={action} selectLabel={t("select", { sender, subject })}>
       <Link
         href={href}
+        // Not prefetched: a message page is all dynamic (no loading skeleton), so a prefetch would only
+        // ask the server for its route, once for every row on screen. An open message prefetches its
+        // neighbours whole instead (MessageNeighbours).
+        prefetch={false}
         aria-label={label}
         data-message-row=""
         data-message-targets={action && action.targets[0]!.uids.length > 1 ? JSON.stringify(action.targets) : undefined}
@@ -78,6 +83,7 @@ export function MessageRow({ message, href, conversation, folderName, action }: 
             ★
           </span>
         ) : null}
+        <RowOpening />
         <MessageDate iso={message.date} />
       </Link>
     </ActionRow>

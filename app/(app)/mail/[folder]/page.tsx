@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
+import { Fragment } from "react";
 import { isSearch, parseSearchQuery } from "@/lib/search-params";
 import { parseSortKey } from "@/lib/sort-key";
 import { LiveMailbox } from "@/components/live/live-mailbox";
 import { folderDisplayName } from "@/components/messages/folder-name";
 import { MessageListSection } from "@/components/messages/message-list-section";
-import { MessageListSkeleton } from "@/components/messages/message-list-skeleton";
 import { AllFoldersResults } from "@/components/search/all-folders-results";
 import { SearchForm } from "@/components/search/search-form";
 
@@ -47,9 +46,10 @@ export default async function FolderPage({ params, searchParams }: Props) {
         <SearchForm key={key} folder={folder} query={query} />
       </div>
       <LiveMailbox folder={folder} name={folderDisplayName(folder, (await getTranslations("folders"))("inbox"))} />
-      <Suspense key={key} fallback={<MessageListSkeleton />}>
+      {/* No Suspense fallback here: see MessagePage. */}
+      <Fragment key={key}>
         {query.allFolders && isSearch(query) ? <AllFoldersResults query={query} /> : <MessageListSection folder={folder} page={page} sort={sort} query={query} />}
-      </Suspense>
+      </Fragment>
     </div>
   );
 }

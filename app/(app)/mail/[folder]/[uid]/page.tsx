@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
+import { Fragment } from "react";
 import { MessageSection } from "@/components/message-view/message-section";
-import { MessageSkeleton } from "@/components/message-view/message-skeleton";
 import { parseMessageParams } from "@/lib/reads/message-params";
 
 interface Props {
@@ -24,9 +23,13 @@ export default async function MessagePage({ params, searchParams }: Props) {
   for (const [name, value] of Object.entries(await searchParams)) {
     for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) listState.append(name, item);
   }
+  // No Suspense fallback (nor loading.tsx) in front of the message: React shows a boundary's content
+  // no sooner than 300 ms after its fallback appeared, so a click that showed a skeleton waited at
+  // least that long for a message the server had in ~75 ms. A click keeps the list on screen, its
+  // row marked as opening (MessageRow), until the message is ready, and commits it at once.
   return (
-    <Suspense key={`${target.folder}:${target.uid}`} fallback={<MessageSkeleton />}>
+    <Fragment key={`${target.folder}:${target.uid}`}>
       <MessageSection folder={target.folder} uid={target.uid} listQuery={listState.toString()} />
-    </Suspense>
+    </Fragment>
   );
 }
