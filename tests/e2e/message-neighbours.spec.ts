@@ -29,8 +29,8 @@ async function seenUids(mailbox: TestMailbox): Promise<number[]> {
 }
 
 /**
- * The whole server render of a message page fetched by the router (an RSC request), not the
- * partial prefetch of a row's link up to its loading skeleton (marked Next-Router-Prefetch).
+ * The whole server render of a message page fetched by the router (an RSC request), not a
+ * partial prefetch of a link (marked Next-Router-Prefetch).
  * Waited for before any key is pressed, so it can only be the open message's prefetch of it.
  */
 function fullRenderOf(page: Page, uid: number) {
