@@ -179,8 +179,9 @@ export function HtmlBody({ blockedSrc, remoteSrc, title, remoteContentBlocked, r
           </div>
         )}
         {/* Same origin so that the app can measure it; without allow-scripts nothing in it runs (SECURITY.md).
-            Lazy: in a page loaded whole, the message streams in hidden and React then moves it into place,
-            and an eager frame would load twice (once hidden, again once moved); a lazy one waits until it is shown. */}
+            Lazy: where a message streams in behind a Suspense boundary (the print page), React puts it in a
+            hidden <div> and then moves it into place, and an eager frame would load twice (a moved iframe
+            reloads); a lazy one waits until it is shown. The message page has no such boundary. */}
         {unfolded ? (
           <iframe
             key={src}
